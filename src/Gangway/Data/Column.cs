@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Gangway.Data;
+
+/// <summary>
+/// A named, typed, immutable column of a <see cref="Table"/>. Missing values are missing: <see cref="double.NaN"/>
+/// in a <see cref="NumericColumn"/>, <see langword="null"/> in a <see cref="TextColumn"/>; never 0 or "".
+/// </summary>
+public abstract class Column
+{
+    private protected Column(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>The column's name, unique within its table (compared ordinally, case-sensitive).</summary>
+    public string Name { get; }
+
+    /// <summary>The physical type of the values.</summary>
+    public abstract ColumnType Type { get; }
+
+    /// <summary>The number of values.</summary>
+    public abstract int Length { get; }
+
+    /// <summary>Whether the value at <paramref name="row"/> is missing.</summary>
+    public abstract bool IsMissing(int row);
+
+    /// <summary>The value at <paramref name="row"/> formatted invariantly, or <see langword="null"/> when missing.</summary>
+    public abstract string? FormatValue(int row);
+
+    /// <summary>A copy of this column under another name.</summary>
+    public abstract Column Rename(string newName);
+
+    /// <summary>A new column holding the values at the given rows, in that order.</summary>
+    public abstract Column Take(IReadOnlyList<int> rows);
+
+    /// <summary>Formats a number the way Gangway writes numbers everywhere: invariant, shortest round-trip form.</summary>
+    public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
