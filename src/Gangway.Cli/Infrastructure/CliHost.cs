@@ -1,0 +1,66 @@
+using System.CommandLine;
+
+namespace Gangway.Cli.Infrastructure;
+
+/// <summary>
+/// Runs a command body with the house error policy: a <see cref="GangwayException"/> becomes one clear line on standard
+/// error and the exit code for its kind; anything else is an unexpected failure (exit 1), with a stack trace only when verbose.
+/// </summary>
+internal sealed class CliHost(TextWriter output, TextWriter error, TimeProvider time)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public int Execute(ParseResult parseResult, Func<CliContext, int> body)
+    {
+        using var context = new CliContext(parseResult, Output, Error, time);
+        try
+        {
+            return body(context);
+        }
+        catch (GangwayException ex)
+        {
+            Error.WriteLine($"error: {ex.Message}");
+            if (context.Verbose)
+            {
+                Error.WriteLine(ex);
+            }
+
+            return ExitCodes.For(ex.Kind);
+        }
+        catch (OperationCanceledException)
+        {
+            Error.WriteLine("error: cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Error.WriteLine($"error: {ex.Message}");
+            if (context.Verbose)
+            {
+                Error.WriteLine(ex);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+#pragma warning disable CA1031 // The host is the last line: an unexpected failure is reported in one line, not a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Error.WriteLine($"error: unexpected failure ({ex.GetType().Name}): {FirstLine(ex.Message)}{(context.Verbose ? "" : " (run with --verbose for details)")}");
+            if (context.Verbose)
+            {
+                Error.WriteLine(ex);
+            }
+
+            return ExitCodes.Unexpected;
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.AsSpan().IndexOfAny('\r', '\n');
+        return end < 0 ? message : message[..end];
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace Gangway.Cli.Infrastructure;
+
+/// <summary>Options every command accepts.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Log debug detail, and show stack traces for unexpected errors.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "Log warnings and errors only; no progress bars.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> LogFormat = CreateLogFormat();
+
+    private static Option<string> CreateLogFormat()
+    {
+        var option = new Option<string>("--log-format")
+        {
+            Description = "Log format on standard error: 'text' for people, 'json' (one object per line) for log shippers.",
+            DefaultValueFactory = _ => "text",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("text", "json");
+        return option;
+    }
+}

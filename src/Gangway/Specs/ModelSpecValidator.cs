@@ -1,0 +1,45 @@
+namespace Gangway.Specs;
+
+/// <summary>Checks the parts of a spec that refer to each other (the catalogs check steps and learners when building).</summary>
+public static class ModelSpecValidator
+{
+    /// <summary>Validates <paramref name="spec"/>.</summary>
+    /// <exception cref="GangwayException">A rule is broken (InvalidConfiguration); the message names the key and the value.</exception>
+    public static void Validate(ModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { spec.Target.Column };
+        foreach (var column in spec.IdColumns.Concat(spec.Inputs))
+        {
+            if (!seen.Add(column.Name))
+            {
+                throw Invalid($"column '{column.Name}' is declared twice (the target, ids and inputs must be distinct)");
+            }
+        }
+
+        var known = spec.Inputs.Select(c => c.Name).Concat(spec.IdColumns.Select(c => c.Name)).ToList();
+        foreach (var slice in spec.Slices)
+        {
+            if (!known.Contains(slice, StringComparer.Ordinal))
+            {
+                throw Invalid($"slice '{slice}' is not an input or id column; declared columns: {string.Join(", ", known)}");
+            }
+        }
+
+        foreach (var baseline in spec.Baselines)
+        {
+            if (!known.Contains(baseline.Column, StringComparer.Ordinal))
+            {
+                throw Invalid($"baseline '{baseline.Name}' reads column '{baseline.Column}', which is not an input; declared columns: {string.Join(", ", known)}");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(spec.Target.PositiveClass))
+        {
+            throw Invalid("target.positive must name the positive class");
+        }
+    }
+
+    private static GangwayException Invalid(string problem) =>
+        new(ErrorKind.InvalidConfiguration, $"Spec: {problem}.");
+}

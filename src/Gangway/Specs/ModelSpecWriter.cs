@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Gangway.Data;
+
+namespace Gangway.Specs;
+
+/// <summary>Writes a <see cref="ModelSpec"/> as YAML that <see cref="ModelSpecReader"/> reads back to an equal spec.</summary>
+public static class ModelSpecWriter
+{
+    /// <summary>The spec as YAML text.</summary>
+    public static string Write(ModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var yaml = new StringBuilder();
+        Line(yaml, 0, "name", spec.Name);
+        if (spec.Description is not null)
+        {
+            Line(yaml, 0, "description", spec.Description);
+        }
+
+        yaml.Append("target:\n");
+        Line(yaml, 1, "column", spec.Target.Column);
+        Line(yaml, 1, "positive", spec.Target.PositiveClass);
+        Columns(yaml, "ids", spec.IdColumns);
+        Columns(yaml, "inputs", spec.Inputs);
+        if (spec.Features.Count > 0)
+        {
+            yaml.Append("features:\n");
+            foreach (var step in spec.Features)
+            {
+                yaml.Append("  - step: ").Append(Quote(step.Name)).Append('\n');
+                Arguments(yaml, 2, step.Arguments);
+            }
+        }
+
+        yaml.Append("learner:\n");
+        Line(yaml, 1, "type", spec.Learner.Name);
+        Arguments(yaml, 1, spec.Learner.Arguments);
+        Line(yaml, 0, "seed", spec.Seed.ToString(CultureInfo.InvariantCulture));
+        if (spec.Slices.Count > 0)
+        {
+            yaml.Append("slices: [").AppendJoin(", ", spec.Slices.Select(Quote)).Append("]\n");
+        }
+
+        if (spec.Baselines.Count > 0)
+        {
+            yaml.Append("baselines:\n");
+            foreach (var baseline in spec.Baselines)
+            {
+                yaml.Append("  - name: ").Append(Quote(baseline.Name)).Append('\n');
+                Line(yaml, 2, "column", baseline.Column);
+                Line(yaml, 2, "equals", baseline.EqualsValue);
+            }
+        }
+
+        return yaml.ToString();
+    }
+
+    private static void Columns(StringBuilder yaml, string key, IReadOnlyList<InputColumnSpec> columns)
+    {
+        if (columns.Count == 0)
+        {
+            return;
+        }
+
+        yaml.Append(key).Append(":\n");
+        foreach (var column in columns)
+        {
+            Line(yaml, 1, column.Name, column.Type == ColumnType.Numeric ? "numeric" : "text");
+        }
+    }
+
+    private static void Arguments(StringBuilder yaml, int depth, IReadOnlyDictionary<string, object?> arguments)
+    {
+        foreach (var (key, value) in arguments)
+        {
+            yaml.Append(' ', depth * 2).Append(Quote(key)).Append(": ").Append(Flow(value)).Append('\n');
+        }
+    }
+
+    private static string Flow(object? value) => value switch
+    {
+        null => "null",
+        string s => Quote(s),
+        IReadOnlyDictionary<string, object?> map => "{" + string.Join(", ", map.Select(e => $"{Quote(e.Key)}: {Flow(e.Value)}")) + "}",
+        IEnumerable<object?> list => "[" + string.Join(", ", list.Select(Flow)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Quote(value.ToString() ?? ""),
+    };
+
+    private static void Line(StringBuilder yaml, int depth, string key, string value) =>
+        yaml.Append(' ', depth * 2).Append(Quote(key)).Append(": ").Append(Quote(value)).Append('\n');
+
+    // Double-quoted YAML scalars are JSON strings, so JSON escaping is a correct (if cautious) way to quote anything.
+    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+}

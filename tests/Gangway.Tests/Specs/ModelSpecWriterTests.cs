@@ -1,0 +1,39 @@
+using Gangway.Specs;
+
+namespace Gangway.Tests.Specs;
+
+public class ModelSpecWriterTests
+{
+    [Fact]
+    public void Write_ThenRead_GivesAnEqualSpec()
+    {
+        var original = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", "titanic.yaml"));
+
+        var roundTripped = ModelSpecReader.Parse(ModelSpecWriter.Write(original));
+
+        Assert.Equal(ModelSpecWriter.Write(original), ModelSpecWriter.Write(roundTripped));
+        Assert.Equal(original.Inputs, roundTripped.Inputs);
+        Assert.Equal(original.Slices, roundTripped.Slices);
+        Assert.Equal(original.Baselines, roundTripped.Baselines);
+        Assert.Equal(original.Target, roundTripped.Target);
+    }
+
+    [Fact]
+    public void Write_SpecBuiltInCode_QuotesAwkwardText()
+    {
+        var spec = new ModelSpec
+        {
+            Name = "code-built",
+            Description = "quotes \" and: colons\nand lines",
+            Target = new TargetSpec("label", "yes"),
+            Inputs = [new InputColumnSpec("x: y", Gangway.Data.ColumnType.Numeric)],
+            Learner = new StepSpec("fast_tree", new Dictionary<string, object?> { ["trees"] = "5" }),
+        };
+
+        var read = ModelSpecReader.Parse(ModelSpecWriter.Write(spec));
+
+        Assert.Equal(spec.Description, read.Description);
+        Assert.Equal("x: y", Assert.Single(read.Inputs).Name);
+        Assert.Equal("5", read.Learner.Arguments["trees"]);
+    }
+}
