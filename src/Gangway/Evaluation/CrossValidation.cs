@@ -1,0 +1,71 @@
+using Gangway.Data;
+
+namespace Gangway.Evaluation;
+
+/// <summary>
+/// Splits a table into stratified folds for k-fold cross-validation, like scikit-learn's
+/// StratifiedKFold(shuffle=True, random_state=seed): every class is spread as evenly as possible over the folds.
+/// </summary>
+public static class CrossValidation
+{
+    /// <summary>
+    /// Splits <paramref name="data"/> into <paramref name="folds"/> (train, test) pairs. The test parts partition the rows;
+    /// each train part is every other row. Rows keep their original order within each part. The same seed gives the same folds.
+    /// </summary>
+    /// <param name="data">The rows to split.</param>
+    /// <param name="labelColumn">The column whose classes (invariant text form) are stratified.</param>
+    /// <param name="folds">The number of folds, at least 2.</param>
+    /// <param name="seed">The seed of the shuffle within each class.</param>
+    /// <exception cref="GangwayException">
+    /// <paramref name="folds"/> is below 2, the label column is missing or has a missing value (the exception names the row),
+    /// or a class has fewer rows than there are folds.
+    /// </exception>
+    public static IReadOnlyList<(Table Train, Table Test)> Split(Table data, string labelColumn, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (folds < 2)
+        {
+            throw new GangwayException(ErrorKind.InvalidInput, $"Cross-validation needs at least 2 folds; got {folds}.");
+        }
+
+        var label = data[labelColumn];
+        var classes = Enumerable.Range(0, data.RowCount)
+            .GroupBy(row => label.FormatValue(row) ?? throw MissingLabel(label, row), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var smallest = classes.MinBy(g => g.Count());
+        if (smallest is null || smallest.Count() < folds)
+        {
+            var detail = smallest is null ? "the data has no rows" : $"class '{smallest.Key}' has only {smallest.Count()} rows";
+            throw new GangwayException(
+                ErrorKind.InvalidInput,
+                $"Cannot split column '{label.Name}' into {folds} stratified folds: {detail}; every class needs at least one row per fold.");
+        }
+
+        var random = new Random(seed);
+        var foldOf = new int[data.RowCount];
+        var next = 0;
+        foreach (var rows in classes.Select(g => g.ToArray()))
+        {
+            random.Shuffle(rows);
+            // Dealing round-robin and carrying the position across classes keeps every class, and the fold sizes, within one row of even.
+            foreach (var row in rows)
+            {
+                foldOf[row] = next++ % folds;
+            }
+        }
+
+        return [.. Enumerable.Range(0, folds).Select(fold => (
+            data.Take(RowsWhere(foldOf, f => f != fold)),
+            data.Take(RowsWhere(foldOf, f => f == fold))))];
+    }
+
+    private static int[] RowsWhere(int[] foldOf, Func<int, bool> keep) =>
+        [.. Enumerable.Range(0, foldOf.Length).Where(row => keep(foldOf[row]))];
+
+    private static GangwayException MissingLabel(Column label, int row) => new(
+        ErrorKind.InvalidInput,
+        $"Column '{label.Name}' must have a value on every row to split into folds; row {row} is missing.",
+        row,
+        label.Name);
+}
