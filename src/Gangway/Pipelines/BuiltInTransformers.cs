@@ -7,5 +7,6 @@ internal static class BuiltInTransformers
         .Register(PipelineTransformer.KindName, PipelineTransformer.Load)
         // Features (one line per step)
         // Learners (one line per learner)
+        .Register(Learners.BinaryClassifierTransformer.KindName, Learners.BinaryClassifierTransformer.Load)
         ;
 }

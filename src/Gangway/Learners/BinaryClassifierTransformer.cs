@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using Gangway.Data;
+using Gangway.Pipelines;
+using ML = Microsoft.ML;
+
+namespace Gangway.Learners;
+
+/// <summary>
+/// A fitted binary classifier (any of the learners in <see cref="LearnerCatalog"/>): adds
+/// <see cref="PredictionColumns.Probability"/> (of the positive class) and <see cref="PredictionColumns.Prediction"/>
+/// (the class, in the label's own type) to a table. Like a fitted scikit-learn classifier's predict_proba and predict.
+/// </summary>
+/// <remarks>
+/// Thread-safe: each call borrows its own ML.NET prediction engine from a pool. The label column is not needed to transform.
+/// Probabilities are never NaN or infinite.
+/// </remarks>
+public sealed class BinaryClassifierTransformer : ITransformer
+{
+    /// <summary>The kind this transformer is saved under.</summary>
+    public const string KindName = "binary_classifier";
+
+    private const string ModelBlob = "mlnet";
+
+    private readonly BinaryLabel _label;
+    private readonly ML.MLContext _context;
+    private readonly ML.ITransformer _model;
+    private readonly ML.DataViewSchema _inputSchema;
+    private readonly LearnerScorerPool _scorers;
+
+    internal BinaryClassifierTransformer(
+        string learner, BinaryLabel label, IReadOnlyList<string> featureColumns, int seed, ML.MLContext context, ML.ITransformer model, ML.DataViewSchema inputSchema)
+    {
+        Learner = learner;
+        _label = label;
+        FeatureColumns = [.. featureColumns];
+        Seed = seed;
+        _context = context;
+        _model = model;
+        _inputSchema = inputSchema;
+        _scorers = new LearnerScorerPool(context, model, FeatureColumns.Count);
+    }
+
+    /// <summary>The learner that was fitted, as named in <see cref="LearnerCatalog"/> (e.g. <c>fast_tree</c>).</summary>
+    public string Learner { get; }
+
+    /// <summary>The label column the model was trained to predict (not needed to transform).</summary>
+    public string LabelColumn => _label.Column;
+
+    /// <summary>The label value whose probability is predicted, in invariant text form.</summary>
+    public string PositiveClass => _label.Positive;
+
+    /// <summary>The other label value, in invariant text form.</summary>
+    public string NegativeClass => _label.Negative;
+
+    /// <summary>Whether the label was numeric; if so <see cref="PredictionColumns.Prediction"/> is numeric too, else text.</summary>
+    public bool LabelIsNumeric => _label.IsNumeric;
+
+    /// <summary>The feature columns, in the order the model reads them.</summary>
+    public IReadOnlyList<string> FeatureColumns { get; }
+
+    /// <summary>The seed the model was trained with.</summary>
+    public int Seed { get; }
+
+    /// <inheritdoc />
+    public string Kind => KindName;
+
+    /// <inheritdoc />
+    /// <exception cref="GangwayException">A feature column is missing, holds text, or has a missing or non-finite value.</exception>
+    public Table Transform(Table data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var columns = LearnerFeatures.Columns(data, FeatureColumns);
+        var probabilities = new double[data.RowCount];
+        var scorer = _scorers.Get();
+        try
+        {
+            for (var row = 0; row < probabilities.Length; row++)
+            {
+                LearnerFeatures.ReadRow(columns, row, scorer.Input.Features);
+                probabilities[row] = CheckedProbability(scorer.Predict(), row);
+            }
+        }
+        finally
+        {
+            _scorers.Return(scorer);
+        }
+
+        return data.With(
+            new NumericColumn(PredictionColumns.Probability, probabilities),
+            _label.Predict(PredictionColumns.Prediction, probabilities));
+    }
+
+    /// <inheritdoc />
+    public void Save(TransformerWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.State["learner"] = Learner;
+        writer.State["label_column"] = LabelColumn;
+        writer.State["positive_class"] = PositiveClass;
+        writer.State["negative_class"] = NegativeClass;
+        writer.State["label_is_numeric"] = LabelIsNumeric;
+        writer.State["feature_columns"] = new JsonArray([.. FeatureColumns.Select(f => JsonValue.Create(f))]);
+        writer.State["seed"] = Seed;
+        using var stream = new MemoryStream();
+        _context.Model.Save(_model, _inputSchema, stream);
+        writer.WriteBlob(ModelBlob, stream.ToArray());
+    }
+
+    internal static BinaryClassifierTransformer Load(TransformerReader reader)
+    {
+        var isNumeric = reader.Get<bool>("label_is_numeric");
+        var positive = reader.GetString("positive_class");
+        var negative = reader.GetString("negative_class");
+        if (isNumeric && !(double.TryParse(positive, System.Globalization.CultureInfo.InvariantCulture, out _)
+            && double.TryParse(negative, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            throw reader.Corrupt("positive_class", "is not a number although the label is numeric");
+        }
+
+        var label = new BinaryLabel(reader.GetString("label_column"), positive, negative, isNumeric);
+        var features = reader.Get<string[]>("feature_columns");
+        var seed = reader.Get<int>("seed");
+        var context = new ML.MLContext(seed);
+        ML.ITransformer model;
+        ML.DataViewSchema schema;
+        try
+        {
+            using var stream = new MemoryStream(reader.ReadBlob(ModelBlob));
+            model = context.Model.Load(stream, out schema);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or IOException or InvalidDataException)
+        {
+            throw new GangwayException(ErrorKind.CorruptArtifact, $"Saved step '{reader.Kind}': the ML.NET model cannot be read: {ex.Message}", ex);
+        }
+
+        if (schema.GetColumnOrNull(LearnerInput.FeaturesColumn)?.Type is not ML.Data.VectorDataViewType { Size: var size } || size != features.Length)
+        {
+            throw reader.Corrupt("feature_columns", $"lists {features.Length} features but the ML.NET model expects a different number");
+        }
+
+        return new BinaryClassifierTransformer(reader.GetString("learner"), label, features, seed, context, model, schema);
+    }
+
+    private float CheckedProbability(float probability, int row) => float.IsNaN(probability)
+        ? throw new GangwayException(ErrorKind.InvalidInput, $"Learner '{Learner}' could not compute a probability for row {row}; check its feature values for extreme magnitudes.", row, null)
+        : Math.Clamp(probability, 0f, 1f);
+}

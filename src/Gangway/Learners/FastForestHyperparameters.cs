@@ -1,0 +1,46 @@
+using Gangway.Specs;
+
+namespace Gangway.Learners;
+
+/// <summary>Hyperparameters of <see cref="FastForestBinaryEstimator"/>; spec names in brackets. Defaults are ML.NET's.</summary>
+public sealed record FastForestHyperparameters
+{
+    /// <summary>[<c>trees</c>] The number of trees in the forest. Default 100; at least 1.</summary>
+    public int Trees { get; init; } = 100;
+
+    /// <summary>[<c>leaves</c>] The maximum number of leaves per tree. Default 20; at least 2.</summary>
+    public int Leaves { get; init; } = 20;
+
+    /// <summary>[<c>min_leaf</c>] The minimum number of training rows in a leaf. Default 10; at least 1.</summary>
+    public int MinLeaf { get; init; } = 10;
+
+    /// <summary>[<c>feature_fraction</c>] The fraction of features each tree may use, drawn with the seed. Default 0.7; in (0, 1].</summary>
+    public double FeatureFraction { get; init; } = 0.7;
+
+    /// <summary>[<c>bagging_fraction</c>] The fraction of rows each tree is trained on, drawn with the seed. Default 0.7; in (0, 1].</summary>
+    public double BaggingFraction { get; init; } = 0.7;
+
+    internal void Validate(string learner)
+    {
+        HyperparameterRules.AtLeast(learner, "trees", Trees, 1);
+        HyperparameterRules.AtLeast(learner, "leaves", Leaves, 2);
+        HyperparameterRules.AtLeast(learner, "min_leaf", MinLeaf, 1);
+        HyperparameterRules.Fraction(learner, "feature_fraction", FeatureFraction);
+        HyperparameterRules.Fraction(learner, "bagging_fraction", BaggingFraction);
+    }
+
+    internal static FastForestHyperparameters From(StepArguments args)
+    {
+        var defaults = new FastForestHyperparameters();
+        var result = new FastForestHyperparameters
+        {
+            Trees = args.GetInt("trees", defaults.Trees),
+            Leaves = args.GetInt("leaves", defaults.Leaves),
+            MinLeaf = args.GetInt("min_leaf", defaults.MinLeaf),
+            FeatureFraction = args.GetDouble("feature_fraction", defaults.FeatureFraction),
+            BaggingFraction = args.GetDouble("bagging_fraction", defaults.BaggingFraction),
+        };
+        args.EnsureAllUsed();
+        return result;
+    }
+}

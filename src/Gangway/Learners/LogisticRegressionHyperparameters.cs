@@ -1,0 +1,36 @@
+using Gangway.Specs;
+
+namespace Gangway.Learners;
+
+/// <summary>Hyperparameters of <see cref="LbfgsLogisticRegressionEstimator"/>; spec names in brackets.</summary>
+public sealed record LogisticRegressionHyperparameters
+{
+    /// <summary>[<c>l1</c>] L1 (lasso) regularization weight. Default 0 (like scikit-learn's penalty='l2'); at least 0.</summary>
+    public double L1 { get; init; }
+
+    /// <summary>[<c>l2</c>] L2 (ridge) regularization weight. Default 1; at least 0.</summary>
+    public double L2 { get; init; } = 1.0;
+
+    /// <summary>[<c>max_iterations</c>] The most L-BFGS iterations before stopping. Default 1000; at least 1.</summary>
+    public int MaxIterations { get; init; } = 1000;
+
+    internal void Validate(string learner)
+    {
+        HyperparameterRules.AtLeast(learner, "l1", L1, 0);
+        HyperparameterRules.AtLeast(learner, "l2", L2, 0);
+        HyperparameterRules.AtLeast(learner, "max_iterations", MaxIterations, 1);
+    }
+
+    internal static LogisticRegressionHyperparameters From(StepArguments args)
+    {
+        var defaults = new LogisticRegressionHyperparameters();
+        var result = new LogisticRegressionHyperparameters
+        {
+            L1 = args.GetDouble("l1", defaults.L1),
+            L2 = args.GetDouble("l2", defaults.L2),
+            MaxIterations = args.GetInt("max_iterations", defaults.MaxIterations),
+        };
+        args.EnsureAllUsed();
+        return result;
+    }
+}

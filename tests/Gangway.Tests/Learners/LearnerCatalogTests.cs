@@ -1,0 +1,87 @@
+using Gangway.Learners;
+using Gangway.Pipelines;
+using Gangway.Specs;
+using static Gangway.Tests.Learners.LearnerTestData;
+
+namespace Gangway.Tests.Learners;
+
+public sealed class LearnerCatalogTests
+{
+    private static StepArguments Args(string owner, params (string Name, object? Value)[] values) =>
+        new(owner, values.ToDictionary(v => v.Name, v => v.Value));
+
+    [Fact]
+    public void Names_Default_ListsTheBuiltInLearners()
+    {
+        Assert.Equal(["fast_forest", "fast_tree", "light_gbm", "logistic_regression"], LearnerCatalog.CreateWithBuiltIns().Names);
+    }
+
+    [Theory]
+    [InlineData("fast_tree", typeof(FastTreeBinaryEstimator))]
+    [InlineData("light_gbm", typeof(LightGbmBinaryEstimator))]
+    [InlineData("fast_forest", typeof(FastForestBinaryEstimator))]
+    [InlineData("logistic_regression", typeof(LbfgsLogisticRegressionEstimator))]
+    public void Create_BuiltInName_BuildsThatLearnerWithTheOptions(string name, Type expected)
+    {
+        var estimator = LearnerCatalog.Default.Create(name, TitanicOptions(seed: 5), Args(name));
+
+        Assert.IsType(expected, estimator);
+        Assert.Equal(5, ((BinaryClassifierEstimator)estimator).Options.Seed);
+    }
+
+    [Fact]
+    public void Create_FastTreeHyperparameters_AreReadBySnakeCaseName()
+    {
+        var args = Args("fast_tree", ("trees", "7"), ("leaves", "4"), ("min_leaf", "3"), ("learning_rate", "0.05"), ("feature_fraction", "0.5"));
+
+        var estimator = (FastTreeBinaryEstimator)LearnerCatalog.Default.Create("fast_tree", TitanicOptions(), args);
+
+        Assert.Equal(new FastTreeHyperparameters { Trees = 7, Leaves = 4, MinLeaf = 3, LearningRate = 0.05, FeatureFraction = 0.5 }, estimator.Hyperparameters);
+    }
+
+    [Fact]
+    public void Create_LightGbmAndLogisticHyperparameters_AreReadBySnakeCaseName()
+    {
+        var gbm = (LightGbmBinaryEstimator)LearnerCatalog.Default.Create("light_gbm", TitanicOptions(), Args("light_gbm", ("l1", "0.5"), ("l2", "2"), ("trees", "10")));
+        var lr = (LbfgsLogisticRegressionEstimator)LearnerCatalog.Default.Create(
+            "logistic_regression", TitanicOptions(), Args("logistic_regression", ("l1", "0.1"), ("l2", "0.2"), ("max_iterations", "50")));
+        var forest = (FastForestBinaryEstimator)LearnerCatalog.Default.Create("fast_forest", TitanicOptions(), Args("fast_forest", ("bagging_fraction", "0.5")));
+
+        Assert.Equal((0.5, 2.0, 10), (gbm.Hyperparameters.L1, gbm.Hyperparameters.L2, gbm.Hyperparameters.Trees));
+        Assert.Equal(new LogisticRegressionHyperparameters { L1 = 0.1, L2 = 0.2, MaxIterations = 50 }, lr.Hyperparameters);
+        Assert.Equal(0.5, forest.Hyperparameters.BaggingFraction);
+    }
+
+    [Fact]
+    public void Create_MisspeltHyperparameter_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<GangwayException>(() =>
+            LearnerCatalog.Default.Create("fast_tree", TitanicOptions(), Args("fast_tree", ("tres", "10"))));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, error.Kind);
+        Assert.StartsWith("'fast_tree' does not take argument 'tres'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_UnknownName_ThrowsListingKnownNames()
+    {
+        var error = Assert.Throws<GangwayException>(() => LearnerCatalog.Default.Create("xgboost", TitanicOptions(), Args("xgboost")));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, error.Kind);
+        Assert.Equal("Unknown learner 'xgboost'. Known learners: fast_forest, fast_tree, light_gbm, logistic_regression.", error.Message);
+    }
+
+    [Fact]
+    public void Register_CustomLearner_IsCreatedByName()
+    {
+        var catalog = LearnerCatalog.CreateWithBuiltIns();
+        IEstimator? created = null;
+
+        catalog.Register("my_trees", (options, args) => created = new FastTreeBinaryEstimator(options, new FastTreeHyperparameters { Trees = args.GetInt("trees") }));
+        var estimator = catalog.Create("my_trees", TitanicOptions(), Args("my_trees", ("trees", "3")));
+
+        Assert.Same(created, estimator);
+        Assert.Contains("my_trees", catalog.Names);
+        Assert.DoesNotContain("my_trees", LearnerCatalog.Default.Names);
+    }
+}
