@@ -51,12 +51,17 @@ public sealed record DataProfile(int RowCount, IReadOnlyList<ColumnProfile> Colu
     public static DataProfile FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var profile = GangwayJson.Deserialize<DataProfile>(json, "profile");
+        return FromUtf8(System.Text.Encoding.UTF8.GetBytes(json));
+    }
+
+    internal static DataProfile FromUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var profile = GangwayJson.Deserialize<DataProfile>(utf8, "profile.json");
         if (profile.FormatVersion > 1)
         {
             throw new GangwayException(
                 ErrorKind.CorruptArtifact,
-                $"The profile has format version {profile.FormatVersion}; this version of Gangway reads version 1. Upgrade Gangway.");
+                $"'profile.json' has format version {profile.FormatVersion}; this version of Gangway reads version 1. Upgrade Gangway.");
         }
 
         return profile;
