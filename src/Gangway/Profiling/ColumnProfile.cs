@@ -10,7 +10,7 @@ namespace Gangway.Profiling;
 /// <param name="MissingRate"><paramref name="MissingCount"/> / <paramref name="RowCount"/>; 0 when the table has no rows.</param>
 /// <param name="DistinctCount">The number of distinct present values (text compared ordinally).</param>
 /// <param name="Numeric">
-/// Statistics of a numeric column; <see langword="null"/> for text, and for a numeric column whose values are all missing.
+/// Statistics of a numeric column; <see langword="null"/> for text, and for a numeric column with no finite value.
 /// </param>
 /// <param name="Frequencies">
 /// Text: the <see cref="DataProfiler.MaxCategories"/> most frequent values, by count descending, ties by ordinal value.

@@ -1,6 +1,10 @@
 namespace Gangway.Profiling;
 
-/// <summary>Summary statistics of the present (non-missing) values of a numeric column with at least one present value.</summary>
+/// <summary>
+/// Summary statistics of the finite values of a numeric column with at least one. Infinities count as present values in
+/// <see cref="ColumnProfile"/> (distinct count, frequencies) but are left out here: they would make the mean and spread
+/// meaningless and cannot be written as JSON numbers.
+/// </summary>
 /// <param name="Min">The smallest value.</param>
 /// <param name="Max">The largest value.</param>
 /// <param name="Mean">The arithmetic mean.</param>

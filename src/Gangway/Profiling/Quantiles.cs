@@ -26,7 +26,13 @@ internal static class Quantiles
         var low = sorted[lower];
         var high = sorted[lower + 1];
 
-        // Equal neighbours (also infinities) need no interpolation, which would otherwise give NaN for inf − inf.
-        return fraction == 0 || low == high ? low : low + (fraction * (high - low));
+        if (fraction == 0 || low == high)
+        {
+            return low;
+        }
+
+        // numpy's _lerp: interpolate from the nearer end, which keeps results monotonic and bit-compatible with numpy.
+        var difference = high - low;
+        return fraction >= 0.5 ? high - (difference * (1 - fraction)) : low + (difference * fraction);
     }
 }

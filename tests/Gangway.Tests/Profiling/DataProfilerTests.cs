@@ -115,6 +115,22 @@ public sealed class DataProfilerTests
     }
 
     [Fact]
+    public void Profile_Infinities_CountAsPresentButStayOutOfStatistics()
+    {
+        var table = new Table(new NumericColumn("X", [1, double.PositiveInfinity, 3, double.NegativeInfinity]));
+
+        var profile = DataProfiler.Profile(table);
+        var x = profile["X"];
+
+        Assert.Equal(0, x.MissingCount);
+        Assert.Equal(4, x.DistinctCount);
+        Assert.Equal(1, x.Numeric!.Min);
+        Assert.Equal(3, x.Numeric.Max);
+        Assert.Equal(2, x.Numeric.Mean);
+        Assert.Contains("\"Infinity\"", profile.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Profile_EmptyTable_HasZeroMissingRate()
     {
         var profile = DataProfiler.Profile(new Table(new NumericColumn("Age", []), new TextColumn("Sex", [])));
