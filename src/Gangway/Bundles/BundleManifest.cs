@@ -8,7 +8,9 @@ public sealed record BundleEntry(string Name, string Sha256, long Size);
 
 /// <summary>
 /// The table of contents of a model bundle (<c>manifest.json</c>): what it holds and the SHA-256 of every other entry.
-/// See docs/bundle-format.md.
+/// The manifest's own SHA-256 is stored in the final <c>manifest.sha256</c> entry. Together they detect corruption and
+/// accidental or naive edits, not a deliberate attacker who rewrites an entry, the manifest and its hash; signing the
+/// manifest is future work. See docs/bundle-format.md.
 /// </summary>
 /// <param name="FormatVersion">The bundle format version; readers refuse versions newer than <see cref="CurrentFormatVersion"/>.</param>
 /// <param name="ModelName">The model's name.</param>

@@ -12,7 +12,9 @@ namespace Gangway.Bundles;
 /// deserialises a type named in the file. JSON entries are read into Gangway's own record types or <see cref="JsonNode"/>;
 /// the model is rebuilt by <see cref="SavedModel.Load"/>, which only calls loaders registered in a
 /// <see cref="TransformerCatalog"/>. An ML.NET model stored as a blob is loaded by ML.NET's own loader, which only
-/// instantiates ML.NET's registered components. Thread-safe (stateless); see docs/bundle-format.md.
+/// instantiates ML.NET's registered loadable components (it may load an assembly the application already has, by the name
+/// in the ML.NET model header, but never code from the bundle). The hashes detect corruption and naive edits, not a
+/// deliberate attacker; see docs/bundle-format.md. Thread-safe (stateless).
 /// </summary>
 public static class BundleReader
 {
