@@ -14,6 +14,9 @@ internal sealed class BundleArchive : IDisposable
     public const long MaxEntrySize = 1L << 30;
 
     private const int MaxEntries = 100_000;
+
+    // The manifest is read before anything is verified, so it gets a much smaller cap than other entries.
+    private const long MaxManifestSize = 16L << 20;
     private readonly ZipArchive _zip;
     private readonly Dictionary<string, ZipArchiveEntry> _entries;
 
@@ -22,7 +25,7 @@ internal sealed class BundleArchive : IDisposable
         Path = path;
         _zip = zip;
         _entries = entries;
-        var manifest = ReadRaw(BundleEntryNames.Manifest, MaxEntrySize);
+        var manifest = ReadRaw(BundleEntryNames.Manifest, MaxManifestSize);
         var expected = Encoding.ASCII.GetString(ReadRaw(BundleEntryNames.ManifestHash, 1024)).Trim();
         if (!string.Equals(Hashing.Sha256(manifest), expected, StringComparison.Ordinal))
         {
@@ -162,6 +165,11 @@ internal sealed class BundleArchive : IDisposable
         if (Manifest.FormatVersion < 1)
         {
             throw Corrupt($"format version {Manifest.FormatVersion} is not valid");
+        }
+
+        if (string.IsNullOrWhiteSpace(Manifest.ModelName))
+        {
+            throw Corrupt("the manifest has no model name");
         }
 
         var listed = new HashSet<string>(StringComparer.Ordinal) { BundleEntryNames.Manifest, BundleEntryNames.ManifestHash };

@@ -58,12 +58,17 @@ internal static class ExampleRows
         foreach (var column in schema.Columns)
         {
             columns.Add(column.Type == ColumnType.Numeric
-                ? new NumericColumn(column.Name, [.. rows.Select((r, i) => Cell(r, i, column.Name, JsonValueKind.Number)?.GetValue<double>() ?? double.NaN)])
+                ? new NumericColumn(column.Name, [.. rows.Select((r, i) => Number(Cell(r, i, column.Name, JsonValueKind.Number), i, column.Name))])
                 : new TextColumn(column.Name, [.. rows.Select((r, i) => Cell(r, i, column.Name, JsonValueKind.String)?.GetValue<string>())]));
         }
 
         return new Table(columns);
     }
+
+    private static double Number(JsonValue? cell, int row, string column) =>
+        cell is null ? double.NaN
+        : cell.TryGetValue<double>(out var value) && double.IsFinite(value) ? value
+        : throw Bad(row, column, $"{cell.ToJsonString()} is not a finite number");
 
     private static JsonValue? Cell(JsonNode? row, int index, string column, JsonValueKind expected)
     {

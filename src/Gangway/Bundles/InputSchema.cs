@@ -13,11 +13,10 @@ public sealed class InputSchema
     /// <param name="columns">The input columns, in order; names must be distinct.</param>
     /// <param name="target">The column the model predicts; it is not an input column.</param>
     /// <param name="positiveClass">For binary classification, the target value counted as positive; otherwise <see langword="null"/>.</param>
-    /// <exception cref="GangwayException">No columns, a repeated or blank name, or the target listed as an input (<see cref="ErrorKind.InvalidInput"/>).</exception>
+    /// <exception cref="GangwayException">No columns, a repeated or blank name, a blank target, or the target listed as an input (<see cref="ErrorKind.InvalidInput"/>).</exception>
     public InputSchema(IReadOnlyList<InputColumn> columns, string target, string? positiveClass)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        ArgumentException.ThrowIfNullOrWhiteSpace(target);
         Columns = [.. columns];
         Target = target;
         PositiveClass = positiveClass;
@@ -62,6 +61,11 @@ public sealed class InputSchema
 
     private void Validate()
     {
+        if (string.IsNullOrWhiteSpace(Target))
+        {
+            throw new GangwayException(ErrorKind.InvalidInput, "An input schema needs a target column.");
+        }
+
         if (Columns.Count == 0)
         {
             throw new GangwayException(ErrorKind.InvalidInput, "An input schema needs at least one column.");

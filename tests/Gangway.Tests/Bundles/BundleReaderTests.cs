@@ -270,12 +270,14 @@ public sealed class BundleReaderTests
         Assert.Contains("Upgrade Gangway", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Read_ExampleOfWrongType_ThrowsNamingEntry()
+    [Theory]
+    [InlineData("\"cheap\"")]
+    [InlineData("1e400")]
+    public void Read_ExampleNotAFiniteNumber_ThrowsNamingEntry(string fare)
     {
         using var temp = new TempDirectory();
         var path = TestBundles.WriteTo(temp);
-        var examples = Encoding.UTF8.GetBytes("""[{"PassengerId": 1, "Fare": "cheap", "Sex": "male"}]""");
+        var examples = Encoding.UTF8.GetBytes($$"""[{"PassengerId": 1, "Fare": {{fare}}, "Sex": "male"}]""");
         TestBundles.Rezip(path, entries => entries.Select(e => e.Name == "examples.json" ? (e.Name, examples) : e));
         TestBundles.RewriteManifest(path, m =>
         {

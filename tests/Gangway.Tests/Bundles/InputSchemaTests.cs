@@ -70,4 +70,15 @@ public sealed class InputSchemaTests
         Assert.Equal(ErrorKind.CorruptArtifact, ex.Kind);
         Assert.Contains("'Fare' appears more than once", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromJson_BlankTarget_ThrowsCorruptArtifact()
+    {
+        var json = TestBundles.Schema().ToJson().Replace("\"Survived\"", "\" \"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<GangwayException>(() => InputSchema.FromJson(json));
+
+        Assert.Equal(ErrorKind.CorruptArtifact, ex.Kind);
+        Assert.Contains("target", ex.Message, StringComparison.Ordinal);
+    }
 }
