@@ -37,4 +37,28 @@ public sealed class GangwayException : Exception
 
     /// <summary>The column the error is about, when known.</summary>
     public string? Column { get; }
+
+    /// <summary>
+    /// The same error with its row described in the caller's terms, e.g. <c>line 17</c> of a CSV file or <c>record 3</c>
+    /// of a request. Row-aware messages write their row as <c>row N</c>; that phrase is replaced, everything else is kept.
+    /// </summary>
+    /// <param name="label">How to name the row, e.g. <c>line 17</c>.</param>
+    public GangwayException WithRowLabel(string label)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        if (Row is not { } row)
+        {
+            return this;
+        }
+
+        var phrase = $"row {row.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var at = Message.IndexOf(phrase, StringComparison.Ordinal);
+        while (at >= 0 && at + phrase.Length < Message.Length && char.IsAsciiDigit(Message[at + phrase.Length]))
+        {
+            at = Message.IndexOf(phrase, at + 1, StringComparison.Ordinal);
+        }
+
+        var message = at < 0 ? $"{label}: {Message}" : string.Concat(Message.AsSpan(0, at), label, Message.AsSpan(at + phrase.Length));
+        return new GangwayException(Kind, message, row, Column);
+    }
 }

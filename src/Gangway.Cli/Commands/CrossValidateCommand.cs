@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using Gangway.Cli.Infrastructure;
+using Gangway.Training;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Gangway.Cli.Commands;
+
+/// <summary><c>gangway cv</c>: k-fold cross-validation of a spec, for choosing between specs before training.</summary>
+internal static class CrossValidateCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var spec = CliOptions.RequiredPath("--spec", "The model spec (YAML or JSON).");
+        var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header).");
+        var folds = new Option<int>("--folds") { Description = "Number of stratified folds (at least 2).", DefaultValueFactory = _ => 5 };
+        var seed = CliOptions.Seed();
+        var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON.");
+        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var progress = new SynchronousProgress<int>(fold => context.Logger.LogInformation("Fold {Fold} of {Folds} done", fold, parse.GetValue(folds)));
+            var report = CrossValidator.Run(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(folds), parse.GetValue(seed), progress);
+            var table = new Table().Title($"{parse.GetValue(folds)}-fold cross-validation").AddColumn("metric")
+                .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());
+            foreach (var summary in report.Summaries)
+            {
+                table.AddRow(summary.Name, Format(summary.Mean), Format(summary.StandardDeviation));
+            }
+
+            context.Console.Write(table);
+            if (parse.GetValue(output) is { } path)
+            {
+                FileOutput.WriteAllText(path, report.ToJson());
+                context.Logger.LogInformation("Wrote cross-validation metrics to {Path}", path);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static string Format(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Gangway.Bundles;
+using Gangway.Cli.Infrastructure;
+using Gangway.Training;
+using Microsoft.Extensions.Logging;
+
+namespace Gangway.Cli.Commands;
+
+/// <summary><c>gangway evaluate</c>: score labelled data with a trained model (no refitting) and report metrics.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var model = CliOptions.RequiredPath("--model", "The model bundle (.gwb).");
+        var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header) the model did not see in training.");
+        var output = CliOptions.OptionalPath("--out", "Also write the metrics as JSON to this file.");
+        var command = new Command("evaluate", "Score labelled data with the trained model and report metrics, slices and baselines.") { model, data, output };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var bundle = BundleReader.Read(parse.GetValue(model)!);
+            var report = BundleEvaluator.Evaluate(bundle, parse.GetValue(data)!);
+            EvaluationTables.Print(context.Console, bundle.Name, report);
+            if (parse.GetValue(output) is { } path)
+            {
+                FileOutput.WriteAllText(path, report.ToJson());
+                context.Logger.LogInformation("Wrote metrics to {Path}", path);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gangway.Bundles;
+using Gangway.Cli.Infrastructure;
+using Spectre.Console;
+
+namespace Gangway.Cli.Commands;
+
+/// <summary><c>gangway inspect</c>: verify a bundle and print its manifest, schema, lineage and training metrics.</summary>
+internal static class InspectCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var path = new Argument<string>("bundle") { Description = "The model bundle (.gwb)." };
+        var json = new Option<bool>("--json") { Description = "Print the manifest, schema and lineage as one JSON object." };
+        var command = new Command("inspect", "Check a model bundle's integrity and print what it holds.") { path, json };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var bundle = BundleReader.Read(parse.GetValue(path)!);
+            var document = new JsonObject
+            {
+                ["manifest"] = JsonSerializer.SerializeToNode(bundle.Manifest),
+                ["schema"] = JsonNode.Parse(bundle.Schema.ToJson()),
+                ["lineage"] = JsonNode.Parse(bundle.Lineage.ToJson()),
+                ["training_metrics"] = bundle.Metrics["training"]?.DeepClone(),
+            };
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return ExitCodes.Success;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow("[bold]model[/]", Markup.Escape(bundle.Name));
+            grid.AddRow("[bold]created[/]", Markup.Escape(bundle.Manifest.CreatedUtc.ToString("u", System.Globalization.CultureInfo.InvariantCulture)));
+            grid.AddRow("[bold]gangway[/]", Markup.Escape(bundle.Manifest.GangwayVersion));
+            grid.AddRow("[bold]format[/]", bundle.Manifest.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            grid.AddRow("[bold]inputs[/]", Markup.Escape(string.Join(", ", bundle.Schema.Columns.Select(c => $"{c.Name} ({c.Type.ToString().ToLowerInvariant()}, {c.Role.ToString().ToLowerInvariant()})"))));
+            grid.AddRow("[bold]target[/]", Markup.Escape($"{bundle.Schema.Target} (positive: {bundle.Schema.PositiveClass})"));
+            grid.AddRow("[bold]lineage[/]", Markup.Escape(bundle.Lineage.ToJson()));
+            context.Console.Write(grid);
+            var entries = new Table().Title("entries (integrity verified)").AddColumn("name").AddColumn(new TableColumn("bytes").RightAligned()).AddColumn("sha256");
+            foreach (var entry in bundle.Manifest.Entries)
+            {
+                entries.AddRow(Markup.Escape(entry.Name), entry.Size.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Sha256);
+            }
+
+            context.Console.Write(entries);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

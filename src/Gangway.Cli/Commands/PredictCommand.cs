@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Gangway.Bundles;
+using Gangway.Cli.Infrastructure;
+using Gangway.Data;
+using Gangway.Scoring;
+using Microsoft.Extensions.Logging;
+
+namespace Gangway.Cli.Commands;
+
+/// <summary><c>gangway predict</c>: stream a CSV through a model bundle in constant memory.</summary>
+internal static class PredictCommand
+{
+    private const int RejectsLogged = 10;
+
+    public static Command Create(CliHost host)
+    {
+        var model = CliOptions.RequiredPath("--model", "The model bundle (.gwb).");
+        var data = CliOptions.RequiredPath("--data", "Rows to score (CSV with a header); extra columns are ignored.");
+        var output = CliOptions.RequiredPath("--out", "Where to write predictions (CSV), or '-' for standard output.");
+        var onError = new Option<string>("--on-error")
+        {
+            Description = "What to do with a row that cannot be scored: 'fail' (default; no output file is left) or 'skip' (report it and go on).",
+            DefaultValueFactory = _ => "fail",
+        };
+        onError.AcceptOnlyFromAmong("fail", "skip");
+        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var bundle = BundleReader.Read(parse.GetValue(model)!);
+            var inputPath = parse.GetValue(data)!;
+            if (!File.Exists(inputPath))
+            {
+                throw new GangwayException(ErrorKind.NotFound, $"Data file '{inputPath}' does not exist.");
+            }
+
+            var options = new BatchScoringOptions { OnError = parse.GetValue(onError) == "skip" ? InvalidRowPolicy.Skip : InvalidRowPolicy.Fail };
+            var target = parse.GetValue(output)!;
+            var stopwatch = Stopwatch.StartNew();
+            var result = ScoringProgress.Run(context, new FileInfo(inputPath).Length, progress =>
+            {
+                using var input = new StreamReader(inputPath, FileOutput.Utf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+                var withProgress = options with { Progress = new SynchronousProgress<long>(_ => progress(input.BaseStream.Position)) };
+                return target == "-"
+                    ? ScoreTo(context.Output, bundle, input, withProgress)
+                    : ScoreToFile(target, bundle, input, withProgress);
+            });
+            foreach (var rejected in result.Rejected.Take(RejectsLogged))
+            {
+                context.Logger.LogWarning("Skipped {Reason}", rejected.Message);
+            }
+
+            var rate = result.RowsScored / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-9);
+            context.Logger.LogInformation(
+                "Scored {Rows} rows ({Rate:F0} rows/s), skipped {Rejected}; wrote {Output}",
+                result.RowsScored,
+                rate,
+                result.Rejected.Count,
+                target == "-" ? "standard output" : target);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static BatchScoringResult ScoreTo(TextWriter writer, ModelBundle bundle, TextReader input, BatchScoringOptions options)
+    {
+        var result = BatchScorer.Score(bundle, input, writer, options);
+        writer.Flush();
+        return result;
+    }
+
+    private static BatchScoringResult ScoreToFile(string path, ModelBundle bundle, TextReader input, BatchScoringOptions options)
+    {
+        BatchScoringResult? result = null;
+        FileOutput.WriteAtomically(path, writer => result = BatchScorer.Score(bundle, input, writer, options));
+        return result!;
+    }
+}

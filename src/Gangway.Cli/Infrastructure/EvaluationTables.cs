@@ -1,0 +1,57 @@
+using System.Globalization;
+using Gangway.Evaluation;
+using Spectre.Console;
+
+namespace Gangway.Cli.Infrastructure;
+
+/// <summary>Renders an evaluation report as terminal tables: the model next to its baselines, then each slice.</summary>
+internal static class EvaluationTables
+{
+    public static void Print(IAnsiConsole console, string modelName, BinaryClassificationReport report)
+    {
+        var overview = new Table().Title($"[bold]{Markup.Escape(modelName)}[/] on {report.Overall.Rows} rows").AddColumn("metric");
+        overview.AddColumn(new TableColumn("model").RightAligned());
+        foreach (var baseline in report.Baselines)
+        {
+            overview.AddColumn(new TableColumn(Markup.Escape(baseline.Name)).RightAligned());
+        }
+
+        foreach (var (name, value) in Rows())
+        {
+            overview.AddRow([name, Format(value(report.Overall)), .. report.Baselines.Select(b => Format(value(b.Metrics)))]);
+        }
+
+        console.Write(overview);
+        var matrix = report.Overall.ConfusionMatrix;
+        console.MarkupLine(CultureInfo.InvariantCulture, "confusion matrix: tp {0}, fp {1}, tn {2}, fn {3}", matrix.TruePositives, matrix.FalsePositives, matrix.TrueNegatives, matrix.FalseNegatives);
+
+        foreach (var group in report.Slices.GroupBy(s => s.Column))
+        {
+            var slices = new Table().Title($"by [bold]{Markup.Escape(group.Key)}[/]").AddColumn("value").AddColumn(new TableColumn("rows").RightAligned());
+            foreach (var (name, _) in Rows())
+            {
+                slices.AddColumn(new TableColumn(name).RightAligned());
+            }
+
+            foreach (var slice in group)
+            {
+                slices.AddRow([Markup.Escape(slice.Value), slice.Metrics.Rows.ToString(CultureInfo.InvariantCulture), .. Rows().Select(r => Format(r.Value(slice.Metrics)))]);
+            }
+
+            console.Write(slices);
+        }
+    }
+
+    private static IEnumerable<(string Name, Func<Metrics, double?> Value)> Rows() =>
+    [
+        ("accuracy", m => m.Accuracy),
+        ("precision", m => m.Precision),
+        ("recall", m => m.Recall),
+        ("f1", m => m.F1),
+        ("roc_auc", m => m.RocAuc),
+        ("log_loss", m => m.LogLoss),
+        ("brier", m => m.Brier),
+    ];
+
+    private static string Format(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
+}

@@ -1,0 +1,80 @@
+using Gangway.Bundles;
+using Gangway.Data;
+using Gangway.Learners;
+using Gangway.Training;
+
+namespace Gangway.Scoring;
+
+/// <summary>
+/// Scores a CSV stream with a model bundle chunk by chunk, in memory proportional to the chunk size whatever the file
+/// size, and writes the id columns, <c>prediction</c> and <c>probability</c>. Bad rows are reported with their line,
+/// column, rule and value; under <see cref="InvalidRowPolicy.Skip"/> they are left out and returned.
+/// </summary>
+public static class BatchScorer
+{
+    /// <summary>The output columns for <paramref name="schema"/>: its id columns, then prediction and probability.</summary>
+    public static IReadOnlyList<string> OutputColumns(InputSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return [.. schema.Columns.Where(c => c.Role == ColumnRole.Id).Select(c => c.Name), PredictionColumns.Prediction, PredictionColumns.Probability];
+    }
+
+    /// <summary>Scores every row of <paramref name="input"/> (CSV with a header) into <paramref name="output"/> (CSV).</summary>
+    /// <exception cref="GangwayException">A row cannot be scored and the policy is <see cref="InvalidRowPolicy.Fail"/>; the message names its line.</exception>
+    public static BatchScoringResult Score(ModelBundle bundle, TextReader input, TextWriter output, BatchScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new BatchScoringOptions();
+        var readOptions = SpecData.ReadOptions(bundle.Schema, includeTarget: false, options.OnError) with { ChunkSize = options.ChunkSize };
+        var writer = new CsvTableWriter(output, OutputColumns(bundle.Schema));
+        writer.WriteHeader();
+        var rejected = new List<RowError>();
+        long scored = 0;
+        long handled = 0;
+        foreach (var chunk in CsvReader.ReadChunks(input, readOptions))
+        {
+            rejected.AddRange(chunk.Rejected);
+            var result = ScoreChunk(bundle, chunk, options.OnError, rejected);
+            writer.WriteRows(result);
+            scored += result.RowCount;
+            handled += chunk.Table.RowCount + chunk.Rejected.Count;
+            options.Progress?.Report(handled);
+        }
+
+        return new BatchScoringResult(scored, rejected);
+    }
+
+    private static Table ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected)
+    {
+        try
+        {
+            return bundle.Model.Transform(chunk.Table);
+        }
+        catch (GangwayException ex) when (ex.Row is { } row && row >= 0 && row < chunk.Lines.Count)
+        {
+            if (policy == InvalidRowPolicy.Fail)
+            {
+                throw ex.WithRowLabel($"line {chunk.Lines[row]}");
+            }
+        }
+
+        // Some row is bad: try each row alone to find all of them, then score the good ones together.
+        var good = new List<int>(chunk.Table.RowCount);
+        for (var row = 0; row < chunk.Table.RowCount; row++)
+        {
+            try
+            {
+                bundle.Model.Transform(chunk.Table.Take([row]));
+                good.Add(row);
+            }
+            catch (GangwayException ex) when (ex.Row is not null)
+            {
+                rejected.Add(new RowError(chunk.Lines[row], ex.Column, ex.WithRowLabel("this row").Message.TrimEnd('.')));
+            }
+        }
+
+        return bundle.Model.Transform(chunk.Table.Take(good));
+    }
+}

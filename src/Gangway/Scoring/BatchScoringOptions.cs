@@ -1,0 +1,16 @@
+using Gangway.Data;
+
+namespace Gangway.Scoring;
+
+/// <summary>How <see cref="BatchScorer"/> treats bad rows and reports progress.</summary>
+public sealed record BatchScoringOptions
+{
+    /// <summary>Fail on the first row that cannot be scored (default), or skip it and report it.</summary>
+    public InvalidRowPolicy OnError { get; init; } = InvalidRowPolicy.Fail;
+
+    /// <summary>Rows per chunk; memory use is proportional to it, not to the file size. Default 8192.</summary>
+    public int ChunkSize { get; init; } = 8192;
+
+    /// <summary>Receives the number of input rows handled so far after each chunk.</summary>
+    public IProgress<long>? Progress { get; init; }
+}

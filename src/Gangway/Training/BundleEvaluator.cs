@@ -1,0 +1,53 @@
+using Gangway.Bundles;
+using Gangway.Data;
+using Gangway.Evaluation;
+using Gangway.Specs;
+
+namespace Gangway.Training;
+
+/// <summary>
+/// Scores labelled data with a trained bundle (no refitting) and evaluates it with the slices and baselines its spec
+/// names, plus the majority-class baseline learned from the training data.
+/// </summary>
+public static class BundleEvaluator
+{
+    /// <summary>Reads <paramref name="dataPath"/> with the bundle's schema plus the target, scores and evaluates it.</summary>
+    /// <exception cref="GangwayException">The data lacks a column, a value does not fit, or a label is missing.</exception>
+    public static BinaryClassificationReport Evaluate(ModelBundle bundle, string dataPath)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        return Evaluate(bundle, SpecData.ReadLabelled(bundle.Schema, dataPath));
+    }
+
+    /// <summary>Scores and evaluates an in-memory labelled table.</summary>
+    /// <exception cref="GangwayException">The data lacks a column, a value does not fit, or a label is missing.</exception>
+    public static BinaryClassificationReport Evaluate(ModelBundle bundle, Table labelled)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(labelled);
+        labelled.RequireRows($"evaluate '{bundle.Name}'");
+        var spec = ModelSpecReader.Parse(bundle.SpecText, $"{bundle.Name} (spec stored in the bundle)");
+        var scored = bundle.Model.Transform(labelled);
+        var baselines = new List<IBaseline> { new MajorityClassBaseline(TrainingPositiveRate(bundle)) };
+        baselines.AddRange(spec.Baselines.Select(b => new RuleBaseline(b.Name, b.Column, b.EqualsValue)));
+        return new BinaryClassificationEvaluator(new BinaryClassificationEvaluatorOptions
+        {
+            LabelColumn = bundle.Schema.Target,
+            PositiveClass = spec.Target.PositiveClass,
+            SliceColumns = spec.Slices,
+            Baselines = baselines,
+        }).Evaluate(scored);
+    }
+
+    /// <summary>The share of positive labels in the training data, from the bundle's training metrics.</summary>
+    public static double TrainingPositiveRate(ModelBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var training = bundle.Metrics["training"];
+        var rows = training?["rows"]?.GetValue<double>() ?? 0;
+        var positives = training?["positives"]?.GetValue<double>() ?? 0;
+        return rows > 0
+            ? positives / rows
+            : throw new GangwayException(ErrorKind.CorruptArtifact, $"Bundle '{bundle.Name}' has no training row counts in metrics.json.");
+    }
+}

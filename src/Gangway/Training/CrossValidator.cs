@@ -1,0 +1,47 @@
+using Gangway.Data;
+using Gangway.Evaluation;
+using Gangway.Specs;
+
+namespace Gangway.Training;
+
+/// <summary>
+/// Stratified k-fold cross-validation of a spec: for choosing between specs (or hyperparameters) before training the
+/// final model. Each fold fits a fresh pipeline on the other folds and scores the held-out one; nothing is kept.
+/// Use <see cref="BundleEvaluator"/> instead to measure the one trained model you will ship.
+/// </summary>
+public static class CrossValidator
+{
+    /// <summary>Cross-validates the spec file on the CSV file.</summary>
+    /// <exception cref="GangwayException">The spec or data is invalid, or folds are impossible for the data.</exception>
+    public static CrossValidationReport Run(string specPath, string dataPath, int folds, int? seedOverride = null, IProgress<int>? progress = null)
+    {
+        var spec = ModelSpecReader.ReadFile(specPath);
+        return Run(spec, SpecData.ReadLabelled(spec, dataPath), folds, seedOverride ?? spec.Seed, progress);
+    }
+
+    /// <summary>Cross-validates <paramref name="spec"/> on an in-memory labelled table.</summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="data">Labelled data with the spec's columns.</param>
+    /// <param name="folds">Number of folds, at least 2.</param>
+    /// <param name="seed">Seed for the fold assignment and every learner.</param>
+    /// <param name="progress">Receives the number of folds done.</param>
+    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int seed, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        data = SpecData.Conform(spec, data, includeTarget: true);
+        var evaluator = new BinaryClassificationEvaluator(new BinaryClassificationEvaluatorOptions
+        {
+            LabelColumn = spec.Target.Column,
+            PositiveClass = spec.Target.PositiveClass,
+        });
+        var results = new List<Metrics>(folds);
+        foreach (var (train, test) in CrossValidation.Split(data, spec.Target.Column, folds, seed))
+        {
+            var model = SpecEstimatorBuilder.Build(spec, seed).Fit(train);
+            results.Add(evaluator.Evaluate(model.Transform(test)).Overall);
+            progress?.Report(results.Count);
+        }
+
+        return new CrossValidationReport(results);
+    }
+}

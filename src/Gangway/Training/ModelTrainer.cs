@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Gangway.Bundles;
+using Gangway.Data;
+using Gangway.Evaluation;
+using Gangway.Features;
+using Gangway.Learners;
+using Gangway.Profiling;
+using Gangway.Specs;
+
+namespace Gangway.Training;
+
+/// <summary>
+/// Trains the model a spec describes on a CSV file and packs everything about it into a <see cref="ModelBundle"/>:
+/// the fitted pipeline, the spec text, the input schema, a profile of the training data, training metrics and lineage.
+/// </summary>
+/// <param name="time">The clock for lineage (default: the system clock).</param>
+/// <param name="steps">Feature steps (default: <see cref="FeatureStepCatalog.Default"/>).</param>
+/// <param name="learners">Learners (default: <see cref="LearnerCatalog.Default"/>).</param>
+public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
+{
+    private const int ExampleRowCount = 5;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Trains on the CSV at <paramref name="dataPath"/> as the spec file at <paramref name="specPath"/> says.</summary>
+    /// <param name="specPath">The spec file (YAML or JSON).</param>
+    /// <param name="dataPath">Labelled training data (CSV with a header).</param>
+    /// <param name="seedOverride">A seed to use instead of the spec's.</param>
+    /// <param name="progress">Receives a short description of each stage.</param>
+    /// <exception cref="GangwayException">The spec or data is invalid, or a file is missing.</exception>
+    public ModelBundle Train(string specPath, string dataPath, int? seedOverride = null, IProgress<string>? progress = null)
+    {
+        var spec = ModelSpecReader.ReadFile(specPath);
+        var seed = seedOverride ?? spec.Seed;
+        progress?.Report($"reading {Path.GetFileName(dataPath)}");
+        var data = SpecData.ReadLabelled(spec, dataPath);
+        var lineage = Lineage.Capture(dataPath, specPath, seed, _time);
+        return Train(spec, File.ReadAllText(specPath), data, lineage, progress);
+    }
+
+    /// <summary>Trains on an in-memory table (the spec may have been built in C#).</summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="specText">The spec's text as stored in the bundle (e.g. <see cref="ModelSpecWriter.Write"/>).</param>
+    /// <param name="data">Labelled training data holding the spec's inputs and target.</param>
+    /// <param name="lineage">Lineage to record; its seed is the one used for training.</param>
+    /// <param name="progress">Receives a short description of each stage.</param>
+    /// <exception cref="GangwayException">The data does not fit the spec.</exception>
+    public ModelBundle Train(ModelSpec spec, string specText, Table data, Lineage lineage, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(lineage);
+        data = SpecData.Conform(spec, data, includeTarget: true);
+        data.RequireRows($"train '{spec.Name}'");
+
+        progress?.Report($"fitting {spec.Features.Count} feature step(s) and {spec.Learner.Name}");
+        var model = SpecEstimatorBuilder.Build(spec, lineage.Seed, steps, learners).Fit(data);
+
+        progress?.Report("scoring the training data");
+        var scored = model.Transform(data);
+        var report = new BinaryClassificationEvaluator(new BinaryClassificationEvaluatorOptions
+        {
+            LabelColumn = spec.Target.Column,
+            PositiveClass = spec.Target.PositiveClass,
+        }).Evaluate(scored);
+
+        progress?.Report("profiling the training data");
+        var profile = DataProfiler.Profile(data, [.. SpecData.ColumnNames(spec, includeTarget: true)]);
+        var metrics = new JsonObject { ["training"] = JsonNode.Parse(report.ToJson()) };
+        var schema = new InputSchema(
+            [.. spec.IdColumns.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Id)),
+             .. spec.Inputs.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Feature))],
+            spec.Target.Column,
+            spec.Target.PositiveClass);
+        var examples = data.Take([.. Enumerable.Range(0, Math.Min(ExampleRowCount, data.RowCount))]);
+        return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model);
+    }
+}

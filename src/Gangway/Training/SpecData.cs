@@ -1,0 +1,61 @@
+using Gangway.Bundles;
+using Gangway.Data;
+using Gangway.Specs;
+
+namespace Gangway.Training;
+
+/// <summary>Reads and checks data against the columns a spec or bundle declares.</summary>
+public static class SpecData
+{
+    /// <summary>The columns a spec reads: ids, inputs and (optionally) the target.</summary>
+    public static IEnumerable<string> ColumnNames(ModelSpec spec, bool includeTarget)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var names = spec.IdColumns.Concat(spec.Inputs).Select(c => c.Name);
+        return includeTarget ? names.Append(spec.Target.Column) : names;
+    }
+
+    /// <summary>Reads labelled data for <paramref name="spec"/>: the declared columns with their declared types, plus the target.</summary>
+    /// <exception cref="GangwayException">The file is missing, a column is absent, or a value does not fit its type.</exception>
+    public static Table ReadLabelled(ModelSpec spec, string path)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var types = spec.IdColumns.Concat(spec.Inputs).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        return CsvReader.ReadFile(path, new CsvReadOptions { ColumnTypes = types, Columns = [.. ColumnNames(spec, includeTarget: true)] });
+    }
+
+    /// <summary>Reads labelled data for a trained model: the schema's columns with their types, plus the target.</summary>
+    public static Table ReadLabelled(InputSchema schema, string path)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return CsvReader.ReadFile(path, ReadOptions(schema, includeTarget: true));
+    }
+
+    /// <summary>CSV options that read exactly the columns of <paramref name="schema"/>, typed as the model expects.</summary>
+    public static CsvReadOptions ReadOptions(InputSchema schema, bool includeTarget, InvalidRowPolicy invalidRows = InvalidRowPolicy.Fail)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var names = schema.Columns.Select(c => c.Name);
+        return new CsvReadOptions
+        {
+            ColumnTypes = schema.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal),
+            Columns = [.. includeTarget ? names.Append(schema.Target) : names],
+            InvalidRows = invalidRows,
+        };
+    }
+
+    /// <summary>Keeps the spec's columns (extra columns are ignored) and checks each declared type.</summary>
+    /// <exception cref="GangwayException">A column is missing or has the wrong type.</exception>
+    public static Table Conform(ModelSpec spec, Table data, bool includeTarget)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(data);
+        var selected = data.Select(ColumnNames(spec, includeTarget));
+        foreach (var column in spec.IdColumns.Concat(spec.Inputs))
+        {
+            _ = column.Type == ColumnType.Numeric ? (Column)selected.GetNumeric(column.Name) : selected.GetText(column.Name);
+        }
+
+        return selected;
+    }
+}

@@ -1,0 +1,48 @@
+using Gangway.Features;
+using Gangway.Learners;
+using Gangway.Pipelines;
+using Gangway.Specs;
+
+namespace Gangway.Training;
+
+/// <summary>Turns a <see cref="ModelSpec"/> into the estimator it describes: its feature steps, then its learner.</summary>
+public static class SpecEstimatorBuilder
+{
+    /// <summary>Builds the pipeline estimator of <paramref name="spec"/>.</summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="seed">The seed to use (normally <see cref="ModelSpec.Seed"/>).</param>
+    /// <param name="steps">Feature steps to resolve names with (default: <see cref="FeatureStepCatalog.Default"/>).</param>
+    /// <param name="learners">Learners to resolve names with (default: <see cref="LearnerCatalog.Default"/>).</param>
+    /// <exception cref="GangwayException">A step or learner is unknown or badly configured; the message says where in the spec.</exception>
+    public static PipelineEstimator Build(ModelSpec spec, int seed, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        steps ??= FeatureStepCatalog.Default;
+        learners ??= LearnerCatalog.Default;
+        var estimators = new List<IEstimator>(spec.Features.Count + 1);
+        foreach (var step in spec.Features)
+        {
+            estimators.Add(Located(step, () => steps.Create(step.Name, step.ToArguments())));
+        }
+
+        var options = new BinaryClassifierOptions(spec.Target.Column, spec.Target.PositiveClass)
+        {
+            ExcludedColumns = [.. spec.IdColumns.Select(c => c.Name)],
+            Seed = seed,
+        };
+        estimators.Add(Located(spec.Learner, () => learners.Create(spec.Learner.Name, options, spec.Learner.ToArguments())));
+        return new PipelineEstimator(estimators);
+    }
+
+    private static IEstimator Located(StepSpec step, Func<IEstimator> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (GangwayException ex) when (step.Location is not null)
+        {
+            throw new GangwayException(ex.Kind, $"Spec '{step.Location}': {ex.Message}", ex);
+        }
+    }
+}

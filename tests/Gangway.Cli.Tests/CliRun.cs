@@ -1,0 +1,34 @@
+namespace Gangway.Cli.Tests;
+
+/// <summary>Runs the gangway command tree in-process and captures what it writes.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static CliRun Invoke(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CliApp.Run(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
+
+/// <summary>A temporary directory with the Titanic example's data and specs copied in; deleted afterwards.</summary>
+public sealed class ExampleWorkspace : IDisposable
+{
+    public ExampleWorkspace()
+    {
+        Root = Directory.CreateTempSubdirectory("gangway-cli-").FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "titanic")))
+        {
+            File.Copy(file, Path.Combine(Root, Path.GetFileName(file)));
+        }
+    }
+
+    public string Root { get; }
+
+    public string this[string name] => Path.Combine(Root, name);
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
