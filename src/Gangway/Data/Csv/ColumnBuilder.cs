@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Gangway.Data;
 
@@ -45,11 +46,17 @@ internal abstract class ColumnBuilder(string name, int initialCapacity)
     protected static T[] Trim<T>(T[] values, int count) => count == values.Length ? values : values[..count];
 
     /// <summary>Parses an invariant, finite number; an empty field is missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected static string? ParseNumber(ReadOnlySpan<char> field, out double value)
     {
         if (field.IsEmpty)
         {
             value = double.NaN;
+            return null;
+        }
+
+        if (FastNumber.TryParse(field, out value))
+        {
             return null;
         }
 
@@ -69,6 +76,7 @@ internal sealed class NumericBuilder(string name, int initialCapacity) : ColumnB
 {
     private double[] _values = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override string? TryStore(ReadOnlySpan<char> field)
     {
         _values = Ensure(_values);
@@ -88,6 +96,7 @@ internal sealed class TextBuilder(string name, int initialCapacity, StringPool p
 {
     private string?[] _values = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override string? TryStore(ReadOnlySpan<char> field)
     {
         _values = Ensure(_values);

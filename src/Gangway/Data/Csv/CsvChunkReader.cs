@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gangway.Data;
 
 /// <summary>
@@ -57,6 +59,7 @@ internal sealed class CsvChunkReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CsvChunk ReadChunk(out bool more)
     {
         var lines = new List<long>(Math.Min(_options.ChunkSize, MaxPreallocatedRows));
@@ -96,6 +99,7 @@ internal sealed class CsvChunkReader
     private CsvChunk Finish(List<long> lines, List<RowError> rejected) =>
         new(new Table(_builders.Select(b => b.Build())), lines.ToArray(), rejected);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RowError? StoreRecord()
     {
         var fieldCount = _tokenizer.FieldCount;

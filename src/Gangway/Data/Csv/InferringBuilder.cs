@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gangway.Data;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal sealed class InferringBuilder(string name, int initialCapacity) : Colum
 
     public StringPool Pool { get; } = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override string? TryStore(ReadOnlySpan<char> field)
     {
         _text = Ensure(_text);

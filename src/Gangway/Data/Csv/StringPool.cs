@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gangway.Data;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class StringPool
 
     public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxLength)
