@@ -34,7 +34,7 @@ public class CsvWriterTests
     [Fact]
     public void Write_Numbers_InFormatNumberForm()
     {
-        double[] values = [0.1 + 0.2, 1e300, -5e-324, 42, -0.0, 123456789.125];
+        double[] values = [0.1 + 0.2, 1e300, -5e-324, 42, -0.0, 0, 123456789.125, 999_999_999_999_999, 1e15, -1e15, -12345, 1e-5];
 
         var written = Write(new Table(new NumericColumn("N", values)));
 

@@ -17,6 +17,9 @@ public sealed class CsvTableWriter
     // A number needs at most 24 chars in round-trip form; text larger than this bypasses the buffer.
     private const int MaxNumberChars = 32;
 
+    // Below 1e15 the round-trip form of an integral double has no exponent.
+    private const double MaxPlainInteger = 1e15;
+
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
 
     private readonly TextWriter _writer;
@@ -114,9 +117,23 @@ public sealed class CsvTableWriter
         }
 
         Reserve(MaxNumberChars);
-        value.TryFormat(_buffer.AsSpan(_length), out var written, "R", CultureInfo.InvariantCulture);
+        int written;
+        if (IsPlainInteger(value))
+        {
+            // Integers (ids, counts, classes) print the same either way, and formatting a long is much cheaper.
+            ((long)value).TryFormat(_buffer.AsSpan(_length), out written, default, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            value.TryFormat(_buffer.AsSpan(_length), out written, "R", CultureInfo.InvariantCulture);
+        }
+
         _length += written;
     }
+
+    // Negative zero must stay "-0", which a long cannot say.
+    private static bool IsPlainInteger(double value) =>
+        Math.Abs(value) < MaxPlainInteger && value == Math.Truncate(value) && (value != 0 || !double.IsNegative(value));
 
     private void AppendText(string text)
     {
