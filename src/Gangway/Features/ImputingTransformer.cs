@@ -48,15 +48,17 @@ public sealed class ImputingTransformer : ITransformer
     {
         ArgumentNullException.ThrowIfNull(data);
         var outputs = new Column[_columns.Length];
+        var changed = false;
         for (var i = 0; i < _columns.Length; i++)
         {
             var name = _columns[i];
-            outputs[i] = NumericFillValues.TryGetValue(name, out var number)
-                ? Fill(data.GetNumeric(name), number)
-                : Fill(data.GetText(name), TextFillValues[name]);
+            Column source = NumericFillValues.TryGetValue(name, out var number) ? data.GetNumeric(name) : data.GetText(name);
+            outputs[i] = source is NumericColumn numbers ? Fill(numbers, number) : Fill((TextColumn)source, TextFillValues[name]);
+            changed |= !ReferenceEquals(outputs[i], source);
         }
 
-        return data.With(outputs);
+        // Prediction rows usually have nothing missing; skip rebuilding the table then.
+        return changed ? data.With(outputs) : data;
     }
 
     /// <inheritdoc />

@@ -107,6 +107,32 @@ public sealed class FeatureStepCatalogTests
     }
 
     [Fact]
+    public void Create_DocumentedTitanicExample_FitsAndEncodesEveryFeature()
+    {
+        // The example in docs/feature-steps.md.
+        var parts = List(
+            Map(("name", "numeric"), ("columns", List("Age", "Fare", "FamilySize")), ("steps", List(
+                Map(("step", "impute"), ("strategy", "median")),
+                Map(("step", "standard_scale"))))),
+            Map(("name", "categorical"), ("columns", List("Pclass", "Sex", "Embarked", "Title")), ("steps", List(
+                Map(("step", "impute"), ("strategy", "most_frequent")),
+                Map(("step", "one_hot"), ("unknown", "all_zeros"))))));
+        var pipeline = new PipelineEstimator(
+            _catalog.Create("title", Args("title", [])),
+            _catalog.Create("family_size", Args("family_size", [])),
+            _catalog.Create("column_transformer", Args("column_transformer", [("remainder", "drop"), ("parts", parts)])));
+        var data = FeatureEstimatorCases.Passengers;
+
+        var output = pipeline.Fit(data).Transform(data);
+
+        Assert.Equal(
+            ["Age", "Fare", "FamilySize", "Pclass_1", "Pclass_2", "Pclass_3", "Sex_female", "Sex_male", "Embarked_C", "Embarked_Q", "Embarked_S",
+                "Title_Master", "Title_Miss", "Title_Mr", "Title_Mrs", "Title_Rare"],
+            output.ColumnNames);
+        Assert.All(output.Columns, c => Assert.False(c.IsMissing(5) || c.IsMissing(6) || c.IsMissing(7)));
+    }
+
+    [Fact]
     public void Create_ColumnTransformerNestedStepWithMisspeltArgument_ThrowsNamingStep()
     {
         var parts = List(Map(("name", "n"), ("columns", List("Age")), ("steps", List(Map(("step", "impute"), ("stratgy", "mean"))))));

@@ -128,15 +128,28 @@ public sealed class ImputingEstimatorTests
     }
 
     [Fact]
-    public void Transform_NoMissingValues_ReturnsSameColumnAndKeepsOthers()
+    public void Transform_NoMissingValues_ReturnsDataUnchanged()
     {
         var data = FeatureEstimatorCases.Passengers;
         var fitted = new ImputingEstimator(["Pclass"], ImputationStrategy.Mean).Fit(data);
 
         var output = fitted.Transform(data);
 
-        Assert.Same(data["Pclass"], output["Pclass"]);
+        Assert.Same(data, output);
+    }
+
+    [Fact]
+    public void Transform_SomeMissing_ReplacesOnlyImputedColumnsInPlace()
+    {
+        var data = FeatureEstimatorCases.Passengers;
+        var fitted = new ImputingEstimator(["Pclass", "Age"], ImputationStrategy.Mean).Fit(data);
+
+        var output = fitted.Transform(data);
+
         Assert.Equal(data.ColumnNames, output.ColumnNames);
+        Assert.Same(data["Pclass"], output["Pclass"]);
+        Assert.Same(data["Fare"], output["Fare"]);
+        Assert.Equal(30.285714285714285, output.GetNumeric("Age")[5], 12);
     }
 
     [Fact]
