@@ -11,7 +11,7 @@ public sealed class StepArguments
 {
     private readonly IReadOnlyDictionary<string, object?> _values;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
-    private IReadOnlyDictionary<string, object?> _defaults = new Dictionary<string, object?>();
+    private readonly IReadOnlyDictionary<string, object?> _defaults = new Dictionary<string, object?>();
 
     /// <summary>Creates arguments for the step called <paramref name="owner"/> (used in messages).</summary>
     /// <param name="owner">The step or learner name, e.g. <c>impute</c>.</param>
@@ -138,7 +138,13 @@ public sealed class StepArguments
             }
         }
 
-        return new StepArguments(owner, remaining) { _defaults = defaults ?? new Dictionary<string, object?>() };
+        return new StepArguments(owner, remaining, defaults ?? new Dictionary<string, object?>());
+    }
+
+    private StepArguments(string owner, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?> defaults)
+        : this(owner, values)
+    {
+        _defaults = defaults;
     }
 
     /// <summary>Fails when an argument was given that no getter asked for, listing the ones that were read.</summary>
