@@ -11,6 +11,7 @@ public sealed class StepArguments
 {
     private readonly IReadOnlyDictionary<string, object?> _values;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, object?> _defaults = new Dictionary<string, object?>();
 
     /// <summary>Creates arguments for the step called <paramref name="owner"/> (used in messages).</summary>
     /// <param name="owner">The step or learner name, e.g. <c>impute</c>.</param>
@@ -30,7 +31,7 @@ public sealed class StepArguments
     public IEnumerable<string> Names => _values.Keys;
 
     /// <summary>Whether an argument is present.</summary>
-    public bool Has(string name) => _values.ContainsKey(name);
+    public bool Has(string name) => _values.ContainsKey(name) || _defaults.ContainsKey(name);
 
     /// <summary>A required string argument.</summary>
     public string GetString(string name) => AsString(name, Required(name));
@@ -98,6 +99,54 @@ public sealed class StepArguments
     /// <summary>An optional choice.</summary>
     public string GetChoice(string name, string fallback, params string[] allowed) => Has(name) ? GetChoice(name, allowed) : fallback;
 
+    /// <summary>
+    /// A required list of maps (e.g. the parts of a column transformer), each as arguments owned by
+    /// <c>{Owner} {name}[i]</c>; a single map counts as a list of one.
+    /// </summary>
+    public IReadOnlyList<StepArguments> GetMaps(string name)
+    {
+        var value = Required(name);
+        IEnumerable<object?> items = value switch
+        {
+            IReadOnlyDictionary<string, object?> map => [map],
+            IEnumerable<object?> list => list,
+            _ => throw Invalid(name, value, "must be a list of maps"),
+        };
+        var result = new List<StepArguments>();
+        foreach (var item in items)
+        {
+            result.Add(item is IReadOnlyDictionary<string, object?> map
+                ? new StepArguments($"{Owner} {name}[{result.Count}]", map)
+                : throw Invalid(name, item, "must be a list of maps"));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The arguments no getter has read yet, handed to another owner (e.g. the nested step a <c>step</c> key names);
+    /// here they count as read. <paramref name="defaults"/> answer for names that were not given and never count as unknown.
+    /// </summary>
+    public StepArguments TakeRemaining(string owner, IReadOnlyDictionary<string, object?>? defaults = null)
+    {
+        var remaining = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in _values)
+        {
+            if (_used.Add(name))
+            {
+                remaining[name] = value;
+            }
+        }
+
+        return new StepArguments(owner, remaining, defaults ?? new Dictionary<string, object?>());
+    }
+
+    private StepArguments(string owner, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?> defaults)
+        : this(owner, values)
+    {
+        _defaults = defaults;
+    }
+
     /// <summary>Fails when an argument was given that no getter asked for, listing the ones that were read.</summary>
     /// <exception cref="GangwayException">An argument was not recognised.</exception>
     public void EnsureAllUsed()
@@ -119,7 +168,7 @@ public sealed class StepArguments
     private object? Required(string name)
     {
         _used.Add(name);
-        return _values.TryGetValue(name, out var value)
+        return _values.TryGetValue(name, out var value) || _defaults.TryGetValue(name, out value)
             ? value
             : throw new GangwayException(ErrorKind.InvalidConfiguration, $"'{Owner}' needs argument '{name}'.");
     }
