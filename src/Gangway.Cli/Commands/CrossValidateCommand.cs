@@ -20,7 +20,8 @@ internal static class CrossValidateCommand
         var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var progress = new SynchronousProgress<int>(fold => context.Logger.LogInformation("Fold {Fold} of {Folds} done", fold, parse.GetValue(folds)));
+            var foldCount = parse.GetValue(folds);
+            var progress = new SynchronousProgress<int>(fold => context.Logger.FoldDone(fold, foldCount));
             var report = CrossValidator.Run(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(folds), parse.GetValue(seed), progress);
             var table = new Table().Title($"{parse.GetValue(folds)}-fold cross-validation").AddColumn("metric")
                 .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());
@@ -33,7 +34,7 @@ internal static class CrossValidateCommand
             if (parse.GetValue(output) is { } path)
             {
                 FileOutput.WriteAllText(path, report.ToJson());
-                context.Logger.LogInformation("Wrote cross-validation metrics to {Path}", path);
+                context.Logger.Wrote("cross-validation metrics", path);
             }
 
             return ExitCodes.Success;

@@ -23,7 +23,7 @@ internal static class EvaluateCommand
             if (parse.GetValue(output) is { } path)
             {
                 FileOutput.WriteAllText(path, report.ToJson());
-                context.Logger.LogInformation("Wrote metrics to {Path}", path);
+                context.Logger.Wrote("metrics", path);
             }
 
             return ExitCodes.Success;

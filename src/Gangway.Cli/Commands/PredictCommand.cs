@@ -47,16 +47,13 @@ internal static class PredictCommand
             });
             foreach (var rejected in result.Rejected.Take(RejectsLogged))
             {
-                context.Logger.LogWarning("Skipped {Reason}", rejected.Message);
+                context.Logger.SkippedRow(rejected.Message);
             }
 
-            var rate = result.RowsScored / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-9);
-            context.Logger.LogInformation(
-                "Scored {Rows} rows ({Rate:F0} rows/s), skipped {Rejected}; wrote {Output}",
-                result.RowsScored,
-                rate,
-                result.Rejected.Count,
-                target == "-" ? "standard output" : target);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            var rate = result.RowsScored / Math.Max(seconds, 1e-9);
+            var destination = target == "-" ? "standard output" : target;
+            context.Logger.Scored(result.RowsScored, seconds, rate, result.Rejected.Count, destination);
             return ExitCodes.Success;
         }));
         return command;

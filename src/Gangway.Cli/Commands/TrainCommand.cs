@@ -20,12 +20,12 @@ internal static class TrainCommand
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var stopwatch = Stopwatch.StartNew();
-            var progress = new SynchronousProgress<string>(stage => context.Logger.LogInformation("Training: {Stage}", stage));
+            var progress = new SynchronousProgress<string>(stage => context.Logger.TrainingStage(stage));
             var bundle = new ModelTrainer(context.Time).Train(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(seed), progress);
             var path = parse.GetValue(output)!;
             FileOutput.EnsureParentDirectory(path);
             BundleWriter.Write(bundle, path);
-            context.Logger.LogInformation("Trained '{Model}' in {Seconds:F1} s; wrote {Path}", bundle.Name, stopwatch.Elapsed.TotalSeconds, path);
+            context.Logger.Trained(bundle.Name, stopwatch.Elapsed.TotalSeconds, path);
             TrainingSummary.Print(context, bundle, path);
             return ExitCodes.Success;
         }));

@@ -1,6 +1,7 @@
 using Gangway.Bundles;
 using Gangway.Data;
 using Gangway.Evaluation;
+using Gangway.Learners;
 using Gangway.Specs;
 
 namespace Gangway.Training;
@@ -27,7 +28,9 @@ public static class BundleEvaluator
         ArgumentNullException.ThrowIfNull(labelled);
         labelled.RequireRows($"evaluate '{bundle.Name}'");
         var spec = ModelSpecReader.Parse(bundle.SpecText, $"{bundle.Name} (spec stored in the bundle)");
-        var scored = bundle.Model.Transform(labelled);
+        // Slices and rule baselines read the original columns, which feature steps may have replaced.
+        var output = bundle.Model.Transform(labelled);
+        var scored = labelled.With(output[PredictionColumns.Probability], output[PredictionColumns.Prediction]);
         var baselines = new List<IBaseline> { new MajorityClassBaseline(TrainingPositiveRate(bundle)) };
         baselines.AddRange(spec.Baselines.Select(b => new RuleBaseline(b.Name, b.Column, b.EqualsValue)));
         return new BinaryClassificationEvaluator(new BinaryClassificationEvaluatorOptions
