@@ -20,8 +20,8 @@ internal sealed class CliContext : IDisposable
         var level = Verbose ? LogLevel.Debug : Quiet ? LogLevel.Warning : LogLevel.Information;
         _loggerFactory = CliLogging.CreateFactory(error, json, level);
         Logger = _loggerFactory.CreateLogger("gangway");
-        Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        Console = CreateConsole(output, ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected);
+        ErrorConsole = CreateConsole(error, ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected);
         ShowProgress = !Quiet && !json && ErrorConsole.Profile.Capabilities.Interactive;
     }
 
@@ -46,4 +46,23 @@ internal sealed class CliContext : IDisposable
     public IAnsiConsole ErrorConsole { get; }
 
     public void Dispose() => _loggerFactory.Dispose();
+
+    // Colours and live progress only on a real terminal (and never with NO_COLOR); files and pipes get plain text.
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)
+    {
+        var colour = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
 }

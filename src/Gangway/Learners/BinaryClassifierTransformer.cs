@@ -77,7 +77,7 @@ public sealed class BinaryClassifierTransformer : ITransformer
             for (var row = 0; row < probabilities.Length; row++)
             {
                 LearnerFeatures.ReadRow(columns, row, scorer.Input.Features);
-                probabilities[row] = CheckedProbability(scorer.Predict(), row);
+                probabilities[row] = Widen(CheckedProbability(scorer.Predict(), row));
             }
         }
         finally
@@ -139,6 +139,15 @@ public sealed class BinaryClassifierTransformer : ITransformer
         }
 
         return new BinaryClassifierTransformer(reader.GetString("learner"), label, features, seed, context, model, schema);
+    }
+
+    // ML.NET computes probabilities as floats. Widened directly, 0.1f becomes 0.100000001490116; going through the
+    // float's shortest text gives the double a person expects (0.1) and keeps every output file short and stable.
+    private static double Widen(float value)
+    {
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        return double.Parse(text[..length], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private float CheckedProbability(float probability, int row) => float.IsNaN(probability)
