@@ -21,8 +21,9 @@ internal static class CrossValidateCommand
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var foldCount = parse.GetValue(folds);
-            var progress = new SynchronousProgress<int>(fold => context.Logger.FoldDone(fold, foldCount));
-            var report = CrossValidator.Run(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(folds), parse.GetValue(seed), progress);
+            var report = StageProgress.Run(context, "Cross-validating", stages =>
+                CrossValidator.Run(parse.GetValue(spec)!, parse.GetValue(data)!, foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
+                    stages.Report($"fold {fold} of {foldCount} done"))));
             var table = new Table().Title($"{parse.GetValue(folds)}-fold cross-validation").AddColumn("metric")
                 .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());
             foreach (var summary in report.Summaries)

@@ -20,8 +20,8 @@ internal static class TrainCommand
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var stopwatch = Stopwatch.StartNew();
-            var progress = new SynchronousProgress<string>(stage => context.Logger.TrainingStage(stage));
-            var bundle = new ModelTrainer(context.Time).Train(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(seed), progress);
+            var bundle = StageProgress.Run(context, "Training", progress =>
+                new ModelTrainer(context.Time).Train(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(seed), progress));
             var path = parse.GetValue(output)!;
             FileOutput.EnsureParentDirectory(path);
             BundleWriter.Write(bundle, path);

@@ -5,8 +5,8 @@ namespace Gangway.Cli.Infrastructure;
 /// <summary>Every log event of the CLI, as source-generated logger methods (cheap when the level is off).</summary>
 internal static partial class CliLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Training: {Stage}")]
-    public static partial void TrainingStage(this ILogger logger, string stage);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Title}: {Stage}")]
+    public static partial void Stage(this ILogger logger, string title, string stage);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trained '{Model}' in {Seconds:F1} s; wrote {Path}")]
     public static partial void Trained(this ILogger logger, string model, double seconds, string path);
@@ -19,7 +19,4 @@ internal static partial class CliLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Rows} rows in {Seconds:F2} s ({Rate:F0} rows/s), skipped {Rejected}; wrote {Output}")]
     public static partial void Scored(this ILogger logger, long rows, double seconds, double rate, int rejected, string output);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fold {Fold} of {Folds} done")]
-    public static partial void FoldDone(this ILogger logger, int fold, int folds);
 }

@@ -1,0 +1,24 @@
+using Spectre.Console;
+
+namespace Gangway.Cli.Infrastructure;
+
+/// <summary>
+/// Shows a spinner with the current stage on an interactive terminal while work runs; elsewhere each stage is only
+/// logged. Either way the stages reach the log, so `--log-format json` and CI logs see them too.
+/// </summary>
+internal static class StageProgress
+{
+    public static T Run<T>(CliContext context, string title, Func<IProgress<string>, T> work)
+    {
+        if (!context.ShowProgress)
+        {
+            return work(new SynchronousProgress<string>(stage => context.Logger.Stage(title, stage)));
+        }
+
+        return context.ErrorConsole.Status().Spinner(Spinner.Known.Dots).Start(title, status => work(new SynchronousProgress<string>(stage =>
+        {
+            status.Status($"{Markup.Escape(title)}: {Markup.Escape(stage)}");
+            context.Logger.Stage(title, stage);
+        })));
+    }
+}
