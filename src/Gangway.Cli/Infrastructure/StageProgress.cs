@@ -4,7 +4,7 @@ namespace Gangway.Cli.Infrastructure;
 
 /// <summary>
 /// Shows a spinner with the current stage on an interactive terminal while work runs; elsewhere each stage is only
-/// logged. Either way the stages reach the log, so `--log-format json` and CI logs see them too.
+/// logged (so `--log-format json`, pipes and CI logs see them).
 /// </summary>
 internal static class StageProgress
 {
@@ -15,10 +15,8 @@ internal static class StageProgress
             return work(new SynchronousProgress<string>(stage => context.Logger.Stage(title, stage)));
         }
 
+        // Log lines written under a live spinner would tear it, so on a terminal the spinner alone shows the stage.
         return context.ErrorConsole.Status().Spinner(Spinner.Known.Dots).Start(title, status => work(new SynchronousProgress<string>(stage =>
-        {
-            status.Status($"{Markup.Escape(title)}: {Markup.Escape(stage)}");
-            context.Logger.Stage(title, stage);
-        })));
+            status.Status($"{Markup.Escape(title)}: {Markup.Escape(stage)}"))));
     }
 }
