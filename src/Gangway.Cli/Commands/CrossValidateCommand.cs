@@ -14,7 +14,12 @@ internal static class CrossValidateCommand
     {
         var spec = CliOptions.RequiredPath("--spec", "The model spec (YAML or JSON).");
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header).");
-        var folds = new Option<int>("--folds") { Description = "Number of stratified folds (at least 2).", DefaultValueFactory = _ => 5 };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "Number of stratified folds (at least 2).",
+            DefaultValueFactory = _ => 5,
+            CustomParser = result => CliOptions.WholeNumber(result, "--folds") ?? 0,
+        };
         var seed = CliOptions.Seed();
         var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON.");
         var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output };

@@ -39,7 +39,7 @@ internal static class PredictCommand
             var stopwatch = Stopwatch.StartNew();
             var result = ScoringProgress.Run(context, new FileInfo(inputPath).Length, progress =>
             {
-                using var input = new StreamReader(inputPath, FileOutput.Utf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+                using var input = new StreamReader(inputPath, FileOutput.StrictUtf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
                 var withProgress = options with { Progress = new SynchronousProgress<long>(_ => progress(input.BaseStream.Position)) };
                 return target == "-"
                     ? ScoreTo(context.Output, bundle, input, withProgress)

@@ -19,5 +19,18 @@ internal static class CliOptions
     public static Option<int?> Seed() => new("--seed")
     {
         Description = "Seed for every random choice; overrides the spec's seed.",
+        CustomParser = result => WholeNumber(result, "--seed"),
     };
+
+    public static int? WholeNumber(System.CommandLine.Parsing.ArgumentResult result, string name)
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+        if (int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"{name} must be a whole number; got '{token}'.");
+        return null;
+    }
 }

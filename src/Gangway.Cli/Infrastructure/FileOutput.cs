@@ -10,6 +10,9 @@ internal static class FileOutput
 {
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>For reading: invalid UTF-8 is an error (reported by the CSV reader), never silently replaced.</summary>
+    public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static void WriteAtomically(string path, Action<TextWriter> write)
     {
         var full = Path.GetFullPath(path);

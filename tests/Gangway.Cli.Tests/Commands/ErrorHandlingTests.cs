@@ -87,5 +87,26 @@ public sealed class ErrorHandlingTests : IDisposable
         Assert.Equal("", run.Error);
     }
 
+    [Fact]
+    public void Train_SeedThatIsNotANumber_IsAUsageErrorNamingTheOption()
+    {
+        var run = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"], "--seed", "1.5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--seed must be a whole number; got '1.5'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_BinaryGarbageAsData_IsInvalidInputNotACrash()
+    {
+        var garbage = _workspace["garbage.csv"];
+        File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 4096).Select(i => (byte)((i * 7919) % 256))]);
+
+        var train = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", garbage, "--out", _workspace["m.gwb"]);
+
+        Assert.Equal(3, train.ExitCode);
+        Assert.Contains("not valid UTF-8", train.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _workspace.Dispose();
 }
