@@ -92,6 +92,28 @@ public class BundleEvaluatorTests(TrainedTitanic trained) : IClassFixture<Traine
     }
 
     [Fact]
+    public void Evaluate_CsvRowTheModelRejects_ErrorNamesTheLine()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.Write("bad.csv", "PassengerId,Survived,Pclass,Sex,Note\n1,0,3,male,\"two\nlines\"\n2,1,1,other,x\n");
+
+        var ex = Assert.Throws<GangwayException>(() => BundleEvaluator.Evaluate(trained.Baseline, data));
+
+        Assert.StartsWith("Column 'Sex' has unknown category 'other' in line 4;", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CsvWithAMissingLabel_ErrorNamesTheLine()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.Write("bad.csv", "PassengerId,Survived,Pclass,Sex\n1,0,3,male\n2,,1,female\n");
+
+        var ex = Assert.Throws<GangwayException>(() => BundleEvaluator.Evaluate(trained.Baseline, data));
+
+        Assert.Equal("Column 'Survived' must have a value on every row to evaluate; line 3 is missing.", ex.Message);
+    }
+
+    [Fact]
     public void Evaluate_TableWithNoRows_SaysSo()
     {
         var empty = TitanicFiles.ReadValidation().Take([]);

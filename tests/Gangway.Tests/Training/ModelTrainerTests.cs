@@ -155,6 +155,28 @@ public class ModelTrainerTests(TrainedTitanic trained) : IClassFixture<TrainedTi
     }
 
     [Fact]
+    public void Train_CsvWithAMissingLabel_ErrorNamesTheLineNotTheRow()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.Write("no-label.csv", "PassengerId,Survived,Pclass,Sex,Note\n1,0,3,male,\"two\nlines\"\n2,,1,female,x\n3,1,1,female,y\n");
+
+        var ex = Assert.Throws<GangwayException>(() => new ModelTrainer().Train(TitanicFiles.BaselineSpec, data));
+
+        Assert.Equal("Label column 'Survived' has a missing value in line 4; drop or fill those rows before the learner.", ex.Message);
+        Assert.Equal(1, ex.Row);
+    }
+
+    [Fact]
+    public void Train_TableWithAMissingLabel_ErrorNamesTheRow()
+    {
+        var data = SmallTraining().With(new TextColumn("Survived", ["1", "0", null, "0", "1", "0", "0", "1"]));
+
+        var ex = Assert.Throws<GangwayException>(() => TrainInMemory(data));
+
+        Assert.Contains("missing value in row 2;", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_TableWithTextInANumericInput_ErrorNamesColumnAndType()
     {
         var data = new Table(
