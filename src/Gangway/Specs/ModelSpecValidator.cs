@@ -10,6 +10,11 @@ public static class ModelSpecValidator
     public static void Validate(ModelSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (string.IsNullOrWhiteSpace(spec.Target.Column))
+        {
+            throw Invalid("target.column must name the column to predict");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal) { spec.Target.Column };
         foreach (var column in spec.IdColumns.Concat(spec.Inputs))
         {

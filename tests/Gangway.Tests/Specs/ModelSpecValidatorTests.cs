@@ -75,6 +75,16 @@ public class ModelSpecValidatorTests
         Assert.Contains("declared columns: Pclass, Sex, PassengerId", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_BlankTargetColumn_IsRejected()
+    {
+        var spec = Valid with { Target = new TargetSpec(" ", "1") };
+
+        var ex = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(spec));
+
+        Assert.Equal("Spec: target.column must name the column to predict.", ex.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
