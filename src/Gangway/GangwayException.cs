@@ -53,7 +53,8 @@ public sealed class GangwayException : Exception
 
         var phrase = $"row {row.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         var at = Message.IndexOf(phrase, StringComparison.Ordinal);
-        while (at >= 0 && at + phrase.Length < Message.Length && char.IsAsciiDigit(Message[at + phrase.Length]))
+        // Only the whole phrase counts: not "row 1" inside "row 12", nor inside a quoted value such as 'Barrow 1'.
+        while (at >= 0 && !IsWholePhrase(Message, at, phrase.Length))
         {
             at = Message.IndexOf(phrase, at + 1, StringComparison.Ordinal);
         }
@@ -61,4 +62,8 @@ public sealed class GangwayException : Exception
         var message = at < 0 ? $"{label}: {Message}" : string.Concat(Message.AsSpan(0, at), label, Message.AsSpan(at + phrase.Length));
         return new GangwayException(Kind, message, row, Column);
     }
+
+    private static bool IsWholePhrase(string text, int at, int length) =>
+        (at == 0 || !char.IsLetterOrDigit(text[at - 1])) &&
+        (at + length == text.Length || !char.IsAsciiDigit(text[at + length]));
 }

@@ -23,6 +23,21 @@ public class GangwayExceptionTests
     }
 
     [Fact]
+    public void WithRowLabel_PhraseInsideAQuotedValue_ReplacesTheRowPhraseOnly()
+    {
+        var ex = new GangwayException(ErrorKind.InvalidInput, "Column 'Town' has unknown category 'Barrow 1' in row 1.", 1, "Town");
+
+        Assert.Equal("Column 'Town' has unknown category 'Barrow 1' in line 3.", ex.WithRowLabel("line 3").Message);
+    }
+
+    [Fact]
+    public void WithRowLabel_PhraseAtTheStartAndEnd_IsReplaced()
+    {
+        Assert.Equal("line 5 is bad", new GangwayException(ErrorKind.InvalidInput, "row 0 is bad", 0, null).WithRowLabel("line 5").Message);
+        Assert.Equal("bad in line 5", new GangwayException(ErrorKind.InvalidInput, "bad in row 0", 0, null).WithRowLabel("line 5").Message);
+    }
+
+    [Fact]
     public void WithRowLabel_MessageWithoutPhrase_PrefixesLabel()
     {
         var ex = new GangwayException(ErrorKind.InvalidInput, "Bad value.", 3, null);

@@ -11,7 +11,7 @@ internal static class BuiltInFeatureSteps
         .Register("drop", args => Checked(args, new DropColumnsEstimator(args.GetStrings("columns"))))
         .Register("impute", args => Checked(args, new ImputingEstimator(
             args.GetStrings("columns"),
-            args.GetChoice("strategy", "mean", "median", "most_frequent", "constant") switch
+            args.GetChoice("strategy", ["mean", "median", "most_frequent", "constant"]) switch
             {
                 "mean" => ImputationStrategy.Mean,
                 "median" => ImputationStrategy.Median,
@@ -21,7 +21,7 @@ internal static class BuiltInFeatureSteps
             args.GetString("value", null))))
         .Register("one_hot", args => Checked(args, new OneHotEncodingEstimator(
             args.GetStrings("columns"),
-            args.GetChoice("unknown", "error", "error", "all_zeros") == "error" ? UnknownCategoryPolicy.Error : UnknownCategoryPolicy.AllZeros,
+            args.GetChoice("unknown", "error", ["error", "all_zeros"]) == "error" ? UnknownCategoryPolicy.Error : UnknownCategoryPolicy.AllZeros,
             args.GetBool("drop_first", false))))
         .Register("standard_scale", args => Checked(args, new StandardScalingEstimator(
             args.GetStrings("columns"),
@@ -30,7 +30,7 @@ internal static class BuiltInFeatureSteps
         .Register("bin", args => Checked(args, new BinningEstimator(
             args.GetStrings("columns"),
             args.GetInt("bins", 5),
-            args.GetChoice("strategy", "quantile", "quantile", "uniform") == "quantile" ? BinningStrategy.Quantile : BinningStrategy.Uniform)))
+            args.GetChoice("strategy", "quantile", ["quantile", "uniform"]) == "quantile" ? BinningStrategy.Quantile : BinningStrategy.Uniform)))
         .Register("title", args => Checked(args, new TitleExtractingEstimator(args.GetString("from", "Name")!, args.GetString("to", "Title")!)))
         .Register("family_size", args => Checked(args, new SumColumnsEstimator(
             [args.GetString("sibsp", "SibSp")!, args.GetString("parch", "Parch")!],
@@ -72,7 +72,7 @@ internal static class BuiltInFeatureSteps
             parts.Add(new ColumnTransformerPart(name, steps.Count == 1 ? steps[0] : new PipelineEstimator(steps), columns));
         }
 
-        var remainder = args.GetChoice("remainder", "passthrough", "passthrough", "drop") == "drop" ? RemainderPolicy.Drop : RemainderPolicy.Passthrough;
+        var remainder = args.GetChoice("remainder", "passthrough", ["passthrough", "drop"]) == "drop" ? RemainderPolicy.Drop : RemainderPolicy.Passthrough;
         return new ColumnTransformerEstimator(parts, remainder);
     }
 }

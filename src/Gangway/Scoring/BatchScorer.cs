@@ -35,8 +35,10 @@ public static class BatchScorer
         long handled = 0;
         foreach (var chunk in CsvReader.ReadChunks(input, readOptions))
         {
-            rejected.AddRange(chunk.Rejected);
-            var result = ScoreChunk(bundle, chunk, options.OnError, rejected);
+            var chunkRejected = new List<RowError>(chunk.Rejected);
+            var result = ScoreChunk(bundle, chunk, options.OnError, chunkRejected);
+            // Rows rejected by the reader and by the model interleave; keep the report in file order.
+            rejected.AddRange(chunkRejected.OrderBy(r => r.Line));
             writer.WriteRows(result);
             scored += result.RowCount;
             handled += chunk.Table.RowCount + chunk.Rejected.Count;

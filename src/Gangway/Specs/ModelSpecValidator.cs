@@ -1,3 +1,5 @@
+using Gangway.Evaluation;
+
 namespace Gangway.Specs;
 
 /// <summary>Checks the parts of a spec that refer to each other (the catalogs check steps and learners when building).</summary>
@@ -8,6 +10,11 @@ public static class ModelSpecValidator
     public static void Validate(ModelSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (string.IsNullOrWhiteSpace(spec.Target.Column))
+        {
+            throw Invalid("target.column must name the column to predict");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal) { spec.Target.Column };
         foreach (var column in spec.IdColumns.Concat(spec.Inputs))
         {
@@ -26,11 +33,25 @@ public static class ModelSpecValidator
             }
         }
 
+        if (spec.Slices.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeatedSlice)
+        {
+            throw Invalid($"slice '{repeatedSlice.Key}' is listed twice");
+        }
+
+        // Evaluation always adds the majority-class baseline, so a rule baseline may not take its name.
+        var baselineNames = new HashSet<string>(StringComparer.Ordinal) { MajorityClassBaseline.DefaultName };
         foreach (var baseline in spec.Baselines)
         {
+            if (!baselineNames.Add(baseline.Name))
+            {
+                throw Invalid(baseline.Name == MajorityClassBaseline.DefaultName
+                    ? $"baseline name '{baseline.Name}' is reserved for the majority-class baseline every evaluation includes"
+                    : $"baseline name '{baseline.Name}' is used twice");
+            }
+
             if (!known.Contains(baseline.Column, StringComparer.Ordinal))
             {
-                throw Invalid($"baseline '{baseline.Name}' reads column '{baseline.Column}', which is not an input; declared columns: {string.Join(", ", known)}");
+                throw Invalid($"baseline '{baseline.Name}' reads column '{baseline.Column}', which is not an input or id column; declared columns: {string.Join(", ", known)}");
             }
         }
 

@@ -37,7 +37,7 @@ public sealed class StepArguments
     public string GetString(string name) => AsString(name, Required(name));
 
     /// <summary>An optional string argument.</summary>
-    public string? GetString(string name, string? fallback) => Has(name) ? GetString(name) : fallback;
+    public string? GetString(string name, string? fallback) => Asks(name) ? GetString(name) : fallback;
 
     /// <summary>A required list of strings; a single string counts as a list of one.</summary>
     public IReadOnlyList<string> GetStrings(string name)
@@ -52,7 +52,7 @@ public sealed class StepArguments
     }
 
     /// <summary>An optional list of strings.</summary>
-    public IReadOnlyList<string> GetStrings(string name, IReadOnlyList<string> fallback) => Has(name) ? GetStrings(name) : fallback;
+    public IReadOnlyList<string> GetStrings(string name, IReadOnlyList<string> fallback) => Asks(name) ? GetStrings(name) : fallback;
 
     /// <summary>A required number.</summary>
     public double GetDouble(string name)
@@ -64,7 +64,7 @@ public sealed class StepArguments
     }
 
     /// <summary>An optional number.</summary>
-    public double GetDouble(string name, double fallback) => Has(name) ? GetDouble(name) : fallback;
+    public double GetDouble(string name, double fallback) => Asks(name) ? GetDouble(name) : fallback;
 
     /// <summary>A required whole number.</summary>
     public int GetInt(string name)
@@ -76,7 +76,7 @@ public sealed class StepArguments
     }
 
     /// <summary>An optional whole number.</summary>
-    public int GetInt(string name, int fallback) => Has(name) ? GetInt(name) : fallback;
+    public int GetInt(string name, int fallback) => Asks(name) ? GetInt(name) : fallback;
 
     /// <summary>A required boolean (<c>true</c>/<c>false</c>).</summary>
     public bool GetBool(string name)
@@ -86,18 +86,23 @@ public sealed class StepArguments
     }
 
     /// <summary>An optional boolean.</summary>
-    public bool GetBool(string name, bool fallback) => Has(name) ? GetBool(name) : fallback;
+    public bool GetBool(string name, bool fallback) => Asks(name) ? GetBool(name) : fallback;
 
     /// <summary>A required choice among <paramref name="allowed"/> (compared case-insensitively; returned as listed).</summary>
-    public string GetChoice(string name, params string[] allowed)
+    /// <remarks>
+    /// Both overloads take the choices as a list (<c>GetChoice("strategy", ["mean", "median"])</c>): with <c>params</c>,
+    /// C# bound <c>GetChoice(name, "mean", "median")</c> to the optional overload, silently making the first choice a fallback.
+    /// </remarks>
+    public string GetChoice(string name, IReadOnlyList<string> allowed)
     {
+        ArgumentNullException.ThrowIfNull(allowed);
         var value = GetString(name);
         return allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase))
             ?? throw Invalid(name, value, $"must be one of {string.Join(", ", allowed)}");
     }
 
     /// <summary>An optional choice.</summary>
-    public string GetChoice(string name, string fallback, params string[] allowed) => Has(name) ? GetChoice(name, allowed) : fallback;
+    public string GetChoice(string name, string fallback, IReadOnlyList<string> allowed) => Asks(name) ? GetChoice(name, allowed) : fallback;
 
     /// <summary>
     /// A required list of maps (e.g. the parts of a column transformer), each as arguments owned by
@@ -147,7 +152,7 @@ public sealed class StepArguments
         _defaults = defaults;
     }
 
-    /// <summary>Fails when an argument was given that no getter asked for, listing the ones that were read.</summary>
+    /// <summary>Fails when an argument was given that no getter asked for, listing the ones getters asked for (given or not).</summary>
     /// <exception cref="GangwayException">An argument was not recognised.</exception>
     public void EnsureAllUsed()
     {
@@ -157,13 +162,20 @@ public sealed class StepArguments
             var known = _used.Count == 0 ? "none" : string.Join(", ", _used.Order(StringComparer.Ordinal));
             throw new GangwayException(
                 ErrorKind.InvalidConfiguration,
-                $"'{Owner}' does not take argument '{unknown[0]}'. Arguments it read: {known}.");
+                $"'{Owner}' does not take argument '{unknown[0]}'. Arguments it takes: {known}.");
         }
     }
 
     /// <summary>The error for an argument that breaks its rule.</summary>
     public GangwayException Invalid(string name, object? value, string rule) =>
         new(ErrorKind.InvalidConfiguration, $"'{Owner}' argument '{name}' {rule}; got '{Describe(value)}'.");
+
+    // Optional getters record the name even when it is absent, so a misspelling's error lists the real name.
+    private bool Asks(string name)
+    {
+        _used.Add(name);
+        return Has(name);
+    }
 
     private object? Required(string name)
     {

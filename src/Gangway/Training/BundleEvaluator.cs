@@ -13,11 +13,12 @@ namespace Gangway.Training;
 public static class BundleEvaluator
 {
     /// <summary>Reads <paramref name="dataPath"/> with the bundle's schema plus the target, scores and evaluates it.</summary>
-    /// <exception cref="GangwayException">The data lacks a column, a value does not fit, or a label is missing.</exception>
+    /// <exception cref="GangwayException">The data lacks a column, a value does not fit, or a label is missing; an error about one row names its CSV line.</exception>
     public static BinaryClassificationReport Evaluate(ModelBundle bundle, string dataPath)
     {
         ArgumentNullException.ThrowIfNull(bundle);
-        return Evaluate(bundle, SpecData.ReadLabelled(bundle.Schema, dataPath));
+        var data = SpecData.ReadLabelledWithLines(bundle.Schema, dataPath);
+        return SpecData.AtLines(data.Lines, () => Evaluate(bundle, data.Table));
     }
 
     /// <summary>Scores and evaluates an in-memory labelled table.</summary>

@@ -34,7 +34,7 @@ public static class CrossValidator
             LabelColumn = spec.Target.Column,
             PositiveClass = spec.Target.PositiveClass,
         });
-        var results = new List<Metrics>(folds);
+        var results = new List<Metrics>();
         foreach (var (train, test) in CrossValidation.Split(data, spec.Target.Column, folds, seed))
         {
             var model = SpecEstimatorBuilder.Build(spec, seed).Fit(train);

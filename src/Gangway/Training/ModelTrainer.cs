@@ -26,15 +26,16 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
     /// <param name="dataPath">Labelled training data (CSV with a header).</param>
     /// <param name="seedOverride">A seed to use instead of the spec's.</param>
     /// <param name="progress">Receives a short description of each stage.</param>
-    /// <exception cref="GangwayException">The spec or data is invalid, or a file is missing.</exception>
+    /// <exception cref="GangwayException">The spec or data is invalid, or a file is missing; an error about one row names its CSV line.</exception>
     public ModelBundle Train(string specPath, string dataPath, int? seedOverride = null, IProgress<string>? progress = null)
     {
         var spec = ModelSpecReader.ReadFile(specPath);
         var seed = seedOverride ?? spec.Seed;
         progress?.Report($"reading {Path.GetFileName(dataPath)}");
-        var data = SpecData.ReadLabelled(spec, dataPath);
+        var data = SpecData.ReadLabelledWithLines(spec, dataPath);
         var lineage = Lineage.Capture(dataPath, specPath, seed, _time);
-        return Train(spec, File.ReadAllText(specPath), data, lineage, progress);
+        var specText = File.ReadAllText(specPath);
+        return SpecData.AtLines(data.Lines, () => Train(spec, specText, data.Table, lineage, progress));
     }
 
     /// <summary>Trains on an in-memory table (the spec may have been built in C#).</summary>

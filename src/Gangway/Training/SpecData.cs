@@ -24,6 +24,33 @@ public static class SpecData
         return CsvReader.ReadFile(path, new CsvReadOptions { ColumnTypes = types, Columns = [.. ColumnNames(spec, includeTarget: true)] });
     }
 
+    /// <summary>Like <see cref="ReadLabelled(ModelSpec, string)"/>, keeping the line where each row starts for messages.</summary>
+    internal static CsvChunk ReadLabelledWithLines(ModelSpec spec, string path)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var types = spec.IdColumns.Concat(spec.Inputs).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        return ReadWhole(path, new CsvReadOptions { ColumnTypes = types, Columns = [.. ColumnNames(spec, includeTarget: true)] });
+    }
+
+    /// <summary>Like <see cref="ReadLabelled(InputSchema, string)"/>, keeping the line where each row starts for messages.</summary>
+    internal static CsvChunk ReadLabelledWithLines(InputSchema schema, string path) => ReadWhole(path, ReadOptions(schema, includeTarget: true));
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on rows read from a file; an error about one row names its line instead of its
+    /// zero-based row, which only makes sense to someone holding the table.
+    /// </summary>
+    internal static T AtLines<T>(IReadOnlyList<long> lines, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (GangwayException ex) when (ex.Row is { } row && row >= 0 && row < lines.Count)
+        {
+            throw ex.WithRowLabel($"line {lines[row].ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+    }
+
     /// <summary>Reads labelled data for a trained model: the schema's columns with their types, plus the target.</summary>
     public static Table ReadLabelled(InputSchema schema, string path)
     {
@@ -43,6 +70,9 @@ public static class SpecData
             InvalidRows = invalidRows,
         };
     }
+
+    private static CsvChunk ReadWhole(string path, CsvReadOptions options) =>
+        CsvReader.ReadFileChunks(path, options with { ChunkSize = int.MaxValue }).First();
 
     /// <summary>Keeps the spec's columns (extra columns are ignored) and checks each declared type.</summary>
     /// <exception cref="GangwayException">A column is missing or has the wrong type.</exception>

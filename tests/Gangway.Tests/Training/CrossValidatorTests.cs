@@ -1,0 +1,79 @@
+using Gangway.Specs;
+using Gangway.Training;
+
+namespace Gangway.Tests.Training;
+
+public class CrossValidatorTests
+{
+    private static readonly ModelSpec Spec = ModelSpecReader.ReadFile(TitanicFiles.BaselineSpec);
+
+    [Fact]
+    public void Run_ThreeFolds_HasThreeFoldsThatCoverEveryRowOnce()
+    {
+        var progress = new RecordingProgress<int>();
+
+        var report = CrossValidator.Run(TitanicFiles.BaselineSpec, TitanicFiles.Train, folds: 3, progress: progress);
+
+        Assert.Equal(3, report.Folds.Count);
+        Assert.Equal(712, report.Folds.Sum(f => f.Rows));
+        Assert.Equal(287, report.Folds.Sum(f => f.Positives));
+        Assert.All(report.Folds, f => Assert.InRange(f.Accuracy, 0.7, 0.9));
+        Assert.Equal([1, 2, 3], progress.Reports);
+    }
+
+    [Fact]
+    public void Run_SameSeed_GivesTheSameReport()
+    {
+        var data = SpecData.ReadLabelled(Spec, TitanicFiles.Train);
+
+        var first = CrossValidator.Run(Spec, data, folds: 3, seed: 5).ToJson();
+        var second = CrossValidator.Run(Spec, data, folds: 3, seed: 5).ToJson();
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Run_SeedOverride_ChangesTheFolds()
+    {
+        var withSpecSeed = CrossValidator.Run(TitanicFiles.BaselineSpec, TitanicFiles.Train, folds: 3);
+        var withOverride = CrossValidator.Run(TitanicFiles.BaselineSpec, TitanicFiles.Train, folds: 3, seedOverride: 1);
+        var withSpecSeedInMemory = CrossValidator.Run(Spec, SpecData.ReadLabelled(Spec, TitanicFiles.Train), folds: 3, seed: 42);
+
+        Assert.NotEqual(withSpecSeed.ToJson(), withOverride.ToJson());
+        Assert.Equal(withSpecSeedInMemory.ToJson(), withSpecSeed.ToJson());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Run_FewerThanTwoFolds_ErrorNamesTheCount(int folds)
+    {
+        var data = ModelTrainerTests.SmallTraining();
+
+        var ex = Assert.Throws<GangwayException>(() => CrossValidator.Run(Spec, data, folds, seed: 42));
+
+        Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
+        Assert.Equal($"Cross-validation needs at least 2 folds; got {folds}.", ex.Message);
+    }
+
+    [Fact]
+    public void Run_MoreFoldsThanAClassHasRows_ErrorNamesTheClass()
+    {
+        var data = ModelTrainerTests.SmallTraining();
+
+        var ex = Assert.Throws<GangwayException>(() => CrossValidator.Run(Spec, data, folds: 5, seed: 42));
+
+        Assert.Contains("has only 4 rows", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DataWithoutAnInput_ErrorNamesIt()
+    {
+        var data = ModelTrainerTests.SmallTraining().Without(["Pclass"]);
+
+        var ex = Assert.Throws<GangwayException>(() => CrossValidator.Run(Spec, data, folds: 2, seed: 42));
+
+        Assert.StartsWith("Could not find column 'Pclass'.", ex.Message, StringComparison.Ordinal);
+    }
+}
