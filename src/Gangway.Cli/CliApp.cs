@@ -20,6 +20,7 @@ internal static class CliApp
             CrossValidateCommand.Create(host),
             InspectCommand.Create(host),
         };
+        CliVersion.Install(root);
         return root;
     }
 
