@@ -10,20 +10,12 @@ namespace Gangway.Cli.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Replaces System.CommandLine's built-in action, which prints the entry assembly's full informational version:
-/// with metadata, and the test host's version when the command tree runs in-process.
+/// with the metadata, and the test host's version when the command tree runs in-process.
 /// </remarks>
 internal sealed class CliVersion : SynchronousCommandLineAction
 {
     public static string Current { get; } = Semantic(
         typeof(CliVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
-
-    public static void Install(RootCommand root)
-    {
-        foreach (var option in root.Options.OfType<VersionOption>())
-        {
-            option.Action = new CliVersion();
-        }
-    }
 
     public override int Invoke(ParseResult parseResult)
     {
