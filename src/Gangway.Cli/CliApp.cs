@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Gangway.Cli.Commands;
 using Gangway.Cli.Infrastructure;
 
@@ -7,10 +8,13 @@ namespace Gangway.Cli;
 /// <summary>Builds the gangway command tree and runs it against the given output streams.</summary>
 internal static class CliApp
 {
-    public static RootCommand BuildRoot(CliHost host)
+    public static Command BuildRoot(CliHost host)
     {
-        var root = new RootCommand("Gangway: train, evaluate, score and inspect tabular machine-learning models.")
+        // Not RootCommand: it names itself after the entry assembly, so help would say "Gangway.Cli" instead of the tool's command.
+        var root = new Command("gangway", "Gangway: train, evaluate, score and inspect tabular machine-learning models.")
         {
+            new HelpOption(),
+            new VersionOption { Action = new CliVersion() },
             GlobalOptions.Verbose,
             GlobalOptions.Quiet,
             GlobalOptions.LogFormat,
@@ -27,7 +31,7 @@ internal static class CliApp
     {
         var host = new CliHost(output, error, time ?? TimeProvider.System);
         var parseResult = BuildRoot(host).Parse(args);
-        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction)
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             foreach (var parseError in parseResult.Errors)
             {
