@@ -25,6 +25,19 @@ internal static class EvaluationTables
         var matrix = report.Overall.ConfusionMatrix;
         console.MarkupLine(CultureInfo.InvariantCulture, "confusion matrix: tp {0}, fp {1}, tn {2}, fn {3}", matrix.TruePositives, matrix.FalsePositives, matrix.TrueNegatives, matrix.FalseNegatives);
 
+        var calibration = new Table().Title("calibration (predicted vs observed positive rate)").AddColumn("probability")
+            .AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("mean predicted").RightAligned()).AddColumn(new TableColumn("observed").RightAligned());
+        foreach (var bin in report.Overall.Calibration)
+        {
+            calibration.AddRow(
+                string.Create(CultureInfo.InvariantCulture, $"{bin.Lower:0.0}–{bin.Upper:0.0}"),
+                bin.Count.ToString(CultureInfo.InvariantCulture),
+                Format(bin.MeanPredicted),
+                Format(bin.ObservedRate));
+        }
+
+        console.Write(calibration);
+
         foreach (var group in report.Slices.GroupBy(s => s.Column))
         {
             var slices = new Table().Title($"by [bold]{Markup.Escape(group.Key)}[/]").AddColumn("value").AddColumn(new TableColumn("rows").RightAligned());

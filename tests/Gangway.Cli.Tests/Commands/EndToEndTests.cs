@@ -37,6 +37,8 @@ public sealed class EndToEndTests : IClassFixture<TrainedExample>
         Assert.NotNull(json["baselines"]!["majority_class"]);
         Assert.Contains("women_survive", run.Output, StringComparison.Ordinal);
         Assert.Contains("roc_auc", run.Output, StringComparison.Ordinal);
+        Assert.Contains("calibration", run.Output, StringComparison.Ordinal);
+        Assert.Contains("by Pclass", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
