@@ -21,7 +21,6 @@ internal sealed class QuickConfig : ManualConfig
             .WithMinIterationTime(TimeInterval.FromMilliseconds(200)).WithId("Quick"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-        WithOptions(ConfigOptions.JoinSummary);
         ArtifactsPath = Path.Combine(TitanicModels.RepositoryRoot, "bench", "out", "BenchmarkDotNet.Artifacts");
     }
 }
