@@ -9,8 +9,9 @@ mkdir -p "$(dirname "$out")"
 {
   head -n 1 "$src"
   body=$(tail -n +2 "$src")
-  per=$(printf '%s\n' "$body" | wc -l)
-  reps=$(( (rows + per - 1) / per ))
-  for _ in $(seq "$reps"); do printf '%s\n' "$body"; done | head -n "$rows"
+  per=$(wc -l <<< "$body")
+  # Whole copies, then the first rows of one more; no `| head` on the loop, which would die of SIGPIPE under pipefail.
+  for _ in $(seq "$((rows / per))"); do printf '%s\n' "$body"; done
+  if (( rows % per > 0 )); then head -n "$((rows % per))" <<< "$body"; fi
 } > "$out"
 echo "wrote $(($(wc -l < "$out") - 1)) rows to $out"

@@ -1,1 +1,5 @@
-return 0;
+using BenchmarkDotNet.Running;
+using Gangway.Benchmarks;
+
+// Usage: dotnet run -c Release --project bench/Gangway.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(TitanicModels).Assembly).Run(args, new QuickConfig());

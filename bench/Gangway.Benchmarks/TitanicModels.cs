@@ -1,0 +1,31 @@
+using Gangway.Bundles;
+using Gangway.Training;
+
+namespace Gangway.Benchmarks;
+
+/// <summary>Trains the example Titanic models from the repository's spec and data files.</summary>
+internal static class TitanicModels
+{
+    /// <summary>The repository root: the nearest folder above the benchmark binaries that holds Gangway.slnx.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>examples/titanic/data/{fileName}.</summary>
+    public static string DataFile(string fileName) => Path.Combine(RepositoryRoot, "examples", "titanic", "data", fileName);
+
+    /// <summary>Trains the spec examples/titanic/{specFileName} on train.csv.</summary>
+    public static ModelBundle Train(string specFileName) =>
+        new ModelTrainer().Train(Path.Combine(RepositoryRoot, "examples", "titanic", specFileName), DataFile("train.csv"));
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Gangway.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder above '{AppContext.BaseDirectory}' holds Gangway.slnx.");
+    }
+}
