@@ -1,6 +1,4 @@
 using Gangway.Data;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Gangway.Specs;
 
@@ -33,8 +31,7 @@ public static class ModelSpecReader
     public static ModelSpec Parse(string text, string source = "spec")
     {
         ArgumentNullException.ThrowIfNull(text);
-        var root = LoadRoot(text, source);
-        var spec = new SpecNode(source, "", root);
+        var spec = YamlText.Load(text, source);
         spec.EnsureKnownKeys(TopLevelKeys);
 
         var target = spec.Required("target");
@@ -60,34 +57,6 @@ public static class ModelSpecReader
         };
         ModelSpecValidator.Validate(result);
         return result;
-    }
-
-    private static YamlMappingNode LoadRoot(string text, string source)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            throw new GangwayException(
-                ErrorKind.InvalidConfiguration,
-                $"{source}, line {ex.Start.Line}: not valid YAML or JSON ({ex.InnerException?.Message ?? ex.Message}).",
-                ex);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet reports some malformed input (and duplicate keys) without a position.
-            throw new GangwayException(ErrorKind.InvalidConfiguration, $"{source}: not valid YAML or JSON ({ex.Message}).", ex);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new GangwayException(ErrorKind.InvalidConfiguration, $"{source}: a spec must be a YAML mapping (key: value lines).");
-        }
-
-        return root;
     }
 
     private static string ReadName(SpecNode node)

@@ -35,6 +35,12 @@ internal sealed class SpecNode(string source, string path, YamlNode node)
         ? value
         : throw Error($"must be a whole number; got '{Scalar()}'");
 
+    public double Double() => double.TryParse(Scalar(), System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+        ? value
+        : throw Error($"must be a number; got '{Scalar()}'");
+
+    public bool Bool() => bool.TryParse(Scalar(), out var value) ? value : throw Error($"must be true or false; got '{Scalar()}'");
+
     public void EnsureKnownKeys(params string[] known)
     {
         foreach (var entry in AsMap().Children)

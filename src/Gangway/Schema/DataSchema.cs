@@ -1,0 +1,49 @@
+using Gangway.Data;
+
+namespace Gangway.Schema;
+
+/// <summary>
+/// A data contract: the columns a data set must have, their types and the expectations on their values. Read and written
+/// as YAML (<see cref="DataSchemaReader"/>, <see cref="DataSchemaWriter"/>), checked by <see cref="SchemaValidator"/>.
+/// </summary>
+public sealed class DataSchema
+{
+    private readonly Dictionary<string, ColumnSchema> _byName;
+
+    /// <summary>Creates a schema; column names must be distinct.</summary>
+    /// <exception cref="GangwayException">A name repeats or an expectation is inconsistent (InvalidConfiguration).</exception>
+    public DataSchema(IEnumerable<ColumnSchema> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        Columns = [.. columns];
+        _byName = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
+        foreach (var column in Columns)
+        {
+            if (!_byName.TryAdd(column.Name, column))
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, $"Schema: column '{column.Name}' is declared twice.");
+            }
+
+            SchemaConsistency.Check(column);
+        }
+    }
+
+    /// <summary>The columns, in order.</summary>
+    public IReadOnlyList<ColumnSchema> Columns { get; }
+
+    /// <summary>The column of that name, or null.</summary>
+    public ColumnSchema? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The column of that name.</summary>
+    /// <exception cref="GangwayException">No such column; the message lists the declared ones.</exception>
+    public ColumnSchema this[string name] => Find(name) ?? throw new GangwayException(
+        ErrorKind.NotFound,
+        $"The schema has no column '{name}'. Declared columns: {string.Join(", ", Columns.Select(c => c.Name))}.");
+
+    /// <summary>The physical type of every column, for reading data (e.g. <see cref="CsvReadOptions.ColumnTypes"/>).</summary>
+    public IReadOnlyDictionary<string, ColumnType> PhysicalTypes =>
+        Columns.ToDictionary(c => c.Name, c => c.PhysicalType, StringComparer.Ordinal);
+
+    /// <summary>The names of columns marked as personal data.</summary>
+    public IReadOnlySet<string> PiiColumns => Columns.Where(c => c.Pii).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+}

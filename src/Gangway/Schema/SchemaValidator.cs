@@ -1,0 +1,44 @@
+using Gangway.Data;
+
+namespace Gangway.Schema;
+
+/// <summary>
+/// Checks tables against a <see cref="DataSchema"/>: the one validator used in training, batch scoring and serving.
+/// The checks are compiled once per schema (value sets, ranges, compiled patterns), so validating a chunk costs a
+/// few comparisons per value. Thread-safe.
+/// </summary>
+public sealed class SchemaValidator
+{
+    private readonly ColumnCheck[] _checks;
+
+    /// <summary>Compiles the checks of <paramref name="schema"/>.</summary>
+    public SchemaValidator(DataSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        Schema = schema;
+        _checks = [.. schema.Columns.Select(ColumnCheck.Create)];
+    }
+
+    /// <summary>The schema checked against.</summary>
+    public DataSchema Schema { get; }
+
+    /// <summary>Checks every declared column of <paramref name="data"/>; other columns are ignored.</summary>
+    /// <exception cref="GangwayException">A declared column is absent or stored with the wrong type.</exception>
+    public ValidationResult Validate(Table data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var violations = new List<Violation>();
+        foreach (var check in _checks)
+        {
+            check.CheckRows(data, violations);
+        }
+
+        violations.Sort((a, b) => a.Row!.Value.CompareTo(b.Row!.Value));
+        foreach (var check in _checks)
+        {
+            check.CheckDataset(data, violations);
+        }
+
+        return new ValidationResult(data.RowCount, violations);
+    }
+}
