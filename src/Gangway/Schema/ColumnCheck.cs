@@ -164,7 +164,7 @@ internal sealed class ColumnCheck
         DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
 
     private void Add(List<Violation> violations, int row, ValidationRule rule, string expectation, double value) =>
-        Add(violations, row, rule, expectation, Column.FormatNumber(value));
+        violations.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Pii ? _column.Show(null) : Column.FormatNumber(value)));
 
     private void Add(List<Violation> violations, int row, ValidationRule rule, string expectation, string? value) =>
         violations.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Show(value)));

@@ -54,7 +54,7 @@ public sealed record ColumnSchema
     public Severity SeverityOf(ValidationRule rule) => Warnings.Contains(rule) ? Severity.Warning : Severity.Error;
 
     /// <summary>Formats a value for reports, hiding it when the column is personal data.</summary>
-    public string Show(string? value) => Pii ? "(personal data, hidden)" : value is null ? "(missing)" : $"'{value}'";
+    public string Show(string? value) => Pii ? "a value (personal data, hidden)" : value is null ? "no value" : $"'{value}'";
 
     private static bool IsNumber(string value) => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }
