@@ -21,7 +21,7 @@ internal static class TrainCommand
         {
             var stopwatch = Stopwatch.StartNew();
             var bundle = StageProgress.Run(context, "Training", progress =>
-                new ModelTrainer(context.Time).Train(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(seed), progress));
+                new ModelTrainer(context.Time).Train(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(seed), progress, new SynchronousProgress<string>(context.Logger.ContractWarning)));
             var path = parse.GetValue(output)!;
             FileOutput.EnsureParentDirectory(path);
             BundleWriter.Write(bundle, path);

@@ -14,6 +14,9 @@ internal static partial class CliLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {What} to {Path}")]
     public static partial void Wrote(this ILogger logger, string what, string path);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contract warning: {Warning}")]
+    public static partial void ContractWarning(this ILogger logger, string warning);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Reason}")]
     public static partial void SkippedRow(this ILogger logger, string reason);
 

@@ -12,6 +12,9 @@ internal static class BundleEntryNames
     public const string Lineage = "lineage.json";
     public const string Examples = "examples.json";
 
+    /// <summary>The data contract (schema YAML), present when the spec names one.</summary>
+    public const string Contract = "contract.yaml";
+
     /// <summary>The saved model's entries (<c>model.json</c> and its blobs) live under this folder.</summary>
     public const string ModelPrefix = "model/";
 

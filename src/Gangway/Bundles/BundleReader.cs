@@ -73,7 +73,8 @@ public static class BundleReader
                 Lineage.FromUtf8(content[BundleEntryNames.Lineage]),
                 ExampleRows.FromJson(content[BundleEntryNames.Examples], schema),
                 LoadModel(content, catalog),
-                entries);
+                entries,
+                content.TryGetValue(BundleEntryNames.Contract, out var contract) ? DecodeText(contract) : null);
         }
         catch (GangwayException ex) when (ex.Kind == ErrorKind.CorruptArtifact)
         {

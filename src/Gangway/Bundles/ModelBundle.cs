@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Gangway.Data;
 using Gangway.Pipelines;
 using Gangway.Profiling;
+using Gangway.Schema;
 
 namespace Gangway.Bundles;
 
@@ -26,7 +27,8 @@ public sealed class ModelBundle
     /// <param name="lineage">Where the model came from.</param>
     /// <param name="examples">A few input rows for a self-check at start-up; only the schema's columns are kept, in schema order.</param>
     /// <param name="model">The fitted pipeline.</param>
-    /// <exception cref="GangwayException">An example column is missing or has the wrong type.</exception>
+    /// <param name="contractText">The data contract's schema YAML, stored as <c>contract.yaml</c>; null when there is none.</param>
+    /// <exception cref="GangwayException">An example column is missing or has the wrong type, or the contract is invalid.</exception>
     public ModelBundle(
         string name,
         DateTimeOffset createdUtc,
@@ -36,7 +38,8 @@ public sealed class ModelBundle
         JsonObject metrics,
         Lineage lineage,
         Table examples,
-        ITransformer model)
+        ITransformer model,
+        string? contractText = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(specText);
@@ -54,6 +57,8 @@ public sealed class ModelBundle
         Lineage = lineage;
         Examples = ExampleRows.Conform(examples, schema);
         Model = model;
+        ContractText = contractText;
+        Contract = contractText is null ? null : DataSchemaReader.Parse(contractText, BundleEntryNames.Contract);
 
         var entries = new List<KeyValuePair<string, byte[]>>
         {
@@ -64,6 +69,11 @@ public sealed class ModelBundle
             new(BundleEntryNames.Lineage, GangwayJson.Serialize(lineage)),
             new(BundleEntryNames.Examples, ExampleRows.ToJson(Examples)),
         };
+        if (contractText is not null)
+        {
+            entries.Add(new(BundleEntryNames.Contract, new UTF8Encoding(false).GetBytes(contractText)));
+        }
+
         var saved = SavedModel.From(model).ToEntries();
         entries.Add(new(BundleEntryNames.ModelPrefix + SavedModel.DocumentEntry, saved[SavedModel.DocumentEntry]));
         entries.AddRange(saved
@@ -89,8 +99,11 @@ public sealed class ModelBundle
         Lineage lineage,
         Table examples,
         ITransformer model,
-        IReadOnlyList<KeyValuePair<string, byte[]>> entries)
+        IReadOnlyList<KeyValuePair<string, byte[]>> entries,
+        string? contractText)
     {
+        ContractText = contractText;
+        Contract = contractText is null ? null : DataSchemaReader.Parse(contractText, BundleEntryNames.Contract);
         Manifest = manifest;
         Name = manifest.ModelName;
         SpecText = specText;
@@ -126,6 +139,12 @@ public sealed class ModelBundle
 
     /// <summary>Example input rows (the schema's columns, in schema order) to score as a self-check.</summary>
     public Table Examples { get; }
+
+    /// <summary>The data contract the model's inputs are validated against, or null when the spec named none.</summary>
+    public DataSchema? Contract { get; }
+
+    /// <summary>The contract's schema YAML as stored, or null.</summary>
+    public string? ContractText { get; }
 
     /// <summary>The fitted pipeline.</summary>
     public ITransformer Model { get; }

@@ -44,6 +44,13 @@ public sealed class DataSchema
     public IReadOnlyDictionary<string, ColumnType> PhysicalTypes =>
         Columns.ToDictionary(c => c.Name, c => c.PhysicalType, StringComparer.Ordinal);
 
+    /// <summary>The part of the schema that covers <paramref name="names"/>; names it does not declare are left out.</summary>
+    public DataSchema Select(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return new DataSchema(names.Select(Find).OfType<ColumnSchema>());
+    }
+
     /// <summary>The names of columns marked as personal data.</summary>
     public IReadOnlySet<string> PiiColumns => Columns.Where(c => c.Pii).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 }

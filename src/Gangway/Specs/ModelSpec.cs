@@ -1,4 +1,5 @@
 using Gangway.Data;
+using Gangway.Schema;
 
 namespace Gangway.Specs;
 
@@ -17,6 +18,15 @@ public sealed record ModelSpec
 
     /// <summary>The column to predict and its positive class.</summary>
     public required TargetSpec Target { get; init; }
+
+    /// <summary>
+    /// The data contract the model's data must meet (training, batch scoring and serving all check it), or null.
+    /// In a spec file: <c>schema: path/to/contract.schema.yaml</c>, relative to the spec file.
+    /// </summary>
+    public DataSchema? Contract { get; init; }
+
+    /// <summary>The contract's path as written in the spec file, or null.</summary>
+    public string? ContractPath { get; init; }
 
     /// <summary>Columns passed through to outputs (e.g. a passenger id); never used as features.</summary>
     public IReadOnlyList<InputColumnSpec> IdColumns { get; init; } = [];

@@ -1,4 +1,5 @@
 using Gangway.Data;
+using Gangway.Schema;
 
 namespace Gangway.Specs;
 
@@ -9,7 +10,7 @@ namespace Gangway.Specs;
 public static class ModelSpecReader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines"];
+        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines"];
 
     /// <summary>Reads and validates a spec file.</summary>
     /// <exception cref="GangwayException">The file is missing (NotFound) or the spec is invalid (InvalidConfiguration).</exception>
@@ -21,14 +22,16 @@ public static class ModelSpecReader
             throw new GangwayException(ErrorKind.NotFound, $"Spec file '{path}' does not exist.");
         }
 
-        return Parse(File.ReadAllText(path), Path.GetFileName(path));
+        return Parse(File.ReadAllText(path), Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
     /// <summary>Parses and validates spec text.</summary>
     /// <param name="text">YAML or JSON.</param>
     /// <param name="source">A name for messages, e.g. the file name.</param>
-    /// <exception cref="GangwayException">The spec is invalid (InvalidConfiguration).</exception>
-    public static ModelSpec Parse(string text, string source = "spec")
+    /// <param name="baseDirectory">Where a relative <c>schema:</c> path is resolved (default: the current directory).</param>
+    /// <param name="contract">The schema to use instead of reading the spec's <c>schema:</c> file (e.g. the copy stored in a bundle).</param>
+    /// <exception cref="GangwayException">The spec is invalid (InvalidConfiguration) or its schema file is missing (NotFound).</exception>
+    public static ModelSpec Parse(string text, string source = "spec", string? baseDirectory = null, DataSchema? contract = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var spec = YamlText.Load(text, source);
@@ -36,18 +39,28 @@ public static class ModelSpecReader
 
         var target = spec.Required("target");
         target.EnsureKnownKeys("column", "positive");
-        var inputs = ReadColumns(spec.Required("inputs"));
+        var contractPath = spec.Optional("schema")?.Scalar();
+        contract = contractPath is null ? null : contract ?? DataSchemaReader.ReadFile(Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), contractPath));
+        var targetColumn = target.Required("column").Scalar();
+        var ids = spec.Optional("ids") is { } idNode ? ReadColumns(idNode, contract) : [];
+        var inputs = spec.Optional("inputs") is { } inputNode
+            ? ReadColumns(inputNode, contract)
+            : contract is not null
+                ? [.. contract.Columns.Where(c => c.Name != targetColumn && ids.All(i => i.Name != c.Name)).Select(c => new InputColumnSpec(c.Name, c.PhysicalType))]
+                : throw spec.Error("needs 'inputs' (or a 'schema' to take them from)");
         if (inputs.Count == 0)
         {
-            throw spec.Required("inputs").Error("must declare at least one input column");
+            throw spec.Error("must declare at least one input column");
         }
 
         var result = new ModelSpec
         {
             Name = ReadName(spec.Required("name")),
             Description = spec.Optional("description")?.Scalar(),
-            Target = new TargetSpec(target.Required("column").Scalar(), target.Required("positive").Scalar()),
-            IdColumns = spec.Optional("ids") is { } ids ? ReadColumns(ids) : [],
+            Target = new TargetSpec(targetColumn, target.Required("positive").Scalar()),
+            Contract = contract,
+            ContractPath = contractPath,
+            IdColumns = ids,
             Inputs = inputs,
             Features = spec.Optional("features") is { } features ? [.. features.Sequence().Select(ReadStep)] : [],
             Learner = ReadStep(spec.Required("learner")),
@@ -67,8 +80,11 @@ public static class ModelSpecReader
             : throw node.Error($"must use only letters, digits, '-', '_' and '.'; got '{name}'");
     }
 
-    private static List<InputColumnSpec> ReadColumns(SpecNode node) =>
-        [.. node.Mapping().Select(entry => new InputColumnSpec(entry.Key, ReadType(entry.Value)))];
+    // Columns are a map of name → type, or (with a schema) a list of names whose types come from the schema.
+    private static List<InputColumnSpec> ReadColumns(SpecNode node, DataSchema? contract) => node.IsSequence
+        ? [.. node.Sequence().Select(n => new InputColumnSpec(n.Scalar(), contract?.Find(n.Scalar())?.PhysicalType
+            ?? throw n.Error(contract is null ? "lists names only; without a 'schema' give each column a type (name: numeric|text)" : $"names column '{n.Scalar()}', which the schema does not declare")))]
+        : [.. node.Mapping().Select(entry => new InputColumnSpec(entry.Key, ReadType(entry.Value)))];
 
     private static ColumnType ReadType(SpecNode node) => node.Scalar().ToLowerInvariant() switch
     {

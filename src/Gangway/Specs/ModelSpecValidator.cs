@@ -55,9 +55,33 @@ public static class ModelSpecValidator
             }
         }
 
+        if (spec.Contract is { } contract)
+        {
+            ValidateAgainstContract(spec, contract);
+        }
+
         if (string.IsNullOrWhiteSpace(spec.Target.PositiveClass))
         {
             throw Invalid("target.positive must name the positive class");
+        }
+    }
+
+    private static void ValidateAgainstContract(ModelSpec spec, Schema.DataSchema contract)
+    {
+        var declared = string.Join(", ", contract.Columns.Select(c => c.Name));
+        foreach (var column in spec.IdColumns.Concat(spec.Inputs))
+        {
+            var expected = contract.Find(column.Name)
+                ?? throw Invalid($"column '{column.Name}' is not declared in the schema; declared columns: {declared}");
+            if (expected.PhysicalType != column.Type)
+            {
+                throw Invalid($"column '{column.Name}' is {column.Type.ToString().ToLowerInvariant()} in the spec but {expected.Type.ToString().ToLowerInvariant()} ({expected.PhysicalType.ToString().ToLowerInvariant()}) in the schema");
+            }
+        }
+
+        if (contract.Find(spec.Target.Column) is null)
+        {
+            throw Invalid($"the target '{spec.Target.Column}' is not declared in the schema; declared columns: {declared}");
         }
     }
 

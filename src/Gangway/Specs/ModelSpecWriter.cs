@@ -18,6 +18,11 @@ public static class ModelSpecWriter
             Line(yaml, 0, "description", spec.Description);
         }
 
+        if (spec.ContractPath is not null)
+        {
+            Line(yaml, 0, "schema", spec.ContractPath);
+        }
+
         yaml.Append("target:\n");
         Line(yaml, 1, "column", spec.Target.Column);
         Line(yaml, 1, "positive", spec.Target.PositiveClass);

@@ -10,6 +10,8 @@ internal sealed class SpecNode(string source, string path, YamlNode node)
 
     public long Line => node.Start.Line;
 
+    public bool IsSequence => node is YamlSequenceNode;
+
     public SpecNode Required(string key) =>
         Optional(key) ?? throw Error($"needs '{key}'");
 

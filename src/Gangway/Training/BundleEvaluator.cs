@@ -28,7 +28,7 @@ public static class BundleEvaluator
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(labelled);
         labelled.RequireRows($"evaluate '{bundle.Name}'");
-        var spec = ModelSpecReader.Parse(bundle.SpecText, $"{bundle.Name} (spec stored in the bundle)");
+        var spec = ModelSpecReader.Parse(bundle.SpecText, $"{bundle.Name} (spec stored in the bundle)", contract: bundle.Contract);
         // Slices and rule baselines read the original columns, which feature steps may have replaced.
         var output = bundle.Model.Transform(labelled);
         var scored = labelled.With(output[PredictionColumns.Probability], output[PredictionColumns.Prediction]);

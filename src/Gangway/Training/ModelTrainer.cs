@@ -5,6 +5,7 @@ using Gangway.Evaluation;
 using Gangway.Features;
 using Gangway.Learners;
 using Gangway.Profiling;
+using Gangway.Schema;
 using Gangway.Specs;
 
 namespace Gangway.Training;
@@ -26,8 +27,9 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
     /// <param name="dataPath">Labelled training data (CSV with a header).</param>
     /// <param name="seedOverride">A seed to use instead of the spec's.</param>
     /// <param name="progress">Receives a short description of each stage.</param>
+    /// <param name="warnings">Receives the data contract's warnings (errors fail training).</param>
     /// <exception cref="GangwayException">The spec or data is invalid, or a file is missing; an error about one row names its CSV line.</exception>
-    public ModelBundle Train(string specPath, string dataPath, int? seedOverride = null, IProgress<string>? progress = null)
+    public ModelBundle Train(string specPath, string dataPath, int? seedOverride = null, IProgress<string>? progress = null, IProgress<string>? warnings = null)
     {
         var spec = ModelSpecReader.ReadFile(specPath);
         var seed = seedOverride ?? spec.Seed;
@@ -35,7 +37,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         var data = SpecData.ReadLabelledWithLines(spec, dataPath);
         var lineage = Lineage.Capture(dataPath, specPath, seed, _time);
         var specText = File.ReadAllText(specPath);
-        return SpecData.AtLines(data.Lines, () => Train(spec, specText, data.Table, lineage, progress));
+        return SpecData.AtLines(data.Lines, () => TrainCore(spec, specText, data.Table, data.Lines, lineage, progress, warnings));
     }
 
     /// <summary>Trains on an in-memory table (the spec may have been built in C#).</summary>
@@ -44,14 +46,23 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
     /// <param name="data">Labelled training data holding the spec's inputs and target.</param>
     /// <param name="lineage">Lineage to record; its seed is the one used for training.</param>
     /// <param name="progress">Receives a short description of each stage.</param>
-    /// <exception cref="GangwayException">The data does not fit the spec.</exception>
-    public ModelBundle Train(ModelSpec spec, string specText, Table data, Lineage lineage, IProgress<string>? progress = null)
+    /// <param name="warnings">Receives the data contract's warnings (errors fail training).</param>
+    /// <exception cref="GangwayException">The data does not fit the spec or breaks its contract.</exception>
+    public ModelBundle Train(ModelSpec spec, string specText, Table data, Lineage lineage, IProgress<string>? progress = null, IProgress<string>? warnings = null) =>
+        TrainCore(spec, specText, data, null, lineage, progress, warnings);
+
+    private ModelBundle TrainCore(ModelSpec spec, string specText, Table data, IReadOnlyList<long>? lines, Lineage lineage, IProgress<string>? progress, IProgress<string>? warnings)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(lineage);
         data = SpecData.Conform(spec, data, includeTarget: true);
         data.RequireRows($"train '{spec.Name}'");
+        if (spec.Contract is not null)
+        {
+            progress?.Report("checking the data contract");
+            ContractCheck.Labelled(spec, data, lines, "The training data", warnings);
+        }
 
         progress?.Report($"fitting {spec.Features.Count} feature step(s) and {spec.Learner.Name}");
         var model = SpecEstimatorBuilder.Build(spec, lineage.Seed, steps, learners).Fit(data);
@@ -73,6 +84,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
             spec.Target.Column,
             spec.Target.PositiveClass);
         var examples = data.Take([.. Enumerable.Range(0, Math.Min(ExampleRowCount, data.RowCount))]);
-        return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model);
+        var contractText = spec.Contract is null ? null : DataSchemaWriter.Write(spec.Contract);
+        return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model, contractText);
     }
 }

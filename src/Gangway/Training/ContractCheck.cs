@@ -1,0 +1,33 @@
+using Gangway.Data;
+using Gangway.Schema;
+using Gangway.Specs;
+
+namespace Gangway.Training;
+
+/// <summary>Applies a spec's data contract to labelled data before training or evaluation.</summary>
+internal static class ContractCheck
+{
+    private const int WarningsReported = 20;
+
+    /// <summary>Fails on errors with a one-line summary; reports warnings (a bounded number) to <paramref name="warnings"/>.</summary>
+    public static void Labelled(ModelSpec spec, Table data, IReadOnlyList<long>? lines, string what, IProgress<string>? warnings)
+    {
+        if (spec.Contract is null)
+        {
+            return;
+        }
+
+        var validator = new SchemaValidator(spec.Contract.Select(SpecData.ColumnNames(spec, includeTarget: true)));
+        var result = validator.Validate(data);
+        string Label(int row) => lines is not null && row < lines.Count ? $"line {lines[row]}" : $"row {row}";
+        foreach (var warning in result.Warnings.Take(WarningsReported))
+        {
+            warnings?.Report(warning.Describe(warning.Row is { } row ? Label(row) : null));
+        }
+
+        if (result.HasErrors)
+        {
+            throw new GangwayException(ErrorKind.InvalidInput, new ValidationReport(result, Label).Summary(what));
+        }
+    }
+}
