@@ -9,13 +9,15 @@ public class ModelSpecWriterTests
     {
         var original = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", "titanic.yaml"));
 
-        var roundTripped = ModelSpecReader.Parse(ModelSpecWriter.Write(original));
+        var roundTripped = ModelSpecReader.Parse(ModelSpecWriter.Write(original), baseDirectory: Path.Combine("TestData", "titanic"));
 
         Assert.Equal(ModelSpecWriter.Write(original), ModelSpecWriter.Write(roundTripped));
         Assert.Equal(original.Inputs, roundTripped.Inputs);
         Assert.Equal(original.Slices, roundTripped.Slices);
         Assert.Equal(original.Baselines, roundTripped.Baselines);
         Assert.Equal(original.Target, roundTripped.Target);
+        Assert.Equal("titanic.schema.yaml", roundTripped.ContractPath);
+        Assert.NotNull(roundTripped.Contract);
     }
 
     [Fact]
