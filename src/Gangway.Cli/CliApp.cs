@@ -23,6 +23,8 @@ internal static class CliApp
             PredictCommand.Create(host),
             CrossValidateCommand.Create(host),
             InspectCommand.Create(host),
+            ValidateCommand.Create(host),
+            SchemaCommand.Create(host),
         };
         return root;
     }

@@ -20,21 +20,28 @@ public sealed class ValidationReport
     public const int ExamplesPerRule = 3;
 
     /// <summary>Groups <paramref name="result"/>'s violations; <paramref name="rowLabel"/> names rows (e.g. as CSV lines).</summary>
-    public ValidationReport(ValidationResult result, Func<int, string> rowLabel)
+    /// <param name="result">What the validator found.</param>
+    /// <param name="rowLabel">Names a row of the validated table for people.</param>
+    /// <param name="unreadable">Rows that could not even be read into the contract's types (reported as <c>type</c> errors).</param>
+    public ValidationReport(ValidationResult result, Func<int, string> rowLabel, IReadOnlyList<Data.RowError>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(rowLabel);
-        RowCount = result.RowCount;
-        RejectedRows = result.RejectedRows.Count;
-        HasErrors = result.HasErrors;
-        Rules = [.. result.Violations
+        unreadable ??= [];
+        RowCount = result.RowCount + unreadable.Count;
+        RejectedRows = result.RejectedRows.Count + unreadable.Count;
+        HasErrors = result.HasErrors || unreadable.Count > 0;
+        var unreadableRules = unreadable
+            .GroupBy(e => e.Column ?? "(row)")
+            .Select(g => new RuleFailures(g.Key, RuleNames.Of(ValidationRule.Type), Severity.Error, g.Count(), [.. g.Take(ExamplesPerRule).Select(e => e.Message)]));
+        Rules = [.. unreadableRules.Concat(result.Violations
             .GroupBy(v => (v.Column, v.Rule, v.Severity))
             .Select(g => new RuleFailures(
                 g.Key.Column,
                 RuleNames.Of(g.Key.Rule),
                 g.Key.Severity,
                 g.Count(),
-                [.. g.Take(ExamplesPerRule).Select(v => v.Describe(v.Row is { } row ? rowLabel(row) : null))]))
+                [.. g.Take(ExamplesPerRule).Select(v => v.Describe(v.Row is { } row ? rowLabel(row) : null))])))
             .OrderBy(r => r.Severity)
             .ThenByDescending(r => r.Failures)];
     }
@@ -52,7 +59,9 @@ public sealed class ValidationReport
     public IReadOnlyList<RuleFailures> Rules { get; }
 
     /// <summary>One line for an error message: the first error, and how much more there is.</summary>
-    public string Summary(string what)
+    /// <param name="what">What was checked, e.g. <c>The training data</c>.</param>
+    /// <param name="pointToValidate">Whether to suggest <c>gangway validate</c> for the full report.</param>
+    public string Summary(string what, bool pointToValidate = true)
     {
         var errors = Rules.Where(r => r.Severity == Severity.Error).ToList();
         if (errors.Count == 0)
@@ -61,7 +70,8 @@ public sealed class ValidationReport
         }
 
         var total = errors.Sum(r => r.Failures);
-        var more = total > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({total - 1} more problem(s) in {RejectedRows} row(s); run 'gangway validate' for the full report)") : "";
+        var hint = pointToValidate ? "; run 'gangway validate' for the full report" : "";
+        var more = total > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({total - 1} more problem(s) in {RejectedRows} row(s){hint})") : "";
         return $"{what} breaks the contract: {errors[0].Examples[0]}{more}";
     }
 }
