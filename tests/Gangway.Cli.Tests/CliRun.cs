@@ -14,13 +14,13 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
 }
 
-/// <summary>A temporary directory with the Titanic example's data and specs copied in; deleted afterwards.</summary>
+/// <summary>A temporary directory with one example's data and specs copied in (Titanic by default); deleted afterwards.</summary>
 public sealed class ExampleWorkspace : IDisposable
 {
-    public ExampleWorkspace()
+    public ExampleWorkspace(string example = "titanic")
     {
         Root = Directory.CreateTempSubdirectory("gangway-cli-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "titanic")))
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", example)))
         {
             File.Copy(file, Path.Combine(Root, Path.GetFileName(file)));
         }
