@@ -8,7 +8,7 @@ public enum ColumnRole
     /// <summary>The model uses the column to predict.</summary>
     Feature,
 
-    /// <summary>The column identifies a row (e.g. PassengerId); it is passed through to the output but not used to predict.</summary>
+    /// <summary>The column identifies a row (e.g. a booking id); it is passed through to the output but not used to predict.</summary>
     Id,
 }
 

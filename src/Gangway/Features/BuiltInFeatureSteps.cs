@@ -33,8 +33,8 @@ internal static class BuiltInFeatureSteps
             args.GetChoice("strategy", "quantile", ["quantile", "uniform"]) == "quantile" ? BinningStrategy.Quantile : BinningStrategy.Uniform)))
         .Register("title", args => Checked(args, new TitleExtractingEstimator(args.GetString("from", "Name")!, args.GetString("to", "Title")!)))
         .Register("family_size", args => Checked(args, new SumColumnsEstimator(
-            [args.GetString("sibsp", "SibSp")!, args.GetString("parch", "Parch")!],
-            args.GetString("to", "FamilySize")!,
+            args.GetStrings("columns"),
+            args.GetString("to"),
             offset: 1)))
         .Register("sum", args => Checked(args, new SumColumnsEstimator(
             args.GetStrings("columns"),

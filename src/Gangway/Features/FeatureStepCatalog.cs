@@ -17,7 +17,7 @@ namespace Gangway.Features;
 /// <item><term><c>standard_scale {columns, with_mean = true, with_std = true}</c></term><description><see cref="StandardScalingEstimator"/></description></item>
 /// <item><term><c>bin {columns, bins = 5, strategy: quantile|uniform = quantile}</c></term><description><see cref="BinningEstimator"/></description></item>
 /// <item><term><c>title {from = Name, to = Title}</c></term><description><see cref="TitleExtractingEstimator"/> with the default title map.</description></item>
-/// <item><term><c>family_size {sibsp = SibSp, parch = Parch, to = FamilySize}</c></term><description><see cref="SumColumnsEstimator"/> with offset 1.</description></item>
+/// <item><term><c>family_size {columns, to}</c></term><description>Counts of relatives plus one (the person): <see cref="SumColumnsEstimator"/> with offset 1.</description></item>
 /// <item><term><c>sum {columns, to, offset = 0}</c></term><description><see cref="SumColumnsEstimator"/></description></item>
 /// <item><term><c>column_transformer {parts: [{name, columns, steps: [{step, ...}]}], remainder: passthrough|drop = passthrough}</c></term>
 /// <description><see cref="ColumnTransformerEstimator"/>; a part with several steps becomes a <see cref="PipelineEstimator"/>; a nested step without <c>columns</c> gets the part's columns.</description></item>

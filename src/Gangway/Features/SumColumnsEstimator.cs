@@ -5,7 +5,7 @@ namespace Gangway.Features;
 
 /// <summary>
 /// Adds a numeric column holding the row-wise sum of numeric columns plus an offset; missing when any input is missing.
-/// Like pandas <c>df[cols].sum(axis=1, skipna=False) + offset</c>; the Titanic family size (SibSp + Parch + 1) is this step with offset 1.
+/// Like pandas <c>df[cols].sum(axis=1, skipna=False) + offset</c>; a household size (counts of relatives + 1) is this step with offset 1.
 /// </summary>
 public sealed class SumColumnsEstimator : IEstimator<SumColumnsTransformer>
 {

@@ -7,7 +7,7 @@ namespace Gangway.Features;
 /// <summary>
 /// Adds a text column with the honorific found in a name such as <c>"Kelly, Mr. James"</c>: the text after the first
 /// comma, trimmed, up to the first period, mapped through a title map (unmapped titles, and names with no comma or no
-/// period, give <see cref="OtherTitle"/>; a missing name gives a missing title). The Titanic notebooks' regex
+/// period, give <see cref="OtherTitle"/>; a missing name gives a missing title). Like pandas'
 /// <c>str.extract(' ([A-Za-z]+)\.')</c> followed by <c>replace</c>; scikit-learn has no equivalent. Runs in linear time
 /// whatever the input: titles longer than <see cref="MaxTitleLength"/> characters are never looked at.
 /// </summary>

@@ -36,7 +36,7 @@ public static class DataProfiler
 
     /// <summary>
     /// The median of <paramref name="valueColumn"/> within each group of <paramref name="groupColumn"/>, e.g. the typical
-    /// fare per passenger class (used for counterfactual "upsell" scoring). Rows where the group or the value is missing
+    /// price per product tier (used for counterfactual scoring). Rows where the group or the value is missing
     /// are skipped, so a group whose values are all missing does not appear. The median is the 0.5 quantile with the
     /// interpolation described at <see cref="QuantileProbabilities"/>.
     /// </summary>

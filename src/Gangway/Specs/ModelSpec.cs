@@ -28,7 +28,7 @@ public sealed record ModelSpec
     /// <summary>The contract's path as written in the spec file, or null.</summary>
     public string? ContractPath { get; init; }
 
-    /// <summary>Columns passed through to outputs (e.g. a passenger id); never used as features.</summary>
+    /// <summary>Columns passed through to outputs (e.g. a customer or booking id); never used as features.</summary>
     public IReadOnlyList<InputColumnSpec> IdColumns { get; init; } = [];
 
     /// <summary>The input columns the model reads, with their types. Any other column in the data is ignored.</summary>

@@ -65,9 +65,17 @@ public sealed class FeatureStepCatalogTests
     }
 
     [Fact]
-    public void Create_FamilySizeAndTitleDefaults_UseTitanicColumns()
+    public void Create_FamilySizeWithoutColumns_IsAnErrorNotATitanicDefault()
     {
-        var family = Assert.IsType<SumColumnsEstimator>(_catalog.Create("family_size", Args("family_size", [])));
+        var ex = Assert.Throws<GangwayException>(() => _catalog.Create("family_size", Args("family_size", [("to", "FamilySize")])));
+
+        Assert.Contains("'family_size' needs argument 'columns'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_FamilySizeAndTitle_ReadTheirColumns()
+    {
+        var family = Assert.IsType<SumColumnsEstimator>(_catalog.Create("family_size", Args("family_size", [("columns", List("SibSp", "Parch")), ("to", "FamilySize")])));
         var title = Assert.IsType<TitleExtractingEstimator>(_catalog.Create("title", Args("title", [("to", "Honorific")])));
 
         Assert.Equal(["SibSp", "Parch"], family.Columns);
@@ -119,7 +127,7 @@ public sealed class FeatureStepCatalogTests
                 Map(("step", "one_hot"), ("unknown", "all_zeros"))))));
         var pipeline = new PipelineEstimator(
             _catalog.Create("title", Args("title", [])),
-            _catalog.Create("family_size", Args("family_size", [])),
+            _catalog.Create("family_size", Args("family_size", [("columns", List("SibSp", "Parch")), ("to", "FamilySize")])),
             _catalog.Create("column_transformer", Args("column_transformer", [("remainder", "drop"), ("parts", parts)])));
         var data = FeatureEstimatorCases.Passengers;
 
