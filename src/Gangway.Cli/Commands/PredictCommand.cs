@@ -24,7 +24,8 @@ internal static class PredictCommand
             DefaultValueFactory = _ => "fail",
         };
         onError.AcceptOnlyFromAmong("fail", "skip");
-        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError };
+        var rejects = CliOptions.OptionalPath("--rejects", "With --on-error skip: also write the skipped rows with line, column and reason to this CSV file.");
+        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var bundle = BundleReader.Read(parse.GetValue(model)!);
@@ -48,6 +49,17 @@ internal static class PredictCommand
             foreach (var rejected in result.Rejected.Take(RejectsLogged))
             {
                 context.Logger.SkippedRow(rejected.Message);
+            }
+
+            if (parse.GetValue(rejects) is { } rejectsPath)
+            {
+                RejectsFile.Write(rejectsPath, result.Rejected);
+                context.Logger.Wrote("the rejected rows", rejectsPath);
+            }
+
+            if (result.ContractWarnings > 0)
+            {
+                context.Logger.ContractWarnings(result.ContractWarnings);
             }
 
             var seconds = stopwatch.Elapsed.TotalSeconds;

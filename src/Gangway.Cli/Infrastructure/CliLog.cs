@@ -17,6 +17,9 @@ internal static partial class CliLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Contract warning: {Warning}")]
     public static partial void ContractWarning(this ILogger logger, string warning);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} value(s) broke warning rules of the data contract and were scored anyway; run 'gangway validate' for details")]
+    public static partial void ContractWarnings(this ILogger logger, long count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Reason}")]
     public static partial void SkippedRow(this ILogger logger, string reason);
 

@@ -23,20 +23,35 @@ public static class BatchScorer
     /// <exception cref="GangwayException">A row cannot be scored and the policy is <see cref="InvalidRowPolicy.Fail"/>; the message names its line.</exception>
     public static BatchScoringResult Score(ModelBundle bundle, TextReader input, TextWriter output, BatchScoringOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(input);
+        return Score(bundle, readOptions => CsvReader.ReadChunks(input, readOptions), output, options);
+    }
+
+    /// <summary>Scores every row of <paramref name="source"/> (e.g. a business unit's file through its parser) into <paramref name="output"/> (CSV).</summary>
+    /// <exception cref="GangwayException">A row cannot be scored and the policy is <see cref="InvalidRowPolicy.Fail"/>; the message names its line.</exception>
+    public static BatchScoringResult Score(ModelBundle bundle, ITableSource source, TextWriter output, BatchScoringOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Score(bundle, source.ReadChunks, output, options);
+    }
+
+    private static BatchScoringResult Score(ModelBundle bundle, Func<CsvReadOptions, IEnumerable<CsvChunk>> read, TextWriter output, BatchScoringOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(output);
         options ??= new BatchScoringOptions();
+        var validation = bundle.Contract is { } contract ? new ChunkValidation(contract.Select(bundle.Schema.Columns.Select(c => c.Name))) : null;
         var readOptions = SpecData.ReadOptions(bundle.Schema, includeTarget: false, options.OnError) with { ChunkSize = options.ChunkSize };
         var writer = new CsvTableWriter(output, OutputColumns(bundle.Schema));
         writer.WriteHeader();
         var rejected = new List<RowError>();
         long scored = 0;
         long handled = 0;
-        foreach (var chunk in CsvReader.ReadChunks(input, readOptions))
+        foreach (var chunk in read(readOptions))
         {
             var chunkRejected = new List<RowError>(chunk.Rejected);
-            var result = ScoreChunk(bundle, chunk, options.OnError, chunkRejected);
+            var valid = validation?.Apply(chunk, options.OnError, chunkRejected) ?? chunk;
+            var result = ScoreChunk(bundle, valid, options.OnError, chunkRejected);
             // Rows rejected by the reader and by the model interleave; keep the report in file order.
             rejected.AddRange(chunkRejected.OrderBy(r => r.Line));
             writer.WriteRows(result);
@@ -45,7 +60,7 @@ public static class BatchScorer
             options.Progress?.Report(handled);
         }
 
-        return new BatchScoringResult(scored, rejected);
+        return new BatchScoringResult(scored, rejected, validation?.Warnings ?? 0);
     }
 
     private static Table ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected)
@@ -73,7 +88,7 @@ public static class BatchScorer
             }
             catch (GangwayException ex) when (ex.Row is not null)
             {
-                rejected.Add(new RowError(chunk.Lines[row], ex.Column, ex.WithRowLabel("this row").Message.TrimEnd('.')));
+                rejected.Add(new RowError(chunk.Lines[row], ex.Column, ex.WithRowLabel("this row").Message.TrimEnd('.'), RowText.Of(chunk.Table, row)));
             }
         }
 

@@ -1,0 +1,118 @@
+using Gangway.Schema;
+
+namespace Gangway.Cli.Tests.Commands;
+
+/// <summary>The data contract through the CLI: validate, schema infer, and the checks in train and predict.</summary>
+public sealed class ContractCommandsTests : IClassFixture<TrainedExample>
+{
+    private readonly TrainedExample _example;
+
+    public ContractCommandsTests(TrainedExample example) => _example = example;
+
+    private ExampleWorkspace Workspace => _example.Workspace;
+
+    [Fact]
+    public void Validate_CleanData_ExitsZero()
+    {
+        var run = CliRun.Invoke("validate", "--data", Workspace["train.csv"], "--schema", Workspace["titanic.schema.yaml"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("712 rows checked, 0 rejected", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BrokenRules_ReportsEachRuleAndExitsInvalidInput()
+    {
+        var bad = WriteWithChangedRow("train.csv", "bad-train.csv", 1, r => r.Replace(",3,\"", ",7,\"", StringComparison.Ordinal).Replace(",male,", ",robot,", StringComparison.Ordinal));
+
+        var run = CliRun.Invoke("validate", "--data", bad, "--schema", Workspace["titanic.schema.yaml"]);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Column 'Pclass' must be one of 1, 2, 3; line 2 has 7.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Column 'Sex' must be one of male, female; line 2 has 'robot'.", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("error: bad-train.csv breaks the contract", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AgainstAModel_ChecksOnlyTheModelsColumns()
+    {
+        var run = CliRun.Invoke("validate", "--data", Workspace["predict.csv"], "--model", _example.Bundle);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
+    public void SchemaInfer_WritesASchemaThatReadsBackAndAcceptsItsData()
+    {
+        var output = Workspace["inferred.schema.yaml"];
+
+        var run = CliRun.Invoke("schema", "infer", "--data", Workspace["train.csv"], "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var schema = DataSchemaReader.ReadFile(output);
+        Assert.Equal(["1", "2", "3"], schema["Pclass"].AllowedValues);
+        Assert.Equal(0, CliRun.Invoke("validate", "--data", Workspace["train.csv"], "--schema", output).ExitCode);
+    }
+
+    [Fact]
+    public void Train_DataBreakingTheContract_FailsWithOneLineNamingLineColumnRuleAndValue()
+    {
+        var bad = WriteWithChangedRow("train.csv", "bad-age.csv", 3, r => ReplaceField(r, 5, "-4"));
+
+        var run = CliRun.Invoke("train", "--spec", Workspace["titanic.yaml"], "--data", bad, "--out", Workspace["never.gwb"]);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Column 'Age' must be at least 0; line 4 has -4.", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Workspace["never.gwb"]));
+    }
+
+    [Fact]
+    public void Predict_ContractErrorWithFail_NamesTheLineAndLeavesNoFile()
+    {
+        var bad = WriteWithChangedRow("predict.csv", "bad-class.csv", 2, r => ReplaceField(r, 1, "7"));
+        var output = Workspace["never.csv"];
+
+        var run = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", bad, "--out", output);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("error: Column 'Pclass' must be one of 1, 2, 3; line 3 has 7.", run.Error.Trim());
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Predict_ContractErrorsWithSkip_WritesRejectsWithReasons()
+    {
+        var bad = WriteWithChangedRow("predict.csv", "bad-many.csv", 2, r => ReplaceField(r, 1, "7"));
+        var rejects = Workspace["rejects.csv"];
+        var output = Workspace["scored.csv"];
+
+        var run = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", bad, "--out", output, "--on-error", "skip", "--rejects", rejects);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = File.ReadAllLines(rejects);
+        Assert.Equal("line,column,reason,record", lines[0]);
+        Assert.StartsWith("3,Pclass,\"Column 'Pclass' must be one of 1, 2, 3; this row has 7\",", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(File.ReadAllLines(bad).Length - 1, File.ReadAllLines(output).Length);
+    }
+
+    private string WriteWithChangedRow(string source, string name, int dataRow, Func<string, string> change)
+    {
+        var lines = File.ReadAllLines(Workspace[source]);
+        lines[dataRow] = change(lines[dataRow]);
+        File.WriteAllLines(Workspace[name], lines);
+        return Workspace[name];
+    }
+
+    // Replaces a field of a simple record whose only quoted field is the Name (index 2 or 3 in the Titanic files).
+    private static string ReplaceField(string record, int index, string value)
+    {
+        var nameStart = record.IndexOf('"', StringComparison.Ordinal);
+        var nameEnd = record.IndexOf('"', nameStart + 1);
+        var fields = record[..nameStart].Split(',')[..^1].ToList();
+        fields.Add(record[nameStart..(nameEnd + 1)]);
+        fields.AddRange(record[(nameEnd + 2)..].Split(','));
+        fields[index] = value;
+        return string.Join(',', fields);
+    }
+}
