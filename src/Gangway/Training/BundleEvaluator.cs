@@ -14,10 +14,22 @@ public static class BundleEvaluator
 {
     /// <summary>Reads <paramref name="dataPath"/> with the bundle's schema plus the target, scores and evaluates it.</summary>
     /// <exception cref="GangwayException">The data lacks a column, a value does not fit, or a label is missing; an error about one row names its CSV line.</exception>
-    public static BinaryClassificationReport Evaluate(ModelBundle bundle, string dataPath)
+    public static BinaryClassificationReport Evaluate(ModelBundle bundle, string dataPath) => Evaluate(bundle, new CsvFileSource(dataPath));
+
+    /// <summary>
+    /// Reads labelled data from <paramref name="source"/> (e.g. a business unit's file through its parser), checks it
+    /// against the bundle's data contract (errors fail, warnings go to <paramref name="warnings"/>), scores and evaluates it.
+    /// </summary>
+    /// <exception cref="GangwayException">The data lacks a column, breaks the contract, or a label is missing; an error about one row names its line.</exception>
+    public static BinaryClassificationReport Evaluate(ModelBundle bundle, ITableSource source, IProgress<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(bundle);
-        var data = SpecData.ReadLabelledWithLines(bundle.Schema, dataPath);
+        var data = SpecData.ReadLabelledWithLines(bundle.Schema, source);
+        if (bundle.Contract is { } contract)
+        {
+            ContractCheck.Labelled(contract, [.. bundle.Schema.Columns.Select(c => c.Name), bundle.Schema.Target], data.Table, data.Lines, "The evaluation data", warnings);
+        }
+
         return SpecData.AtLines(data.Lines, () => Evaluate(bundle, data.Table));
     }
 

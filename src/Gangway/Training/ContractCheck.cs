@@ -12,12 +12,16 @@ internal static class ContractCheck
     /// <summary>Fails on errors with a one-line summary; reports warnings (a bounded number) to <paramref name="warnings"/>.</summary>
     public static void Labelled(ModelSpec spec, Table data, IReadOnlyList<long>? lines, string what, IProgress<string>? warnings)
     {
-        if (spec.Contract is null)
+        if (spec.Contract is not null)
         {
-            return;
+            Labelled(spec.Contract, SpecData.ColumnNames(spec, includeTarget: true), data, lines, what, warnings);
         }
+    }
 
-        var validator = new SchemaValidator(spec.Contract.Select(SpecData.ColumnNames(spec, includeTarget: true)));
+    /// <summary>Checks the named columns of <paramref name="data"/> against <paramref name="contract"/>.</summary>
+    public static void Labelled(DataSchema contract, IEnumerable<string> columns, Table data, IReadOnlyList<long>? lines, string what, IProgress<string>? warnings)
+    {
+        var validator = new SchemaValidator(contract.Select(columns));
         var result = validator.Validate(data);
         string Label(int row) => lines is not null && row < lines.Count ? $"line {lines[row]}" : $"row {row}";
         foreach (var warning in result.Warnings.Take(WarningsReported))

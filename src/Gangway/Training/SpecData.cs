@@ -25,15 +25,23 @@ public static class SpecData
     }
 
     /// <summary>Like <see cref="ReadLabelled(ModelSpec, string)"/>, keeping the line where each row starts for messages.</summary>
-    internal static CsvChunk ReadLabelledWithLines(ModelSpec spec, string path)
+    internal static CsvChunk ReadLabelledWithLines(ModelSpec spec, string path) => ReadLabelledWithLines(spec, new CsvFileSource(path));
+
+    /// <summary>Reads labelled data for <paramref name="spec"/> from any source (e.g. a parser), keeping the line of each row.</summary>
+    internal static CsvChunk ReadLabelledWithLines(ModelSpec spec, ITableSource source)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var types = spec.IdColumns.Concat(spec.Inputs).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
-        return ReadWhole(path, new CsvReadOptions { ColumnTypes = types, Columns = [.. ColumnNames(spec, includeTarget: true)] });
+        if (spec.Contract?.Find(spec.Target.Column) is { } target)
+        {
+            types[target.Name] = target.PhysicalType;
+        }
+
+        return ReadWhole(source, new CsvReadOptions { ColumnTypes = types, Columns = [.. ColumnNames(spec, includeTarget: true)] });
     }
 
     /// <summary>Like <see cref="ReadLabelled(InputSchema, string)"/>, keeping the line where each row starts for messages.</summary>
-    internal static CsvChunk ReadLabelledWithLines(InputSchema schema, string path) => ReadWhole(path, ReadOptions(schema, includeTarget: true));
+    internal static CsvChunk ReadLabelledWithLines(InputSchema schema, ITableSource source) => ReadWhole(source, ReadOptions(schema, includeTarget: true));
 
     /// <summary>
     /// Runs <paramref name="action"/> on rows read from a file; an error about one row names its line instead of its
@@ -71,8 +79,8 @@ public static class SpecData
         };
     }
 
-    private static CsvChunk ReadWhole(string path, CsvReadOptions options) =>
-        CsvReader.ReadFileChunks(path, options with { ChunkSize = int.MaxValue }).First();
+    private static CsvChunk ReadWhole(ITableSource source, CsvReadOptions options) =>
+        source.ReadChunks(options with { ChunkSize = int.MaxValue }).First();
 
     /// <summary>Keeps the spec's columns (extra columns are ignored) and checks each declared type.</summary>
     /// <exception cref="GangwayException">A column is missing or has the wrong type.</exception>
