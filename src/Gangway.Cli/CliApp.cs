@@ -23,6 +23,7 @@ internal static class CliApp
             PredictCommand.Create(host),
             CrossValidateCommand.Create(host),
             InspectCommand.Create(host),
+            ParseCommand.Create(host),
         };
         return root;
     }
