@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using Gangway.Data;
 using Gangway.Parsing;
-using Gangway.Scoring;
 using Gangway.Schema;
+using Gangway.Scoring;
 using Gangway.Tests.Training;
 
 namespace Gangway.Tests.Parsing;
