@@ -25,6 +25,7 @@ internal static class CliApp
             InspectCommand.Create(host),
             ValidateCommand.Create(host),
             SchemaCommand.Create(host),
+            ParseCommand.Create(host),
         };
         return root;
     }

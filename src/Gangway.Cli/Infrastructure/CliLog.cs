@@ -25,4 +25,7 @@ internal static partial class CliLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Rows} rows in {Seconds:F2} s ({Rate:F0} rows/s), skipped {Rejected}; wrote {Output}")]
     public static partial void Scored(this ILogger logger, long rows, double seconds, double rate, int rejected, string output);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Parsed {Rows} rows of {Input} with parser '{Parser}', skipped {Rejected}; wrote {Output}")]
+    public static partial void Parsed(this ILogger logger, long rows, string input, string parser, int rejected, string output);
 }

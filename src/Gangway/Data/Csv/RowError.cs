@@ -7,8 +7,18 @@ namespace Gangway.Data;
 /// <param name="RecordText">The record as it appeared in the file, without its line ending, when known.</param>
 public sealed record RowError(long Line, string? Column, string Problem, string? RecordText = null)
 {
+    /// <summary>
+    /// The contract column that <see cref="Column"/> (a source column) becomes when a parser renames it, or
+    /// <see langword="null"/>; shown in the message as <c>column 'Alter' (Age)</c>.
+    /// </summary>
+    public string? ContractColumn { get; init; }
+
     /// <summary>The full message, e.g. <c>Line 17, column 'Age': expected a number, found 'abc'.</c></summary>
-    public string Message => Column is null ? $"Line {Line}: {Problem}." : $"Line {Line}, column '{Column}': {Problem}.";
+    public string Message => Column is null
+        ? $"Line {Line}: {Problem}."
+        : ContractColumn is null || ContractColumn == Column
+            ? $"Line {Line}, column '{Column}': {Problem}."
+            : $"Line {Line}, column '{Column}' ({ContractColumn}): {Problem}.";
 
     /// <summary>The exception <see cref="InvalidRowPolicy.Fail"/> throws for this row (kind <see cref="ErrorKind.InvalidInput"/>).</summary>
     public GangwayException ToException() => new(ErrorKind.InvalidInput, Message);

@@ -1,0 +1,19 @@
+using Gangway.Data;
+
+namespace Gangway.Parsing;
+
+/// <summary>One call from a parser spec file and a data file to a <see cref="ITableSource"/>, for hosts.</summary>
+public static class ParserFactory
+{
+    /// <summary>
+    /// Reads the parser spec at <paramref name="parserSpecPath"/>, creates its parser through
+    /// <paramref name="catalog"/> (default <see cref="ParserCatalog.Default"/>) and opens <paramref name="dataPath"/>.
+    /// </summary>
+    /// <exception cref="GangwayException">The spec is missing or invalid, or its parser type is unknown.</exception>
+    public static ITableSource Open(string parserSpecPath, string dataPath, ParserCatalog? catalog = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
+        var spec = ParserSpecReader.ReadFile(parserSpecPath);
+        return (catalog ?? ParserCatalog.Default).Create(spec).Open(dataPath);
+    }
+}
