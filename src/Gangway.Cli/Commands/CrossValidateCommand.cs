@@ -22,12 +22,13 @@ internal static class CrossValidateCommand
         };
         var seed = CliOptions.Seed();
         var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON.");
-        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output };
+        var parser = CliOptions.Parser();
+        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output, parser };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var foldCount = parse.GetValue(folds);
             var report = StageProgress.Run(context, "Cross-validating", stages =>
-                CrossValidator.Run(parse.GetValue(spec)!, parse.GetValue(data)!, foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
+                CrossValidator.Run(parse.GetValue(spec)!, CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser)), foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
                     stages.Report($"fold {fold} of {foldCount} done"))));
             var table = new Table().Title($"{parse.GetValue(folds)}-fold cross-validation").AddColumn("metric")
                 .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());

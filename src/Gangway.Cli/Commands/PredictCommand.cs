@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
 using Gangway.Data;
+using Gangway.Parsing;
 using Gangway.Scoring;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +26,8 @@ internal static class PredictCommand
         };
         onError.AcceptOnlyFromAmong("fail", "skip");
         var rejects = CliOptions.OptionalPath("--rejects", "With --on-error skip: also write the skipped rows with line, column and reason to this CSV file.");
-        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects };
+        var parser = CliOptions.Parser();
+        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, parser };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var bundle = BundleReader.Read(parse.GetValue(model)!);
@@ -38,13 +40,18 @@ internal static class PredictCommand
             var options = new BatchScoringOptions { OnError = parse.GetValue(onError) == "skip" ? InvalidRowPolicy.Skip : InvalidRowPolicy.Fail };
             var target = parse.GetValue(output)!;
             var stopwatch = Stopwatch.StartNew();
+            var parserPath = parse.GetValue(parser);
             var result = ScoringProgress.Run(context, new FileInfo(inputPath).Length, progress =>
             {
+                if (parserPath is not null)
+                {
+                    var source = ParserFactory.Open(parserPath, inputPath);
+                    return WriteTo(target, context.Output, writer => BatchScorer.Score(bundle, source, writer, options));
+                }
+
                 using var input = new StreamReader(inputPath, FileOutput.StrictUtf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
                 var withProgress = options with { Progress = new SynchronousProgress<long>(_ => progress(input.BaseStream.Position)) };
-                return target == "-"
-                    ? ScoreTo(context.Output, bundle, input, withProgress)
-                    : ScoreToFile(target, bundle, input, withProgress);
+                return WriteTo(target, context.Output, writer => BatchScorer.Score(bundle, input, writer, withProgress));
             });
             foreach (var rejected in result.Rejected.Take(RejectsLogged))
             {
@@ -71,17 +78,18 @@ internal static class PredictCommand
         return command;
     }
 
-    private static BatchScoringResult ScoreTo(TextWriter writer, ModelBundle bundle, TextReader input, BatchScoringOptions options)
+    // '-' streams to standard output (rows already written cannot be taken back); a file is written atomically.
+    private static BatchScoringResult WriteTo(string target, TextWriter standardOutput, Func<TextWriter, BatchScoringResult> score)
     {
-        var result = BatchScorer.Score(bundle, input, writer, options);
-        writer.Flush();
-        return result;
-    }
+        if (target == "-")
+        {
+            var scored = score(standardOutput);
+            standardOutput.Flush();
+            return scored;
+        }
 
-    private static BatchScoringResult ScoreToFile(string path, ModelBundle bundle, TextReader input, BatchScoringOptions options)
-    {
         BatchScoringResult? result = null;
-        FileOutput.WriteAtomically(path, writer => result = BatchScorer.Score(bundle, input, writer, options));
+        FileOutput.WriteAtomically(target, writer => result = score(writer));
         return result!;
     }
 }

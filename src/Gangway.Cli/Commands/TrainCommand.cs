@@ -16,12 +16,13 @@ internal static class TrainCommand
         var data = CliOptions.RequiredPath("--data", "Labelled training data (CSV with a header).");
         var output = CliOptions.RequiredPath("--out", "Where to write the model bundle (.gwb).");
         var seed = CliOptions.Seed();
-        var command = new Command("train", "Train the model a spec describes and write a model bundle.") { spec, data, output, seed };
+        var parser = CliOptions.Parser();
+        var command = new Command("train", "Train the model a spec describes and write a model bundle.") { spec, data, output, seed, parser };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var stopwatch = Stopwatch.StartNew();
             var bundle = StageProgress.Run(context, "Training", progress =>
-                new ModelTrainer(context.Time).Train(parse.GetValue(spec)!, parse.GetValue(data)!, parse.GetValue(seed), progress, new SynchronousProgress<string>(context.Logger.ContractWarning)));
+                new ModelTrainer(context.Time).Train(parse.GetValue(spec)!, CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser)), parse.GetValue(seed), progress, new SynchronousProgress<string>(context.Logger.ContractWarning)));
             var path = parse.GetValue(output)!;
             FileOutput.EnsureParentDirectory(path);
             BundleWriter.Write(bundle, path);

@@ -16,15 +16,16 @@ internal static class ValidateCommand
         var data = CliOptions.RequiredPath("--data", "The data to check (CSV with a header).");
         var schemaPath = CliOptions.OptionalPath("--schema", "The contract (schema YAML) to check against.");
         var model = CliOptions.OptionalPath("--model", "Check against the contract stored in this model bundle instead (only the columns the model reads, so unlabelled data passes).");
+        var parser = CliOptions.Parser();
         var command = new Command("validate", "Check data against a data contract: every rule, rows failing, a few examples. Exits 3 on errors.")
         {
-            data, schemaPath, model,
+            data, schemaPath, model, parser,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model));
             var dataPath = parse.GetValue(data)!;
-            var report = DataValidation.Validate(new CsvFileSource(dataPath), schema);
+            var report = DataValidation.Validate(CliOptions.Source(dataPath, parse.GetValue(parser)), schema);
             Print(context.Console, dataPath, report);
             if (report.HasErrors)
             {

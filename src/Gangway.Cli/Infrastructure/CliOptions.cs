@@ -16,6 +16,15 @@ internal static class CliOptions
         Description = description,
     };
 
+    public static Option<string?> Parser() => new("--parser")
+    {
+        Description = "Read --data through this parser spec (a business unit's own format) instead of as canonical CSV.",
+    };
+
+    /// <summary>The data as canonical CSV, or through a parser spec when one is given.</summary>
+    public static Gangway.Data.ITableSource Source(string dataPath, string? parserPath) =>
+        parserPath is null ? new Gangway.Data.CsvFileSource(dataPath) : Gangway.Parsing.ParserFactory.Open(parserPath, dataPath);
+
     public static Option<int?> Seed() => new("--seed")
     {
         Description = "Seed for every random choice; overrides the spec's seed.",

@@ -14,6 +14,11 @@ namespace Gangway.Bundles;
 /// <param name="GangwayVersion">The <see cref="Bundles.GangwayVersion.Current"/> that trained the model.</param>
 /// <param name="Seed">The seed every source of randomness in training was given.</param>
 /// <param name="TrainedAtUtc">When training happened, in UTC.</param>
+/// <param name="ParsedDataSha256">
+/// SHA-256 of the training data as the model saw it (the columns read, written as canonical CSV): equal for a unit's
+/// raw file read through its parser and the canonical file with the same content. Null in bundles that predate it.
+/// </param>
+/// <param name="ParserSha256">SHA-256 of the parser spec the raw data was read through, or null when none was used.</param>
 public sealed record Lineage(
     string DataSha256,
     string SpecSha256,
@@ -21,18 +26,25 @@ public sealed record Lineage(
     bool? GitDirty,
     string GangwayVersion,
     int Seed,
-    DateTimeOffset TrainedAtUtc)
+    DateTimeOffset TrainedAtUtc,
+    string? ParsedDataSha256 = null,
+    string? ParserSha256 = null)
 {
     /// <summary>
     /// Records the lineage of a training run now: hashes the data and spec files, reads git information from the spec's
     /// directory with <see cref="GitInfo.TryRead"/>, and takes the time from <paramref name="timeProvider"/>.
     /// </summary>
     /// <exception cref="GangwayException">A file does not exist (<see cref="ErrorKind.NotFound"/>).</exception>
-    public static Lineage Capture(string dataPath, string specPath, int seed, TimeProvider timeProvider)
+    public static Lineage Capture(string dataPath, string specPath, int seed, TimeProvider timeProvider) =>
+        Capture(Hashing.Sha256File(dataPath), specPath, seed, timeProvider);
+
+    /// <summary>Like <see cref="Capture(string, string, int, TimeProvider)"/>, with the raw data's hash already known (e.g. from a parsed source).</summary>
+    /// <exception cref="GangwayException">The spec file does not exist (<see cref="ErrorKind.NotFound"/>).</exception>
+    public static Lineage Capture(string dataSha256, string specPath, int seed, TimeProvider timeProvider, string? parserSha256 = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(specPath);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var dataHash = Hashing.Sha256File(dataPath);
+        var dataHash = dataSha256;
         var specHash = Hashing.Sha256File(specPath);
         var git = GitInfo.TryRead(Path.GetDirectoryName(Path.GetFullPath(specPath))!);
         return new Lineage(
@@ -42,7 +54,8 @@ public sealed record Lineage(
             git?.IsDirty,
             Bundles.GangwayVersion.Current,
             seed,
-            timeProvider.GetUtcNow().ToUniversalTime());
+            timeProvider.GetUtcNow().ToUniversalTime(),
+            ParserSha256: parserSha256);
     }
 
     /// <summary>The lineage as indented JSON (camelCase); deterministic.</summary>

@@ -18,4 +18,7 @@ public interface ITableSource
 
     /// <summary>The SHA-256 (lowercase hex) of the raw input bytes, for lineage.</summary>
     string RawSha256();
+
+    /// <summary>The SHA-256 of the parser spec the data is read through, for lineage; null for canonical CSV.</summary>
+    string? ParserSha256 => null;
 }

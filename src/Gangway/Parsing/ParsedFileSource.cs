@@ -46,6 +46,9 @@ public sealed class ParsedFileSource : ITableSource
     }
 
     /// <inheritdoc />
+    public string? ParserSha256 => Spec.Sha256;
+
+    /// <inheritdoc />
     public string RawSha256() => Hashing.Sha256File(Path);
 
     private IEnumerable<CsvChunk> Read(CsvReadOptions options)

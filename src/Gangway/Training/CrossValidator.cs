@@ -13,10 +13,16 @@ public static class CrossValidator
 {
     /// <summary>Cross-validates the spec file on the CSV file.</summary>
     /// <exception cref="GangwayException">The spec or data is invalid, or folds are impossible for the data.</exception>
-    public static CrossValidationReport Run(string specPath, string dataPath, int folds, int? seedOverride = null, IProgress<int>? progress = null)
+    public static CrossValidationReport Run(string specPath, string dataPath, int folds, int? seedOverride = null, IProgress<int>? progress = null) =>
+        Run(specPath, new CsvFileSource(dataPath), folds, seedOverride, progress);
+
+    /// <summary>Cross-validates the spec file on data from any source (e.g. a unit's file through its parser).</summary>
+    /// <exception cref="GangwayException">The spec or data is invalid, or folds are impossible for the data.</exception>
+    public static CrossValidationReport Run(string specPath, ITableSource source, int folds, int? seedOverride = null, IProgress<int>? progress = null)
     {
         var spec = ModelSpecReader.ReadFile(specPath);
-        return Run(spec, SpecData.ReadLabelled(spec, dataPath), folds, seedOverride ?? spec.Seed, progress);
+        var data = SpecData.ReadLabelledWithLines(spec, source);
+        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, folds, seedOverride ?? spec.Seed, progress));
     }
 
     /// <summary>Cross-validates <paramref name="spec"/> on an in-memory labelled table.</summary>

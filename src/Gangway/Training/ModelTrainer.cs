@@ -29,13 +29,24 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
     /// <param name="progress">Receives a short description of each stage.</param>
     /// <param name="warnings">Receives the data contract's warnings (errors fail training).</param>
     /// <exception cref="GangwayException">The spec or data is invalid, or a file is missing; an error about one row names its CSV line.</exception>
-    public ModelBundle Train(string specPath, string dataPath, int? seedOverride = null, IProgress<string>? progress = null, IProgress<string>? warnings = null)
+    public ModelBundle Train(string specPath, string dataPath, int? seedOverride = null, IProgress<string>? progress = null, IProgress<string>? warnings = null) =>
+        Train(specPath, new CsvFileSource(dataPath), seedOverride, progress, warnings);
+
+    /// <summary>Trains on data from any source, e.g. a business unit's raw file read through its parser.</summary>
+    /// <param name="specPath">The spec file (YAML or JSON).</param>
+    /// <param name="source">Labelled training data.</param>
+    /// <param name="seedOverride">A seed to use instead of the spec's.</param>
+    /// <param name="progress">Receives a short description of each stage.</param>
+    /// <param name="warnings">Receives the data contract's warnings (errors fail training).</param>
+    /// <exception cref="GangwayException">The spec or data is invalid, or a file is missing; an error about one row names its line.</exception>
+    public ModelBundle Train(string specPath, ITableSource source, int? seedOverride = null, IProgress<string>? progress = null, IProgress<string>? warnings = null)
     {
+        ArgumentNullException.ThrowIfNull(source);
         var spec = ModelSpecReader.ReadFile(specPath);
         var seed = seedOverride ?? spec.Seed;
-        progress?.Report($"reading {Path.GetFileName(dataPath)}");
-        var data = SpecData.ReadLabelledWithLines(spec, dataPath);
-        var lineage = Lineage.Capture(dataPath, specPath, seed, _time);
+        progress?.Report($"reading {source.Description}");
+        var data = SpecData.ReadLabelledWithLines(spec, source);
+        var lineage = Lineage.Capture(source.RawSha256(), specPath, seed, _time, source.ParserSha256);
         var specText = File.ReadAllText(specPath);
         return SpecData.AtLines(data.Lines, () => TrainCore(spec, specText, data.Table, data.Lines, lineage, progress, warnings));
     }
@@ -85,6 +96,15 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
             spec.Target.PositiveClass);
         var examples = data.Take([.. Enumerable.Range(0, Math.Min(ExampleRowCount, data.RowCount))]);
         var contractText = spec.Contract is null ? null : DataSchemaWriter.Write(spec.Contract);
+        lineage = lineage.ParsedDataSha256 is null ? lineage with { ParsedDataSha256 = CanonicalHash(data) } : lineage;
         return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model, contractText);
+    }
+
+    // The hash of the data as the model saw it, independent of the raw format it came in.
+    private static string CanonicalHash(Table data)
+    {
+        using var text = new StringWriter();
+        CsvWriter.Write(data, text);
+        return Hashing.Sha256(CsvWriter.Encoding.GetBytes(text.ToString()));
     }
 }
