@@ -168,13 +168,8 @@ public sealed class BinaryClassifierTransformer : ITransformer
     }
 
     // ML.NET computes probabilities as floats. Widened directly, 0.1f becomes 0.100000001490116; going through the
-    // float's shortest text gives the double a person expects (0.1) and keeps every output file short and stable.
-    private static double Widen(float value)
-    {
-        Span<char> text = stackalloc char[32];
-        value.TryFormat(text, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
-        return double.Parse(text[..length], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    // float's shortest decimal gives the double a person expects (0.1) and keeps every output file short and stable.
+    private static double Widen(float value) => ShortestDecimal.Widen(value);
 
     private float CheckedProbability(float probability, int row) => float.IsNaN(probability)
         ? throw new GangwayException(ErrorKind.InvalidInput, $"Learner '{Learner}' could not compute a probability for row {row}; check its feature values for extreme magnitudes.", row, null)
