@@ -244,9 +244,10 @@ public sealed class Table
     // The first of the first `count` columns named `name`, or -1.
     private static int IndexOfName(Column[] columns, int count, string name)
     {
+        var key = Column.KeyOf(name);
         for (var i = 0; i < count; i++)
         {
-            if (string.Equals(columns[i].Name, name, StringComparison.Ordinal))
+            if (columns[i].NameKey == key && string.Equals(columns[i].Name, name, StringComparison.Ordinal))
             {
                 return i;
             }
