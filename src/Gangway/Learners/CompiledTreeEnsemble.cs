@@ -104,7 +104,7 @@ internal sealed class CompiledTreeEnsemble
         var thresholds = _thresholds;
         var trees = _treeOfNode;
         var masks = _rightMasks;
-        for (var f = 0; f < features.Length; f++)
+        for (var f = 0; f < _featureStarts.Length - 1; f++)
         {
             var value = features[f];
             var end = _featureStarts[f + 1];
