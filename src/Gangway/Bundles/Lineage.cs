@@ -36,11 +36,11 @@ public sealed record Lineage(
     /// </summary>
     /// <exception cref="GangwayException">A file does not exist (<see cref="ErrorKind.NotFound"/>).</exception>
     public static Lineage Capture(string dataPath, string specPath, int seed, TimeProvider timeProvider) =>
-        Capture(Hashing.Sha256File(dataPath), specPath, seed, timeProvider);
+        CaptureWithDataHash(Hashing.Sha256File(dataPath), specPath, seed, timeProvider);
 
     /// <summary>Like <see cref="Capture(string, string, int, TimeProvider)"/>, with the raw data's hash already known (e.g. from a parsed source).</summary>
     /// <exception cref="GangwayException">The spec file does not exist (<see cref="ErrorKind.NotFound"/>).</exception>
-    public static Lineage Capture(string dataSha256, string specPath, int seed, TimeProvider timeProvider, string? parserSha256 = null)
+    public static Lineage CaptureWithDataHash(string dataSha256, string specPath, int seed, TimeProvider timeProvider, string? parserSha256 = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(specPath);
         ArgumentNullException.ThrowIfNull(timeProvider);

@@ -12,10 +12,14 @@ public abstract class Column
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
+        NameKey = KeyOf(name);
     }
 
     /// <summary>The column's name, unique within its table (compared ordinally, case-sensitive).</summary>
     public string Name { get; }
+
+    /// <summary>A summary of <see cref="Name"/> (<see cref="KeyOf"/>): names with different keys differ.</summary>
+    internal long NameKey { get; }
 
     /// <summary>The physical type of the values.</summary>
     public abstract ColumnType Type { get; }
@@ -34,6 +38,13 @@ public abstract class Column
 
     /// <summary>A new column holding the values at the given rows, in that order.</summary>
     public abstract Column Take(IReadOnlyList<int> rows);
+
+    /// <summary>
+    /// The length and the first, middle and last characters of a name, packed in one number, so that a search for a
+    /// column compares one number per column and whole names only where it matches.
+    /// </summary>
+    internal static long KeyOf(string name) =>
+        name.Length == 0 ? 0 : ((long)name.Length << 48) | ((long)name[0] << 32) | ((long)name[name.Length / 2] << 16) | name[^1];
 
     /// <summary>Formats a number the way Gangway writes numbers everywhere: invariant, shortest round-trip form.</summary>
     public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -4,10 +4,15 @@ namespace Gangway.Data;
 /// An immutable table of named, typed columns of equal length: the data every estimator and transformer sees.
 /// Columns are found by name, never by position. Operations return new tables and share unchanged columns.
 /// </summary>
+/// <remarks>Thread-safe to share. Creating and deriving tables is cheap: narrow tables find columns by scanning names.</remarks>
 public sealed class Table
 {
+    // Up to this many columns, comparing names one by one beats hashing the name (most tables in a pipeline are this
+    // narrow); wider tables keep a dictionary, shared with derived tables that have the same names in the same order.
+    private const int LinearSearchLimit = 24;
+
     private readonly Column[] _columns;
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>? _index;
 
     /// <summary>Creates a table; all columns must have the same length and distinct names.</summary>
     /// <exception cref="GangwayException">Lengths differ or a name repeats.</exception>
@@ -15,24 +20,7 @@ public sealed class Table
     {
         ArgumentNullException.ThrowIfNull(columns);
         _columns = [.. columns];
-        _index = new Dictionary<string, int>(_columns.Length, StringComparer.Ordinal);
-        for (var i = 0; i < _columns.Length; i++)
-        {
-            var column = _columns[i];
-            if (!_index.TryAdd(column.Name, i))
-            {
-                throw new GangwayException(ErrorKind.InvalidInput, $"Column '{column.Name}' appears more than once.");
-            }
-
-            if (column.Length != _columns[0].Length)
-            {
-                throw new GangwayException(
-                    ErrorKind.InvalidInput,
-                    $"Column '{column.Name}' has {column.Length} values but column '{_columns[0].Name}' has {_columns[0].Length}.");
-            }
-        }
-
-        RowCount = _columns.Length == 0 ? 0 : _columns[0].Length;
+        _index = Validate(_columns);
     }
 
     /// <summary>Creates a table from the given columns.</summary>
@@ -41,8 +29,15 @@ public sealed class Table
     {
     }
 
+    // For columns known to have distinct names and equal lengths; takes ownership of the array.
+    private Table(Column[] columns, Dictionary<string, int>? index)
+    {
+        _columns = columns;
+        _index = index ?? (columns.Length > LinearSearchLimit ? BuildIndex(columns) : null);
+    }
+
     /// <summary>The number of rows.</summary>
-    public int RowCount { get; }
+    public int RowCount => _columns.Length == 0 ? 0 : _columns[0].Length;
 
     /// <summary>The columns, in order.</summary>
     public IReadOnlyList<Column> Columns => _columns;
@@ -51,24 +46,19 @@ public sealed class Table
     public IEnumerable<string> ColumnNames => _columns.Select(c => c.Name);
 
     /// <summary>Whether a column of that name exists.</summary>
-    public bool Contains(string name) => _index.ContainsKey(name);
+    public bool Contains(string name) => IndexOf(name) >= 0;
 
     /// <summary>Finds a column by name.</summary>
     public bool TryGetColumn(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Column? column)
     {
-        if (_index.TryGetValue(name, out var i))
-        {
-            column = _columns[i];
-            return true;
-        }
-
-        column = null;
-        return false;
+        var i = IndexOf(name);
+        column = i >= 0 ? _columns[i] : null;
+        return column is not null;
     }
 
     /// <summary>The column of that name.</summary>
     /// <exception cref="GangwayException">No such column; the message lists the columns present.</exception>
-    public Column this[string name] => TryGetColumn(name, out var column) ? column : throw MissingColumn(name);
+    public Column this[string name] => IndexOf(name) is var i && i >= 0 ? _columns[i] : throw MissingColumn(name);
 
     /// <summary>The numeric column of that name.</summary>
     /// <exception cref="GangwayException">No such column, or it holds text.</exception>
@@ -104,23 +94,32 @@ public sealed class Table
     }
 
     /// <summary>A table with the given columns added, or replacing columns of the same name in place.</summary>
+    /// <exception cref="GangwayException">The new columns' lengths differ from the table's, or a new name repeats.</exception>
     public Table With(params Column[] columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        var result = new List<Column>(_columns);
+        var result = new Column[_columns.Length + columns.Length];
+        _columns.CopyTo(result, 0);
+        var count = _columns.Length;
         foreach (var column in columns)
         {
-            if (_index.TryGetValue(column.Name, out var i))
+            var i = IndexOf(column.Name);
+            if (i >= 0)
             {
                 result[i] = column;
             }
             else
             {
-                result.Add(column);
+                result[count++] = column;
             }
         }
 
-        return new Table(result);
+        if (count < result.Length)
+        {
+            Array.Resize(ref result, count);
+        }
+
+        return FromTrustedPrefix(result, _columns.Length, count == _columns.Length ? _index : null);
     }
 
     /// <summary>A table with only the named columns, in the given order.</summary>
@@ -131,17 +130,141 @@ public sealed class Table
     public Table Without(IEnumerable<string> names)
     {
         var drop = names.ToHashSet(StringComparer.Ordinal);
-        return new Table(_columns.Where(c => !drop.Contains(c.Name)));
+        return new Table([.. _columns.Where(c => !drop.Contains(c.Name))], null);
     }
 
     /// <summary>A table of the given rows, in that order.</summary>
-    public Table Take(IReadOnlyList<int> rows) => new(_columns.Select(c => c.Take(rows)));
+    public Table Take(IReadOnlyList<int> rows)
+    {
+        var columns = new Column[_columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = _columns[i].Take(rows);
+        }
+
+        return new Table(columns, _index);
+    }
 
     /// <summary>The error for a column that is not there, listing the columns that are.</summary>
     public GangwayException MissingColumn(string name)
     {
         var present = _columns.Length == 0 ? "(none)" : string.Join(", ", ColumnNames);
         return new GangwayException(ErrorKind.InvalidInput, $"Could not find column '{name}'. Columns present: {present}.");
+    }
+
+    /// <summary>The position of the named column, or -1.</summary>
+    internal int IndexOf(string name)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(name, out var found) ? found : -1;
+        }
+
+        return IndexOfName(_columns, _columns.Length, name);
+    }
+
+    /// <summary>
+    /// This table's columns except those at the positions flagged in <paramref name="dropped"/>, in order, followed by
+    /// <paramref name="added"/>; checked (and failing with the same messages) as the public constructor would.
+    /// </summary>
+    internal Table DropAndAppend(ReadOnlySpan<bool> dropped, ReadOnlySpan<Column> added)
+    {
+        var kept = 0;
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            kept += i < dropped.Length && dropped[i] ? 0 : 1;
+        }
+
+        var result = new Column[kept + added.Length];
+        var count = 0;
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (i >= dropped.Length || !dropped[i])
+            {
+                result[count++] = _columns[i];
+            }
+        }
+
+        added.CopyTo(result.AsSpan(count));
+        return FromTrustedPrefix(result, kept, null);
+    }
+
+    // The first `trusted` columns come from one valid table (distinct names, one length); only the rest need checking
+    // against them. Anything wrong goes through the full check, which throws exactly what the constructor throws.
+    private static Table FromTrustedPrefix(Column[] columns, int trusted, Dictionary<string, int>? index)
+    {
+        if (columns.Length == 0)
+        {
+            return new Table(columns, null);
+        }
+
+        var length = columns[0].Length;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i].Length != length)
+            {
+                return new Table((IEnumerable<Column>)columns);
+            }
+        }
+
+        for (var i = trusted; i < columns.Length; i++)
+        {
+            if (IndexOfName(columns, i, columns[i].Name) >= 0)
+            {
+                return new Table((IEnumerable<Column>)columns);
+            }
+        }
+
+        return new Table(columns, index);
+    }
+
+    // Checks distinct names and equal lengths column by column, reporting the first problem in column order.
+    private static Dictionary<string, int>? Validate(Column[] columns)
+    {
+        var index = columns.Length > LinearSearchLimit ? new Dictionary<string, int>(columns.Length, StringComparer.Ordinal) : null;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = columns[i];
+            if (index is null ? IndexOfName(columns, i, column.Name) >= 0 : !index.TryAdd(column.Name, i))
+            {
+                throw new GangwayException(ErrorKind.InvalidInput, $"Column '{column.Name}' appears more than once.");
+            }
+
+            if (column.Length != columns[0].Length)
+            {
+                throw new GangwayException(
+                    ErrorKind.InvalidInput,
+                    $"Column '{column.Name}' has {column.Length} values but column '{columns[0].Name}' has {columns[0].Length}.");
+            }
+        }
+
+        return index;
+    }
+
+    // The first of the first `count` columns named `name`, or -1.
+    private static int IndexOfName(Column[] columns, int count, string name)
+    {
+        var key = Column.KeyOf(name);
+        for (var i = 0; i < count; i++)
+        {
+            if (columns[i].NameKey == key && string.Equals(columns[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static Dictionary<string, int> BuildIndex(Column[] columns)
+    {
+        var index = new Dictionary<string, int>(columns.Length, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            index.Add(columns[i].Name, i);
+        }
+
+        return index;
     }
 
     private GangwayException WrongType(string name, ColumnType expected)

@@ -15,6 +15,10 @@ public sealed class ImputingTransformer : ITransformer
 
     private readonly string[] _columns;
 
+    // Per column, in _columns order: the text fill value (null for a numeric column) and the numeric one (NaN for text).
+    private readonly double[] _numericFills;
+    private readonly string?[] _textFills;
+
     internal ImputingTransformer(
         IEnumerable<string> columns,
         ImputationStrategy strategy,
@@ -25,6 +29,13 @@ public sealed class ImputingTransformer : ITransformer
         Strategy = strategy;
         NumericFillValues = new ReadOnlyDictionary<string, double>(numericFillValues);
         TextFillValues = new ReadOnlyDictionary<string, string>(textFillValues);
+        _numericFills = new double[_columns.Length];
+        _textFills = new string?[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            _numericFills[i] = numericFillValues.TryGetValue(_columns[i], out var number) ? number : double.NaN;
+            _textFills[i] = numericFillValues.ContainsKey(_columns[i]) ? null : textFillValues[_columns[i]];
+        }
     }
 
     /// <summary>The imputed columns.</summary>
@@ -52,8 +63,8 @@ public sealed class ImputingTransformer : ITransformer
         for (var i = 0; i < _columns.Length; i++)
         {
             var name = _columns[i];
-            Column source = NumericFillValues.TryGetValue(name, out var number) ? data.GetNumeric(name) : data.GetText(name);
-            outputs[i] = source is NumericColumn numbers ? Fill(numbers, number) : Fill((TextColumn)source, TextFillValues[name]);
+            Column source = _textFills[i] is null ? data.GetNumeric(name) : data.GetText(name);
+            outputs[i] = source is NumericColumn numbers ? Fill(numbers, _numericFills[i]) : Fill((TextColumn)source, _textFills[i]!);
             changed |= !ReferenceEquals(outputs[i], source);
         }
 

@@ -14,17 +14,17 @@ public sealed class OneHotEncodingTransformer : ITransformer
     public const string KindName = "one_hot";
 
     private readonly OneHotColumn[] _encodings;
-    private readonly HashSet<string> _sources;
+    private readonly int _outputCount;
 
     internal OneHotEncodingTransformer(IEnumerable<OneHotColumn> encodings, UnknownCategoryPolicy unknown, bool dropFirst)
     {
         _encodings = [.. encodings];
-        _sources = new HashSet<string>(_encodings.Select(e => e.Name), StringComparer.Ordinal);
         Unknown = unknown;
         DropFirst = dropFirst;
         Columns = [.. _encodings.Select(e => e.Name)];
         Categories = [.. _encodings.Select(e => e.CategoryNames)];
         OutputColumns = [.. _encodings.SelectMany(e => e.OutputNames)];
+        _outputCount = OutputColumns.Count;
     }
 
     /// <summary>The source columns, which the output no longer has.</summary>
@@ -50,28 +50,23 @@ public sealed class OneHotEncodingTransformer : ITransformer
     public Table Transform(Table data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var result = new List<Column>(data.Columns.Count + OutputColumns.Count);
+        Span<bool> dropped = data.Columns.Count <= 256 ? stackalloc bool[data.Columns.Count] : new bool[data.Columns.Count];
         var sources = new Column[_encodings.Length];
         for (var i = 0; i < _encodings.Length; i++)
         {
             var encoding = _encodings[i];
             sources[i] = encoding.Type == ColumnType.Numeric ? data.GetNumeric(encoding.Name) : data.GetText(encoding.Name);
+            dropped[data.IndexOf(encoding.Name)] = true;
         }
 
-        foreach (var column in data.Columns)
-        {
-            if (!_sources.Contains(column.Name))
-            {
-                result.Add(column);
-            }
-        }
-
+        var added = new Column[_outputCount];
+        var next = 0;
         for (var i = 0; i < _encodings.Length; i++)
         {
-            Encode(_encodings[i], sources[i], result);
+            next = Encode(_encodings[i], sources[i], added, next);
         }
 
-        return new Table(result);
+        return data.DropAndAppend(dropped, added);
     }
 
     /// <inheritdoc />
@@ -115,7 +110,8 @@ public sealed class OneHotEncodingTransformer : ITransformer
         return new OneHotEncodingTransformer(encodings, unknown, dropFirst);
     }
 
-    private void Encode(OneHotColumn encoding, Column source, List<Column> result)
+    // Writes the encoding's 0/1 columns into `added` from position `next`; returns the position after them.
+    private int Encode(OneHotColumn encoding, Column source, Column[] added, int next)
     {
         var rows = source.Length;
         var outputs = new double[encoding.OutputNames.Count][];
@@ -142,8 +138,10 @@ public sealed class OneHotEncodingTransformer : ITransformer
 
         for (var o = 0; o < outputs.Length; o++)
         {
-            result.Add(new NumericColumn(encoding.OutputNames[o], outputs[o]));
+            added[next++] = new NumericColumn(encoding.OutputNames[o], outputs[o]);
         }
+
+        return next;
     }
 
     private static GangwayException UnknownValue(OneHotColumn encoding, Column source, int row)

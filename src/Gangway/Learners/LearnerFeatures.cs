@@ -44,7 +44,7 @@ internal static class LearnerFeatures
 
     /// <summary>Copies one row's features into <paramref name="destination"/> as the floats ML.NET uses.</summary>
     /// <exception cref="GangwayException">A value is missing or does not fit in a float.</exception>
-    public static void ReadRow(NumericColumn[] columns, int row, float[] destination)
+    public static void ReadRow(NumericColumn[] columns, int row, Span<float> destination)
     {
         for (var i = 0; i < columns.Length; i++)
         {

@@ -10,6 +10,10 @@ namespace Gangway.Scoring;
 /// size, and writes the id columns, <c>prediction</c> and <c>probability</c>. Bad rows are reported with their line,
 /// column, rule and value; under <see cref="InvalidRowPolicy.Skip"/> they are left out and returned.
 /// </summary>
+/// <remarks>
+/// On a machine with more than one core the input is parsed on a background thread one chunk ahead of scoring; the
+/// reader is no longer used once <c>Score</c> returns or throws, and progress is reported on the calling thread.
+/// </remarks>
 public static class BatchScorer
 {
     /// <summary>The output columns for <paramref name="schema"/>: its id columns, then prediction and probability.</summary>
@@ -47,7 +51,9 @@ public static class BatchScorer
         var rejected = new List<RowError>();
         long scored = 0;
         long handled = 0;
-        foreach (var chunk in read(readOptions))
+        var chunks = read(readOptions);
+        // With a second core, the next chunk is parsed while this one is scored and written.
+        foreach (var chunk in Environment.ProcessorCount > 1 ? ReadAhead.Enumerate(chunks, depth: 1) : chunks)
         {
             var chunkRejected = new List<RowError>(chunk.Rejected);
             var valid = validation?.Apply(chunk, options.OnError, chunkRejected) ?? chunk;

@@ -46,7 +46,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         var seed = seedOverride ?? spec.Seed;
         progress?.Report($"reading {source.Description}");
         var data = SpecData.ReadLabelledWithLines(spec, source);
-        var lineage = Lineage.Capture(source.RawSha256(), specPath, seed, _time, source.ParserSha256);
+        var lineage = Lineage.CaptureWithDataHash(source.RawSha256(), specPath, seed, _time, source.ParserSha256);
         var specText = File.ReadAllText(specPath);
         return SpecData.AtLines(data.Lines, () => TrainCore(spec, specText, data.Table, data.Lines, lineage, progress, warnings));
     }
