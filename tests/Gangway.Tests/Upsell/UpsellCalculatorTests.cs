@@ -213,6 +213,30 @@ public class UpsellCalculatorTests(TrainedTitanic trained) : IClassFixture<Train
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 
+    [Fact]
+    public void Evaluate_ReadmeWorkedExample_GivesTheDocumentedNumbers()
+    {
+        // examples/titanic/README.md, "The upsell decision": PassengerId 892 (third class) and 907 (second class).
+        var rows = CsvReader.ReadFile(TitanicFiles.Predict);
+        var ids = rows.GetNumeric("PassengerId");
+        var chosen = rows.Take([.. Enumerable.Range(0, rows.RowCount).Where(r => ids[r] is 892 or 907)]);
+
+        var results = new UpsellCalculator(trained.Titanic).Evaluate(chosen);
+
+        Assert.Equal(
+            [("3", 0.103, 0.0), ("2", 0.088, -0.015), ("1", 0.672, 0.569)],
+            results[0].Tiers.Select(t => (t.Tier, Math.Round(t.Probability, 3), Math.Round(t.Gain, 3))));
+        Assert.Equal("1", results[0].Recommendation?.Tier);
+        Assert.Equal(
+            [("2", 0.951, 0.0), ("1", 0.968, 0.017)],
+            results[1].Tiers.Select(t => (t.Tier, Math.Round(t.Probability, 3), Math.Round(t.Gain, 3))));
+        Assert.Null(results[1].Recommendation);
+        Assert.Equal("1", results[1].BestUpgrade?.Tier);
+        Assert.Equal(
+            new Dictionary<string, double> { ["1"] = 57.9792, ["2"] = 14.25, ["3"] = 8.05 },
+            trained.Titanic.Profile.FindGroupMedians("Pclass", "Fare"));
+    }
+
     private static Table PredictRows() => CsvReader.ReadFile(TitanicFiles.Predict).Take([.. Enumerable.Range(0, 40)]);
 
     private static double Score(ModelBundle bundle, Table row) =>
