@@ -48,6 +48,9 @@ public sealed record ModelSpec
 
     /// <summary>Rule baselines evaluated side by side with the model (the majority class is always included).</summary>
     public IReadOnlyList<RuleBaselineSpec> Baselines { get; init; } = [];
+
+    /// <summary>The upgrade counterfactual (the <c>upsell:</c> section), or null when the model does not recommend upgrades.</summary>
+    public UpsellSpec? Upsell { get; init; }
 }
 
 /// <summary>The prediction target.</summary>

@@ -10,7 +10,7 @@ namespace Gangway.Specs;
 public static class ModelSpecReader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines"];
+        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines", "upsell"];
 
     /// <summary>Reads and validates a spec file.</summary>
     /// <exception cref="GangwayException">The file is missing (NotFound) or the spec is invalid (InvalidConfiguration).</exception>
@@ -67,6 +67,7 @@ public static class ModelSpecReader
             Seed = spec.Optional("seed") is { } seed ? seed.Int() : 42,
             Slices = spec.Optional("slices") is { } slices ? [.. slices.Sequence().Select(s => s.Scalar())] : [],
             Baselines = spec.Optional("baselines") is { } baselines ? [.. baselines.Sequence().Select(ReadBaseline)] : [],
+            Upsell = spec.Optional("upsell") is { } upsell ? ReadUpsell(upsell) : null,
         };
         ModelSpecValidator.Validate(result);
         return result;
@@ -112,4 +113,25 @@ public static class ModelSpecReader
         node.EnsureKnownKeys("name", "column", "equals");
         return new RuleBaselineSpec(node.Required("name").Scalar(), node.Required("column").Scalar(), node.Required("equals").Scalar());
     }
+
+    private static UpsellSpec ReadUpsell(SpecNode node)
+    {
+        node.EnsureKnownKeys("column", "order", "fields", "threshold");
+        var fields = node.Optional("fields") is { } fieldNode
+            ? fieldNode.Mapping().Select(e => new UpsellFieldSpec(e.Key, ReadStatistic(e.Value))).ToList()
+            : [];
+        return new UpsellSpec
+        {
+            Column = node.Required("column").Scalar(),
+            Order = [.. node.Required("order").Sequence().Select(s => s.Scalar())],
+            Fields = fields,
+            Threshold = node.Optional("threshold") is { } threshold ? threshold.Double() : UpsellSpec.DefaultThreshold,
+        };
+    }
+
+    private static UpsellStatistic ReadStatistic(SpecNode node) => node.Scalar().ToLowerInvariant() switch
+    {
+        "median" => UpsellStatistic.Median,
+        var other => throw node.Error($"must be a per-tier statistic of the training data (median); got '{other}'"),
+    };
 }

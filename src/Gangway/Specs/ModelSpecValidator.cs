@@ -64,6 +64,11 @@ public static class ModelSpecValidator
         {
             throw Invalid("target.positive must name the positive class");
         }
+
+        if (spec.Upsell is { } upsell)
+        {
+            UpsellSpecValidator.Validate(spec, upsell);
+        }
     }
 
     private static void ValidateAgainstContract(ModelSpec spec, Schema.DataSchema contract)

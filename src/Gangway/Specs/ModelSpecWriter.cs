@@ -58,6 +58,20 @@ public static class ModelSpecWriter
             }
         }
 
+        if (spec.Upsell is { } upsell)
+        {
+            yaml.Append("upsell:\n");
+            Line(yaml, 1, "column", upsell.Column);
+            yaml.Append("  order: [").AppendJoin(", ", upsell.Order.Select(Quote)).Append("]\n");
+            yaml.Append("  fields:").Append(upsell.Fields.Count == 0 ? " {}\n" : "\n");
+            foreach (var field in upsell.Fields)
+            {
+                Line(yaml, 2, field.Column, field.Statistic.ToString().ToLowerInvariant());
+            }
+
+            yaml.Append("  threshold: ").Append(upsell.Threshold.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
         return yaml.ToString();
     }
 

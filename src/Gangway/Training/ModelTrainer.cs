@@ -88,6 +88,12 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
 
         progress?.Report("profiling the training data");
         var profile = DataProfiler.Profile(data, [.. SpecData.ColumnNames(spec, includeTarget: true)]);
+        // The upsell counterfactual sets each declared field to its tier's typical training value, so keep those values.
+        foreach (var field in spec.Upsell?.Fields ?? [])
+        {
+            profile = profile.WithGroupMedians(data, spec.Upsell!.Column, field.Column);
+        }
+
         var metrics = new JsonObject { ["training"] = JsonNode.Parse(report.ToJson()) };
         var schema = new InputSchema(
             [.. spec.IdColumns.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Id)),

@@ -116,4 +116,58 @@ public class ModelSpecReaderTests
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
         Assert.Contains("no-such-spec.yaml", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_UpsellSection_ReadsColumnOrderFieldsAndThreshold()
+    {
+        var spec = ModelSpecReader.Parse(Minimal.Replace("inputs:\n", "inputs:\n  Fare: numeric\n", StringComparison.Ordinal) + """
+
+            upsell:
+              column: Pclass
+              order: ["3", "2", 1]
+              fields:
+                Fare: median
+              threshold: 0.1
+            """);
+
+        var upsell = Assert.IsType<UpsellSpec>(spec.Upsell);
+        Assert.Equal("Pclass", upsell.Column);
+        Assert.Equal(["3", "2", "1"], upsell.Order);
+        Assert.Equal([new UpsellFieldSpec("Fare", UpsellStatistic.Median)], upsell.Fields);
+        Assert.Equal(0.1, upsell.Threshold);
+    }
+
+    [Fact]
+    public void Parse_UpsellWithoutFieldsOrThreshold_UsesDefaults()
+    {
+        var spec = ModelSpecReader.Parse(Minimal + "\nupsell:\n  column: Pclass\n  order: [3, 2, 1]\n");
+
+        Assert.Empty(spec.Upsell!.Fields);
+        Assert.Equal(UpsellSpec.DefaultThreshold, spec.Upsell.Threshold);
+    }
+
+    [Theory]
+    [InlineData("  column: Pclass\n  order: [3, 1]\n  fields:\n    Pclass: mean\n", "'upsell.fields.Pclass' (line 15): must be a per-tier statistic of the training data (median); got 'mean'")]
+    [InlineData("  column: Pclass\n  order: [3, 1]\n  tiers: [3]\n", "'upsell.tiers' (line 14): is not a known key; known keys here: column, order, fields, threshold")]
+    [InlineData("  column: Pclass\n", "'upsell' (line 12): needs 'order'")]
+    [InlineData("  column: Pclass\n  order: [3, 1]\n  threshold: high\n", "'upsell.threshold' (line 14): must be a number; got 'high'")]
+    public void Parse_BadUpsellSection_NamesKeyAndLine(string section, string expected)
+    {
+        var ex = Assert.Throws<GangwayException>(() => ModelSpecReader.Parse(Minimal + "\nupsell:\n" + section));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
+        Assert.Equal($"spec, {expected}.", ex.Message);
+    }
+
+    [Fact]
+    public void ReadFile_BothTitanicExamples_DeclareTheClassUpgrade()
+    {
+        var titanic = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", "titanic.yaml")).Upsell!;
+        var baseline = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", "baseline.yaml")).Upsell!;
+
+        Assert.Equal(["3", "2", "1"], titanic.Order);
+        Assert.Equal("Fare", Assert.Single(titanic.Fields).Column);
+        Assert.Equal("Pclass", baseline.Column);
+        Assert.Empty(baseline.Fields);
+    }
 }

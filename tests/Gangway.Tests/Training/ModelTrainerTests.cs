@@ -232,4 +232,16 @@ public class ModelTrainerTests(TrainedTitanic trained) : IClassFixture<TrainedTi
 
     private static double[] Probabilities(ModelBundle bundle, Table data) =>
         bundle.Model.Transform(data).GetNumeric(PredictionColumns.Probability).Values.ToArray();
+
+    [Fact]
+    public void Train_SpecWithUpsellFields_StoresThePerTierMediansOfTheTrainingData()
+    {
+        var expected = Gangway.Profiling.DataProfiler.GroupMedians(CsvReader.ReadFile(TitanicFiles.Train), "Pclass", "Fare");
+
+        var stored = trained.Titanic.Profile.FindGroupMedians("Pclass", "Fare");
+
+        Assert.Equal(expected, stored);
+        Assert.Equal(["1", "2", "3"], stored!.Keys);
+        Assert.Empty(trained.Baseline.Profile.GroupMedians);
+    }
 }
