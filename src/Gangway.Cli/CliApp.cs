@@ -26,6 +26,7 @@ internal static class CliApp
             ValidateCommand.Create(host),
             SchemaCommand.Create(host),
             ParseCommand.Create(host),
+            ServeCommand.Create(host),
         };
         return root;
     }

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Gangway.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gangway.Server.Endpoints;
+
+/// <summary><c>GET /models</c>: what the loaded model is and where it came from.</summary>
+public static class ModelsApi
+{
+    /// <summary>Maps <c>GET /models</c>.</summary>
+    public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/models", List)
+            .WithSummary("The loaded model: name, version, manifest, input schema, contract columns, metrics, lineage and when it was loaded.");
+        return app;
+    }
+
+    internal static Ok<IReadOnlyList<ModelDescription>> List(LoadedModel model)
+    {
+        if (!model.IsReady)
+        {
+            return TypedResults.Ok<IReadOnlyList<ModelDescription>>([]);
+        }
+
+        var served = model.Current;
+        var bundle = served.Bundle;
+        var manifest = bundle.Manifest;
+        return TypedResults.Ok<IReadOnlyList<ModelDescription>>([new ModelDescription(
+            bundle.Name,
+            served.Version,
+            manifest.CreatedUtc,
+            manifest.GangwayVersion,
+            manifest.FormatVersion,
+            served.LoadedAt,
+            JsonNode.Parse(bundle.Schema.ToJson())!,
+            served.Contract?.Columns.Select(c => c.Name).ToList(),
+            bundle.Metrics,
+            JsonNode.Parse(bundle.Lineage.ToJson())!)]);
+    }
+}
+
+/// <summary>One model as <c>GET /models</c> describes it.</summary>
+/// <param name="Name">The model's name.</param>
+/// <param name="Version">The first 12 hex digits of the bundle file's SHA-256.</param>
+/// <param name="CreatedUtc">When the bundle was made.</param>
+/// <param name="GangwayVersion">The Gangway version that made it.</param>
+/// <param name="FormatVersion">The bundle format version.</param>
+/// <param name="LoadedSince">When this service loaded it.</param>
+/// <param name="Schema">The input schema: columns with type and role, target, positive class.</param>
+/// <param name="ContractColumns">The input columns the data contract checks, or null without a contract.</param>
+/// <param name="Metrics">The training metrics.</param>
+/// <param name="Lineage">Where the model came from: data and spec hashes, seed, git commit.</param>
+public sealed record ModelDescription(
+    string Name,
+    string Version,
+    DateTimeOffset CreatedUtc,
+    string GangwayVersion,
+    int FormatVersion,
+    DateTimeOffset LoadedSince,
+    JsonNode Schema,
+    IReadOnlyList<string>? ContractColumns,
+    JsonObject Metrics,
+    JsonNode Lineage);

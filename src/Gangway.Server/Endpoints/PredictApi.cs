@@ -1,0 +1,48 @@
+using Gangway.Server.Hosting;
+using Gangway.Server.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Gangway.Server.Endpoints;
+
+/// <summary><c>POST /predict</c>: score records with the loaded model.</summary>
+public static class PredictApi
+{
+    /// <summary>Maps <c>POST /predict</c>.</summary>
+    public static IEndpointRouteBuilder MapPredictApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/predict", PredictAsync)
+            .WithName("Predict")
+            .WithSummary("Score records with the loaded model.")
+            .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
+            .Accepts<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
+        HttpRequest request, LoadedModel model, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (!model.IsReady)
+        {
+            return TypedResults.Problem("The model is still loading; retry when /health/ready answers 200.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.");
+        }
+
+        var served = model.Current;
+        var settings = options.Value;
+        try
+        {
+            var csv = RequestBody.IsCsv(request);
+            var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var batch = csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
+            var (response, errors) = Predictor.Predict(batch, served);
+            return response is not null ? TypedResults.Ok(response) : Problems.InvalidRecords(errors);
+        }
+        catch (RequestRejectedException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: ex.Status, title: ex.Title);
+        }
+    }
+}

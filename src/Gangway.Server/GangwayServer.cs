@@ -1,0 +1,71 @@
+using Gangway.Server.Endpoints;
+using Gangway.Server.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Gangway.Server;
+
+/// <summary>
+/// Builds the prediction service: the same app whether started by <c>gangway serve</c>, by <c>dotnet run</c> on this
+/// project, or by tests. Settings come from the <c>Gangway</c> configuration section (see <see cref="ServerOptions"/>)
+/// and are checked when the app starts.
+/// </summary>
+public static class GangwayServer
+{
+    /// <summary>Builds the app; call <c>RunAsync</c> on the result to serve.</summary>
+    /// <param name="args">Host arguments, e.g. <c>--urls http://127.0.0.1:8080</c> or <c>--Gangway:Model titanic.gwb</c>.</param>
+    /// <param name="model">The model bundle to serve; overrides configuration when given.</param>
+    /// <param name="maxBodyBytes">The request body limit in bytes; overrides configuration when given.</param>
+    public static WebApplication Build(string[] args, string? model = null, long? maxBodyBytes = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var overrides = new Dictionary<string, string?>();
+        if (model is not null)
+        {
+            overrides[$"{ServerOptions.Section}:{nameof(ServerOptions.Model)}"] = model;
+        }
+
+        if (maxBodyBytes is not null)
+        {
+            overrides[$"{ServerOptions.Section}:{nameof(ServerOptions.MaxBodyBytes)}"] = maxBodyBytes.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        AddServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Registers the service's options, model, health checks, problem details and OpenAPI document.</summary>
+    public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, gangway) =>
+            kestrel.Limits.MaxRequestBodySize = gangway.Value.MaxBodyBytes);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LoadedModel>();
+        services.AddHostedService(provider => provider.GetRequiredService<LoadedModel>());
+        services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Maps every endpoint, the OpenAPI document (<c>/openapi/v1.json</c>) and the API page (<c>/scalar</c>).</summary>
+    public static WebApplication MapEndpoints(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Problem details for anything unexpected, in every environment: never a stack trace or exception text.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapPredictApi();
+        app.MapHealthApi();
+        app.MapModelsApi();
+        return app;
+    }
+}

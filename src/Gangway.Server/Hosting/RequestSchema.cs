@@ -1,0 +1,36 @@
+using Gangway.Bundles;
+using Gangway.Data;
+
+namespace Gangway.Server.Hosting;
+
+/// <summary>The model's input columns as a request reader needs them: exact-name lookup and case-insensitive suggestions.</summary>
+internal sealed class RequestSchema
+{
+    private readonly Dictionary<string, int> _byName;
+    private readonly Dictionary<string, string> _byUpperName;
+
+    public RequestSchema(InputSchema schema)
+    {
+        Columns = schema.Columns;
+        _byName = Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        _byUpperName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in Columns)
+        {
+            _byUpperName.TryAdd(column.Name, column.Name);
+        }
+
+        Ids = [.. Columns.Where(c => c.Role == ColumnRole.Id)];
+    }
+
+    public IReadOnlyList<InputColumn> Columns { get; }
+
+    public IReadOnlyList<InputColumn> Ids { get; }
+
+    /// <summary>The index of the column named exactly <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(string name) => _byName.GetValueOrDefault(name, -1);
+
+    /// <summary>The input column whose name differs from <paramref name="name"/> only in case, or null.</summary>
+    public string? SuggestionFor(string name) => _byUpperName.GetValueOrDefault(name);
+
+    public bool IsNumeric(int column) => Columns[column].Type == ColumnType.Numeric;
+}

@@ -1,0 +1,71 @@
+using Gangway.Data;
+using Gangway.Server.Hosting;
+
+namespace Gangway.Server.Requests;
+
+/// <summary>
+/// Reads a <c>text/csv</c> body (RFC 4180, a header row, UTF-8) with the input columns' types; columns the model does
+/// not use are ignored and an input column absent from the header is missing in every record.
+/// </summary>
+internal static class CsvRecords
+{
+    public static RecordBatch Read(ReadOnlyMemory<byte> body, Served served)
+    {
+        var schema = served.Schema;
+        var types = schema.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        var options = new CsvReadOptions { ColumnTypes = types, ChunkSize = int.MaxValue, InvalidRows = InvalidRowPolicy.Skip };
+        CsvChunk? chunk;
+        try
+        {
+            using var stream = new MemoryStream(body.ToArray(), writable: false);
+            chunk = CsvReader.ReadChunks(stream, options).FirstOrDefault();
+        }
+        catch (GangwayException ex)
+        {
+            throw RequestRejectedException.Unreadable($"The body is not valid CSV: {ex.Message}");
+        }
+
+        if (chunk is null)
+        {
+            return new RecordBatch(Empty(schema), null, []);
+        }
+
+        // Records are numbered in file order, counting the rows the reader set aside.
+        var lines = chunk.Lines.Concat(chunk.Rejected.Select(r => r.Line)).Order().ToList();
+        int RecordAt(long line) => lines.BinarySearch(line);
+        var errors = chunk.Rejected.Select(r => ToError(r, RecordAt(r.Line), served)).ToList();
+        foreach (var name in chunk.Table.ColumnNames.Where(n => schema.IndexOf(n) < 0))
+        {
+            if (schema.SuggestionFor(name) is { } suggestion)
+            {
+                errors.Add(new RecordError(null, name, "name", null, $"Column '{name}' is not an input of the model; did you mean '{suggestion}'? Names are case-sensitive."));
+            }
+        }
+
+        var rows = chunk.Table.RowCount;
+        var table = new Table(schema.Columns.Select(c => chunk.Table.TryGetColumn(c.Name, out var column) ? column : Missing(c, rows)));
+        return new RecordBatch(table, [.. chunk.Lines.Select(RecordAt)], errors);
+    }
+
+    private static RecordError ToError(RowError error, int record, Served served)
+    {
+        var field = error.Column ?? "";
+        var hidden = error.Column is not null && served.Contract?.Find(error.Column) is { Pii: true };
+        var problem = hidden ? "the value cannot be read (personal data, hidden)" : error.Problem;
+        return new RecordError(record, field, "type", null, error.Column is null ? $"Record {record}: {problem}." : $"Field '{field}' of record {record}: {problem}.");
+    }
+
+    private static Table Empty(RequestSchema schema) => new(schema.Columns.Select(c => Missing(c, 0)));
+
+    private static Column Missing(Bundles.InputColumn column, int rows)
+    {
+        if (column.Type == ColumnType.Numeric)
+        {
+            var values = new double[rows];
+            Array.Fill(values, double.NaN);
+            return new NumericColumn(column.Name, values);
+        }
+
+        return new TextColumn(column.Name, new string?[rows]);
+    }
+}

@@ -1,0 +1,116 @@
+using Gangway.Data;
+using Gangway.Learners;
+using Gangway.Schema;
+using Gangway.Server.Hosting;
+
+namespace Gangway.Server.Requests;
+
+/// <summary>
+/// Checks a batch against the model's contract, scores it and shapes the answer. A batch with any invalid record is
+/// rejected as a whole, listing every invalid record; a model error about one row is found row by row so all are listed.
+/// </summary>
+internal static class Predictor
+{
+    /// <summary>The predictions, or the problems that reject the batch (never both).</summary>
+    public static (PredictResponse? Response, IReadOnlyList<RecordError> Errors) Predict(RecordBatch batch, Served served)
+    {
+        var errors = batch.Errors;
+        if (served.Validator is { } validator)
+        {
+            foreach (var violation in validator.Validate(batch.Table, datasetRules: false).Violations)
+            {
+                if (violation is { Severity: Severity.Error, Row: { } row })
+                {
+                    var record = batch.RecordOf(row);
+                    errors.Add(new RecordError(record, violation.Column, violation.RuleName, violation.Value, violation.Describe($"record {record}")));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, Ordered(errors));
+        }
+
+        if (batch.Table.RowCount == 0)
+        {
+            return (Answer(served, batch.Table, batch.Table), []);
+        }
+
+        try
+        {
+            return (Answer(served, batch.Table, served.Bundle.Model.Transform(batch.Table)), []);
+        }
+        catch (GangwayException ex)
+        {
+            return (null, ModelErrors(batch, served, ex));
+        }
+    }
+
+    private static List<RecordError> Ordered(List<RecordError> errors) =>
+        [.. errors.OrderBy(e => e.Record ?? -1)];
+
+    // The model stops at the first bad row; score each row alone to list every one.
+    private static List<RecordError> ModelErrors(RecordBatch batch, Served served, GangwayException first)
+    {
+        if (first.Row is null)
+        {
+            return [ModelError(null, first, served)];
+        }
+
+        var errors = new List<RecordError>();
+        for (var row = 0; row < batch.Table.RowCount; row++)
+        {
+            try
+            {
+                served.Bundle.Model.Transform(batch.Table.Take([row]));
+            }
+            catch (GangwayException ex)
+            {
+                errors.Add(ModelError(batch.RecordOf(row), ex, served));
+            }
+        }
+
+        return errors.Count > 0 ? errors : [ModelError(batch.RecordOf(first.Row.Value), first, served)];
+    }
+
+    private static RecordError ModelError(int? record, GangwayException ex, Served served)
+    {
+        var field = ex.Column ?? "";
+        var hidden = ex.Column is not null && served.Contract?.Find(ex.Column) is { Pii: true };
+        var message = hidden
+            ? $"Record {record}: the model cannot use the value of '{field}' (personal data, hidden)."
+            : record is { } r ? ex.WithRowLabel($"record {r}").Message : ex.Message;
+        return new RecordError(record, field, "model", null, message);
+    }
+
+    private static PredictResponse Answer(Served served, Table input, Table scored)
+    {
+        var ids = served.Schema.Ids;
+        var prediction = scored.RowCount == 0 ? null : scored[PredictionColumns.Prediction];
+        var probability = scored.RowCount == 0 ? null : scored.GetNumeric(PredictionColumns.Probability);
+        var rows = new IReadOnlyDictionary<string, object?>[input.RowCount];
+        for (var row = 0; row < rows.Length; row++)
+        {
+            var record = new Dictionary<string, object?>(ids.Count + 2, StringComparer.Ordinal);
+            foreach (var id in ids)
+            {
+                record[id.Name] = ValueOf(input[id.Name], row);
+            }
+
+            record[PredictionColumns.Prediction] = ValueOf(prediction!, row);
+            record[PredictionColumns.Probability] = ValueOf(probability!, row);
+            rows[row] = record;
+        }
+
+        return new PredictResponse(new ModelReference(served.Bundle.Name, served.Version), rows);
+    }
+
+    // Missing or non-finite numbers become null: a 2xx never carries NaN or infinity.
+    private static object? ValueOf(Column column, int row) => column switch
+    {
+        NumericColumn numbers => double.IsFinite(numbers[row]) ? numbers[row] : null,
+        TextColumn texts => texts[row],
+        _ => column.FormatValue(row),
+    };
+}

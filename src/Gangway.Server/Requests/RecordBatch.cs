@@ -1,0 +1,12 @@
+using Gangway.Data;
+
+namespace Gangway.Server.Requests;
+
+/// <summary>The records of one request as a table in the model's input schema, with the problems found while reading them.</summary>
+/// <param name="Table">The readable records (every input column, in schema order).</param>
+/// <param name="RecordOfRow">The request record index of each table row, or null when rows and records coincide.</param>
+/// <param name="Errors">The problems found while reading (types, names).</param>
+internal sealed record RecordBatch(Table Table, IReadOnlyList<int>? RecordOfRow, List<RecordError> Errors)
+{
+    public int RecordOf(int row) => RecordOfRow?[row] ?? row;
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using Gangway.Data;
+using Gangway.Schema;
+using Gangway.Server.Hosting;
+
+namespace Gangway.Server.Requests;
+
+/// <summary>
+/// Collects JSON values into columns of the model's input types: numbers arrive as JSON numbers, numeric strings or
+/// booleans (1/0); text as strings (numbers keep their JSON text); null or an absent field is missing. A value of the
+/// wrong type becomes a <c>type</c> error for its record.
+/// </summary>
+internal sealed class RecordTableBuilder
+{
+    private const int ShownValueLength = 40;
+    private readonly RequestSchema _schema;
+    private readonly DataSchema? _contract;
+    private readonly int _maxStringLength;
+    private readonly double[]?[] _numbers;
+    private readonly string?[]?[] _texts;
+
+    public RecordTableBuilder(Served served, int rows, int maxStringLength)
+    {
+        _schema = served.Schema;
+        _contract = served.Contract;
+        _maxStringLength = maxStringLength;
+        RowCount = rows;
+        var count = _schema.Columns.Count;
+        _numbers = new double[]?[count];
+        _texts = new string?[]?[count];
+        for (var c = 0; c < count; c++)
+        {
+            if (_schema.IsNumeric(c))
+            {
+                _numbers[c] = new double[rows];
+                Array.Fill(_numbers[c]!, double.NaN);
+            }
+            else
+            {
+                _texts[c] = new string?[rows];
+            }
+        }
+    }
+
+    public int RowCount { get; }
+
+    public List<RecordError> Errors { get; } = [];
+
+    public RequestSchema Schema => _schema;
+
+    /// <summary>Stores the value of field <paramref name="name"/> of record <paramref name="row"/>; unknown fields are ignored unless only their case is wrong.</summary>
+    public void Set(int row, string name, JsonElement value)
+    {
+        var column = _schema.IndexOf(name);
+        if (column < 0)
+        {
+            NoteUnknown(name, row);
+            return;
+        }
+
+        if (_numbers[column] is { } numbers)
+        {
+            numbers[row] = ToNumber(row, name, value);
+        }
+        else
+        {
+            _texts[column]![row] = ToText(row, name, value);
+        }
+    }
+
+    /// <summary>Reports a field whose name matches an input column only when case is ignored.</summary>
+    public void NoteUnknown(string name, int? record)
+    {
+        if (_schema.SuggestionFor(name) is { } suggestion)
+        {
+            Errors.Add(new RecordError(record, name, "name", null, $"Field '{name}' is not an input of the model; did you mean '{suggestion}'? Names are case-sensitive."));
+        }
+    }
+
+    public Table Build() => new(_schema.Columns.Select((c, i) => _numbers[i] is { } numbers
+        ? (Column)new NumericColumn(c.Name, numbers)
+        : new TextColumn(c.Name, _texts[i]!)));
+
+    private double ToNumber(int row, string name, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return double.NaN;
+            case JsonValueKind.True:
+                return 1;
+            case JsonValueKind.False:
+                return 0;
+            case JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number):
+                return number;
+            case JsonValueKind.String:
+                var text = CheckedString(row, name, value);
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+        }
+
+        TypeError(row, name, value, "must be a number");
+        return double.NaN;
+    }
+
+    private string? ToText(int row, string name, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String:
+                return CheckedString(row, name, value);
+            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
+                return value.GetRawText();
+            default:
+                TypeError(row, name, value, "must be a text or a number");
+                return null;
+        }
+    }
+
+    private string CheckedString(int row, string name, JsonElement value)
+    {
+        var text = value.GetString()!;
+        if (text.Length > _maxStringLength)
+        {
+            throw RequestRejectedException.Unreadable(
+                $"Field '{name}' of record {row} is {text.Length} characters long; the limit is {_maxStringLength} (Gangway:MaxStringLength).");
+        }
+
+        return text;
+    }
+
+    private void TypeError(int row, string name, JsonElement value, string expectation)
+    {
+        var raw = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            _ => value.GetRawText(),
+        };
+        if (raw is { Length: > ShownValueLength })
+        {
+            raw = string.Concat(raw.AsSpan(0, ShownValueLength), "…");
+        }
+
+        var shown = _contract?.Find(name) is { } column ? column.Show(raw) : $"'{raw}'";
+        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && _contract?.Find(name) is not { Pii: true })
+        {
+            shown = raw!;
+        }
+
+        Errors.Add(new RecordError(row, name, "type", shown, $"Field '{name}' {expectation}; record {row} has {shown}."));
+    }
+}

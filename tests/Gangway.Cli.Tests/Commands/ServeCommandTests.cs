@@ -1,0 +1,28 @@
+using Gangway.Cli.Infrastructure;
+
+namespace Gangway.Cli.Tests.Commands;
+
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public void Serve_MissingBundle_ExitsNotFoundNamingTheFile()
+    {
+        var run = CliRun.Invoke("serve", "--model", "/nowhere/titanic.gwb");
+
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+        Assert.Contains("Model bundle '/nowhere/titanic.gwb' does not exist.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_BodyLimitTooSmall_ExitsWithTheConfigurationMessage()
+    {
+        using var workspace = new ExampleWorkspace();
+        var bundle = workspace["titanic.gwb"];
+        Assert.Equal(0, CliRun.Invoke("train", "--spec", workspace["titanic.yaml"], "--data", workspace["train.csv"], "--out", bundle).ExitCode);
+
+        var run = CliRun.Invoke("serve", "--model", bundle, "--urls", "http://127.0.0.1:0", "--max-body-bytes", "10");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, run.ExitCode);
+        Assert.Contains("Gangway:MaxBodyBytes must be at least 1024; it is 10.", run.Error, StringComparison.Ordinal);
+    }
+}
