@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled example: train the notebook's baseline and the recommended model, evaluate both on
-# held-out data, and score the prediction file. Prints where everything went. Usage: examples/titanic/run.sh [out-dir]
+# held-out data, score the prediction file, then serve the recommended model on http://127.0.0.1:8080 (Ctrl+C stops it).
+# Prints where everything went and a curl line to try. Usage: examples/titanic/run.sh [out-dir]   (SERVE=0 skips serving)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 example="$root/examples/titanic"
@@ -32,3 +33,17 @@ Done. Everything is in $out:
   baseline-metrics.json, titanic-metrics.json   metrics on validation.csv, per slice and against baselines
   predictions.csv                        PassengerId, prediction (0/1) and probability of survival
 DONE
+
+if [[ "${SERVE:-1}" == "0" ]]; then
+  exit 0
+fi
+
+url="${URL:-http://127.0.0.1:8080}"
+cat <<TRY
+
+== serving titanic.gwb on $url (Ctrl+C to stop). In another terminal, try:
+  curl -s -X POST $url/predict -H 'Content-Type: application/json' \
+    -d '[{"PassengerId": 892, "Pclass": 3, "Name": "Kelly, Mr. James", "Sex": "male", "Age": 34.5, "SibSp": 0, "Parch": 0, "Fare": 7.8292, "Embarked": "Q"}]'
+  open $url/scalar for the interactive API page
+TRY
+gangway serve --model "$out/titanic.gwb" --urls "$url"
