@@ -120,26 +120,51 @@ public sealed class UpsellApiTests(TitanicService service) : IClassFixture<Titan
     [Fact]
     public async Task Upsell_ModelWithoutUpsellSection_Is404SayingSo()
     {
+        var body = PredictApiTests.Records(service.PredictRows(1)).ToJsonString();
+
+        var (upsell, predict) = await PostToBaselineAsync(spec => spec[..spec.IndexOf("# The baseline does not read the fare", StringComparison.Ordinal)], body);
+
+        var problem = await ProblemAssertions.ProblemAsync(upsell, HttpStatusCode.NotFound);
+        Assert.Contains("no upsell section", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
+    }
+
+    [Fact]
+    public async Task Upsell_TierOutsideTheOrderWithoutAContract_Is422WithRuleUpsellTier()
+    {
+        var records = PredictApiTests.Records(service.PredictRows(2));
+        records[1]!["Pclass"] = 4;
+
+        var (upsell, _) = await PostToBaselineAsync(spec => spec.Replace("schema: titanic.schema.yaml\n", "", StringComparison.Ordinal), records.ToJsonString());
+
+        var problem = await ProblemAssertions.ProblemAsync(upsell, HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(ProblemAssertions.Errors(problem));
+        Assert.Equal(1, error.GetProperty("record").GetInt32());
+        Assert.Equal("Pclass", error.GetProperty("field").GetString());
+        Assert.Equal("upsell_tier", error.GetProperty("rule").GetString());
+        Assert.Equal("4", error.GetProperty("value").GetString());
+        Assert.Contains("record 1", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    // Trains baseline.yaml as changed by editSpec, serves it and posts the body to /upsell and /predict.
+    private async Task<(HttpResponseMessage Upsell, HttpResponseMessage Predict)> PostToBaselineAsync(Func<string, string> editSpec, string body)
+    {
         var directory = Path.Combine(Path.GetTempPath(), "gangway-upsell-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
-            var spec = File.ReadAllText(TitanicService.TestFile("baseline.yaml"));
             var path = Path.Combine(directory, "baseline.yaml");
-            File.WriteAllText(path, spec[..spec.IndexOf("# The baseline does not read the fare", StringComparison.Ordinal)]);
+            File.WriteAllText(path, editSpec(File.ReadAllText(TitanicService.TestFile("baseline.yaml"))));
             File.Copy(TitanicService.TestFile("titanic.schema.yaml"), Path.Combine(directory, "titanic.schema.yaml"));
             var bundlePath = Path.Combine(directory, "baseline.gwb");
             BundleWriter.Write(new ModelTrainer().Train(path, TitanicService.TestFile("train.csv")), bundlePath);
             using var factory = service.CreateFactory(new Dictionary<string, string?> { ["Gangway:Model"] = bundlePath });
             using var client = factory.CreateClient();
-            var body = PredictApiTests.Records(service.PredictRows(1)).ToJsonString();
-
-            using var response = await client.PostAsync(new Uri("/upsell", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-            using var predict = await client.PostAsync(new Uri("/predict", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-
-            var problem = await ProblemAssertions.ProblemAsync(response, HttpStatusCode.NotFound);
-            Assert.Contains("no upsell section", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
+            var upsell = await client.PostAsync(new Uri("/upsell", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+            var predict = await client.PostAsync(new Uri("/predict", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+            await upsell.Content.LoadIntoBufferAsync();
+            await predict.Content.LoadIntoBufferAsync();
+            return (upsell, predict);
         }
         finally
         {
