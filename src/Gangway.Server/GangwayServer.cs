@@ -64,6 +64,7 @@ public static class GangwayServer
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapPredictApi();
+        app.MapUpsellApi();
         app.MapHealthApi();
         app.MapModelsApi();
         return app;

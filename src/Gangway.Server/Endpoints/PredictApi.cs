@@ -27,16 +27,14 @@ public static class PredictApi
     {
         if (!model.IsReady)
         {
-            return TypedResults.Problem("The model is still loading; retry when /health/ready answers 200.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.");
+            return Problems.NotReady();
         }
 
         var served = model.Current;
         var settings = options.Value;
         try
         {
-            var csv = RequestBody.IsCsv(request);
-            var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var batch = csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
+            var batch = await RecordRequest.ReadAsync(request, served, settings, cancellationToken).ConfigureAwait(false);
             var (response, errors) = Predictor.Predict(batch, served);
             return response is not null ? TypedResults.Ok(response) : Problems.InvalidRecords(errors);
         }

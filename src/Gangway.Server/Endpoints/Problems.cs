@@ -6,6 +6,9 @@ namespace Gangway.Server.Endpoints;
 /// <summary>RFC 9457 problem details for records that break the model's contract.</summary>
 internal static class Problems
 {
+    public static ProblemHttpResult NotReady() =>
+        TypedResults.Problem("The model is still loading; retry when /health/ready answers 200.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.");
+
     public static ProblemHttpResult InvalidRecords(IReadOnlyList<RecordError> errors)
     {
         var records = errors.Where(e => e.Record is not null).Select(e => e.Record).Distinct().Count();

@@ -1,6 +1,7 @@
 using Gangway.Bundles;
 using Gangway.Learners;
 using Gangway.Schema;
+using Gangway.Upsell;
 using Microsoft.Extensions.Options;
 
 namespace Gangway.Server.Hosting;
@@ -27,7 +28,8 @@ internal sealed partial class LoadedModel(IOptions<ServerOptions> options, TimeP
         var contract = bundle.Contract?.Select(bundle.Schema.Columns.Select(c => c.Name));
         var validator = contract is null ? null : new SchemaValidator(contract);
         SelfCheck(bundle);
-        _served = new Served(bundle, version, time.GetUtcNow(), contract, validator, new RequestSchema(bundle.Schema));
+        var (upsell, noUpsell) = PrepareUpsell(bundle);
+        _served = new Served(bundle, version, time.GetUtcNow(), contract, validator, new RequestSchema(bundle.Schema), upsell, noUpsell);
         LogServing(logger, bundle.Name, version, path, bundle.Examples.RowCount);
         return Task.CompletedTask;
     }
@@ -36,6 +38,19 @@ internal sealed partial class LoadedModel(IOptions<ServerOptions> options, TimeP
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving model {Model} version {Version} from {Path}; self-check scored {Rows} example rows.")]
     private static partial void LogServing(ILogger logger, string model, string version, string path, int rows);
+
+    // A model without an upsell section still serves /predict; /upsell then answers 404 with this reason.
+    private static (UpsellCalculator? Calculator, string? Reason) PrepareUpsell(ModelBundle bundle)
+    {
+        try
+        {
+            return (new UpsellCalculator(bundle), null);
+        }
+        catch (GangwayException ex) when (ex.Kind == ErrorKind.NotFound)
+        {
+            return (null, ex.Message);
+        }
+    }
 
     private static void SelfCheck(ModelBundle bundle)
     {
@@ -68,4 +83,14 @@ internal sealed partial class LoadedModel(IOptions<ServerOptions> options, TimeP
 /// <param name="Contract">The data contract restricted to the model's input columns, or null.</param>
 /// <param name="Validator">The validator for <paramref name="Contract"/>, or null.</param>
 /// <param name="Schema">The request-side view of the input schema.</param>
-internal sealed record Served(ModelBundle Bundle, string Version, DateTimeOffset LoadedAt, DataSchema? Contract, SchemaValidator? Validator, RequestSchema Schema);
+/// <param name="Upsell">The upsell calculator, built once at load; null when the model cannot recommend upgrades.</param>
+/// <param name="NoUpsellReason">Why <paramref name="Upsell"/> is null, or null.</param>
+internal sealed record Served(
+    ModelBundle Bundle,
+    string Version,
+    DateTimeOffset LoadedAt,
+    DataSchema? Contract,
+    SchemaValidator? Validator,
+    RequestSchema Schema,
+    UpsellCalculator? Upsell,
+    string? NoUpsellReason);

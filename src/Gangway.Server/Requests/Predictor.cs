@@ -1,6 +1,5 @@
 using Gangway.Data;
 using Gangway.Learners;
-using Gangway.Schema;
 using Gangway.Server.Hosting;
 
 namespace Gangway.Server.Requests;
@@ -14,22 +13,10 @@ internal static class Predictor
     /// <summary>The predictions, or the problems that reject the batch (never both).</summary>
     public static (PredictResponse? Response, IReadOnlyList<RecordError> Errors) Predict(RecordBatch batch, Served served)
     {
-        var errors = batch.Errors;
-        if (served.Validator is { } validator)
-        {
-            foreach (var violation in validator.Validate(batch.Table, datasetRules: false).Violations)
-            {
-                if (violation is { Severity: Severity.Error, Row: { } row })
-                {
-                    var record = batch.RecordOf(row);
-                    errors.Add(new RecordError(record, violation.Column, violation.RuleName, violation.Value, violation.Describe($"record {record}")));
-                }
-            }
-        }
-
+        var errors = RecordRequest.Check(batch, served);
         if (errors.Count > 0)
         {
-            return (null, Ordered(errors));
+            return (null, errors);
         }
 
         if (batch.Table.RowCount == 0)
@@ -46,9 +33,6 @@ internal static class Predictor
             return (null, ModelErrors(batch, served, ex));
         }
     }
-
-    private static List<RecordError> Ordered(List<RecordError> errors) =>
-        [.. errors.OrderBy(e => e.Record ?? -1)];
 
     // The model stops at the first bad row; score each row alone to list every one.
     private static List<RecordError> ModelErrors(RecordBatch batch, Served served, GangwayException first)
@@ -107,7 +91,7 @@ internal static class Predictor
     }
 
     // Missing or non-finite numbers become null: a 2xx never carries NaN or infinity.
-    private static object? ValueOf(Column column, int row) => column switch
+    internal static object? ValueOf(Column column, int row) => column switch
     {
         NumericColumn numbers => double.IsFinite(numbers[row]) ? numbers[row] : null,
         TextColumn texts => texts[row],

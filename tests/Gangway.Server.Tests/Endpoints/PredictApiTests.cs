@@ -155,7 +155,7 @@ public sealed class PredictApiTests(TitanicService service) : IClassFixture<Tita
     private Task<HttpResponseMessage> Post(string body, string mediaType) =>
         service.Client.PostAsync(new Uri("/predict", UriKind.Relative), new StringContent(body, Encoding.UTF8, mediaType));
 
-    private static StringContent Body(string format, Table table) => format switch
+    internal static StringContent Body(string format, Table table) => format switch
     {
         "records" => Json(Records(table)),
         "object-per-record" => Json(Records(table)[0]!),

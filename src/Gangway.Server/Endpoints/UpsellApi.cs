@@ -1,0 +1,77 @@
+using System.Globalization;
+using Gangway.Server.Hosting;
+using Gangway.Server.Requests;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Gangway.Server.Endpoints;
+
+/// <summary><c>POST /upsell</c>: for each record, the modelled probability in every higher tier and the recommended upgrade.</summary>
+public static class UpsellApi
+{
+    /// <summary>Maps <c>POST /upsell</c>.</summary>
+    public static IEndpointRouteBuilder MapUpsellApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/upsell", UpsellAsync)
+            .WithName("Upsell")
+            .WithSummary("Score records in their own tier and every higher tier, and recommend the upgrade with the largest gain.")
+            .WithDescription("The body takes the same formats as /predict. The optional query parameter 'threshold' (0 to 1) is the smallest gain in probability to recommend; default the spec's upsell.threshold. See docs/service.md.")
+            .Accepts<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<UpsellResponse>, ProblemHttpResult>> UpsellAsync(
+        HttpRequest request, string? threshold, LoadedModel model, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (!model.IsReady)
+        {
+            return Problems.NotReady();
+        }
+
+        var served = model.Current;
+        if (served.Upsell is not { } upsell)
+        {
+            return TypedResults.Problem(served.NoUpsellReason, statusCode: StatusCodes.Status404NotFound, title: "This model has no upsell.");
+        }
+
+        if (!TryParseThreshold(threshold, out var limit))
+        {
+            return TypedResults.Problem(
+                $"The query parameter 'threshold' must be a gain in probability between 0 and 1 (e.g. 0.05); got '{threshold}'.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid threshold.");
+        }
+
+        try
+        {
+            var batch = await RecordRequest.ReadAsync(request, served, options.Value, cancellationToken).ConfigureAwait(false);
+            var (response, errors) = Upseller.Evaluate(batch, served, upsell, limit);
+            return response is not null ? TypedResults.Ok(response) : Problems.InvalidRecords(errors);
+        }
+        catch (RequestRejectedException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: ex.Status, title: ex.Title);
+        }
+    }
+
+    private static bool TryParseThreshold(string? text, out double? threshold)
+    {
+        threshold = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value is >= 0 and <= 1)
+        {
+            threshold = value;
+            return true;
+        }
+
+        return false;
+    }
+}

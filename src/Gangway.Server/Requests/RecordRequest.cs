@@ -1,0 +1,36 @@
+using Gangway.Schema;
+using Gangway.Server.Hosting;
+
+namespace Gangway.Server.Requests;
+
+/// <summary>What every record-taking endpoint does first: read the body in any accepted format and check the contract.</summary>
+internal static class RecordRequest
+{
+    /// <summary>Reads the body (JSON in any accepted shape, or CSV) into the model's input schema.</summary>
+    /// <exception cref="RequestRejectedException">The body cannot be read, is too large or has the wrong media type.</exception>
+    public static async Task<RecordBatch> ReadAsync(HttpRequest request, Served served, ServerOptions settings, CancellationToken cancellationToken)
+    {
+        var csv = RequestBody.IsCsv(request);
+        var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
+    }
+
+    /// <summary>The reading problems plus every contract violation of the batch, by record; empty when all records are valid.</summary>
+    public static IReadOnlyList<RecordError> Check(RecordBatch batch, Served served)
+    {
+        var errors = batch.Errors;
+        if (served.Validator is { } validator)
+        {
+            foreach (var violation in validator.Validate(batch.Table, datasetRules: false).Violations)
+            {
+                if (violation is { Severity: Severity.Error, Row: { } row })
+                {
+                    var record = batch.RecordOf(row);
+                    errors.Add(new RecordError(record, violation.Column, violation.RuleName, violation.Value, violation.Describe($"record {record}")));
+                }
+            }
+        }
+
+        return [.. errors.OrderBy(e => e.Record ?? -1)];
+    }
+}
