@@ -23,7 +23,7 @@ public static class PredictApi
     }
 
     internal static async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
-        HttpRequest request, LoadedModel model, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
@@ -38,6 +38,7 @@ public static class PredictApi
             var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
             var batch = csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
             var (response, errors) = Predictor.Predict(batch, served);
+            metrics.Record(served, response, errors);
             return response is not null ? TypedResults.Ok(response) : Problems.InvalidRecords(errors);
         }
         catch (RequestRejectedException ex)
