@@ -1,7 +1,9 @@
 using Gangway.Server.Endpoints;
 using Gangway.Server.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using Prometheus;
 using Scalar.AspNetCore;
 
 namespace Gangway.Server;
@@ -45,6 +47,8 @@ public static class GangwayServer
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, gangway) =>
             kestrel.Limits.MaxRequestBodySize = gangway.Value.MaxBodyBytes);
+        AddLogging(services, configuration);
+        services.AddSingleton<ServiceMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LoadedModel>();
         services.AddHostedService(provider => provider.GetRequiredService<LoadedModel>());
@@ -54,13 +58,26 @@ public static class GangwayServer
         return services;
     }
 
-    /// <summary>Maps every endpoint, the OpenAPI document (<c>/openapi/v1.json</c>) and the API page (<c>/scalar</c>).</summary>
+    /// <summary>
+    /// Maps every endpoint, the Prometheus metrics (<c>/metrics</c>), the OpenAPI document (<c>/openapi/v1.json</c>) and
+    /// the API page (<c>/scalar</c>), behind request logging and HTTP metrics.
+    /// </summary>
     public static WebApplication MapEndpoints(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var metrics = app.Services.GetRequiredService<ServiceMetrics>();
+        app.UseMiddleware<RequestLogging>();
         // Problem details for anything unexpected, in every environment: never a stack trace or exception text.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseHttpMetrics(options =>
+        {
+            options.SetMetricFactory(metrics.Factory);
+            options.CaptureMetricsUrl = false;
+        });
+        app.MapMetrics("/metrics", metrics.Registry);
+
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapPredictApi();
@@ -68,5 +85,21 @@ public static class GangwayServer
         app.MapHealthApi();
         app.MapModelsApi();
         return app;
+    }
+
+    // Console logs as text or JSON lines (Gangway:LogFormat, checked at start-up by ServerOptionsValidator). Read
+    // lazily so settings added after this call (command line, tests) count.
+    private static void AddLogging(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLogging(logging => logging.AddConsole());
+        services.AddOptions<ConsoleLoggerOptions>().Configure(console =>
+            console.FormatterName = string.Equals(configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.LogFormat)}"], LogFormats.Json, StringComparison.Ordinal)
+                ? ConsoleFormatterNames.Json
+                : ConsoleFormatterNames.Simple);
+        services.Configure<JsonConsoleFormatterOptions>(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
     }
 }

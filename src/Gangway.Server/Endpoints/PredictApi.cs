@@ -23,7 +23,7 @@ public static class PredictApi
     }
 
     internal static async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
-        HttpRequest request, LoadedModel model, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
@@ -36,6 +36,7 @@ public static class PredictApi
         {
             var batch = await RecordRequest.ReadAsync(request, served, settings, cancellationToken).ConfigureAwait(false);
             var (response, errors) = Predictor.Predict(batch, served);
+            metrics.Record(served, response, errors);
             return response is not null ? TypedResults.Ok(response) : Problems.InvalidRecords(errors);
         }
         catch (RequestRejectedException ex)

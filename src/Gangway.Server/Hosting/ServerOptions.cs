@@ -24,4 +24,20 @@ public sealed class ServerOptions
 
     /// <summary>The longest string value accepted in a record, in characters; longer values are answered with 400. Default 10,000.</summary>
     public int MaxStringLength { get; set; } = 10_000;
+
+    /// <summary>
+    /// How console logs are written: <c>text</c> (the default, one readable line per event) or <c>json</c> (one JSON
+    /// object per line, for log collectors).
+    /// </summary>
+    public string LogFormat { get; set; } = LogFormats.Text;
+}
+
+/// <summary>The values of <see cref="ServerOptions.LogFormat"/>.</summary>
+public static class LogFormats
+{
+    /// <summary>Readable text lines (the console's simple formatter).</summary>
+    public const string Text = "text";
+
+    /// <summary>One JSON object per line (the console's JSON formatter).</summary>
+    public const string Json = "json";
 }

@@ -32,6 +32,11 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
             failures.Add($"Gangway:MaxStringLength must be at least 1; it is {options.MaxStringLength}.");
         }
 
+        if (options.LogFormat is not (LogFormats.Text or LogFormats.Json))
+        {
+            failures.Add($"Gangway:LogFormat must be '{LogFormats.Text}' or '{LogFormats.Json}'; it is '{options.LogFormat}'.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
