@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Load test of the prediction service on loopback with wrk: 1-row and 100-row POST /predict against `gangway serve`
+# (titanic.yaml bundle), and 1-row POST against a bare Kestrel endpoint answering a constant (bench/Gangway.BareKestrel)
+# in the same run, alternating, N runs of D seconds each at C connections. Prints requests/s and p99 latency per run,
+# then medians and the service/bare ratio. Targets: ratio >= 0.80, p99 < 5 ms at 8 connections, 100-row >= 200,000 rows/s.
+# Usage: bench/serve-bench.sh [runs] [seconds] [connections]     (defaults 3 10 8; needs wrk: apt-get install wrk)
+set -euo pipefail
+runs=${1:-3}; seconds=${2:-10}; connections=${3:-8}
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 2; }
+out=bench/out; mkdir -p "$out"
+service_port=${SERVICE_PORT:-18090}; bare_port=${BARE_PORT:-18091}
+
+echo "building (Release)"
+dotnet build src/Gangway.Cli -c Release --nologo -v quiet -clp:ErrorsOnly > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
+dotnet build bench/Gangway.BareKestrel -c Release --nologo -v quiet -clp:ErrorsOnly >> "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
+cli=src/Gangway.Cli/bin/Release/net10.0/Gangway.Cli.dll
+dotnet "$cli" train --spec examples/titanic/titanic.yaml --data examples/titanic/data/train.csv --out "$out/serve.gwb" -q > /dev/null
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done; }
+trap cleanup EXIT
+# Request logs at Information would measure the console, not the service; warnings and errors are still logged.
+Logging__LogLevel__Default=Warning dotnet "$cli" serve --model "$out/serve.gwb" --urls "http://127.0.0.1:$service_port" -q > "$out/serve.log" 2>&1 &
+pids+=($!)
+dotnet bench/Gangway.BareKestrel/bin/Release/net10.0/Gangway.BareKestrel.dll --urls "http://127.0.0.1:$bare_port" > "$out/bare.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 60); do
+  curl -sf "http://127.0.0.1:$service_port/health/ready" > /dev/null && curl -sf -X POST "http://127.0.0.1:$bare_port/predict" -d '{}' > /dev/null && break
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$service_port/health/ready" > /dev/null || { cat "$out/serve.log" >&2; echo "service did not become ready" >&2; exit 1; }
+
+record='{"PassengerId": 892, "Pclass": 3, "Name": "Kelly, Mr. James", "Sex": "male", "Age": 34.5, "SibSp": 0, "Parch": 0, "Fare": 7.8292, "Embarked": "Q"}'
+one="[$record]"
+hundred="[$(for _ in $(seq 99); do printf '%s,' "$record"; done)$record]"
+lua() { # $1 body file → wrk script
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal f = io.open("%s"); wrk.body = f:read("*a"); f:close()\n' "$1"
+}
+printf '%s' "$one" > "$out/one.json"; printf '%s' "$hundred" > "$out/hundred.json"
+lua "$root/$out/one.json" > "$out/one.lua"; lua "$root/$out/hundred.json" > "$out/hundred.lua"
+# Sanity: the service answers 200 to both bodies.
+for body in one hundred; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$service_port/predict" -H 'Content-Type: application/json' --data-binary "@$out/$body.json")
+  [[ "$code" == 200 ]] || { echo "service answered $code to the $body-row body" >&2; exit 1; }
+done
+
+run() { # $1 url, $2 script → "requests/s p99_ms non2xx"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$2" "$1" > "$out/wrk.txt"
+  awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { v = $2; ms = v; if (v ~ /us$/) { sub(/us$/, "", v); ms = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); ms = v } else if (v ~ /s$/) { sub(/s$/, "", v); ms = v * 1000 } } /Non-2xx/ { bad = $NF } END { printf "%.0f %.3f %d\n", rps, ms, bad + 0 }' "$out/wrk.txt"
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+bare_rps=() svc_rps=() svc_p99=() hundred_rps=() errors=0
+for i in $(seq "$runs"); do
+  read -r b _ _ <<< "$(run "http://127.0.0.1:$bare_port/predict" "$out/one.lua")"
+  read -r s p e1 <<< "$(run "http://127.0.0.1:$service_port/predict" "$out/one.lua")"
+  read -r h _ e2 <<< "$(run "http://127.0.0.1:$service_port/predict" "$out/hundred.lua")"
+  bare_rps+=("$b") svc_rps+=("$s") svc_p99+=("$p") hundred_rps+=("$h"); errors=$((errors + e1 + e2))
+  echo "run $i: bare ${b} req/s | service 1-row ${s} req/s, p99 ${p} ms | service 100-row ${h} req/s = $((h * 100)) rows/s"
+done
+mb=$(median "${bare_rps[@]}"); ms=$(median "${svc_rps[@]}"); mp=$(median "${svc_p99[@]}"); mh=$(median "${hundred_rps[@]}")
+echo "median: bare ${mb} req/s; service 1-row ${ms} req/s (ratio $(awk -v a="$ms" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')), p99 ${mp} ms; 100-row $(awk -v h="$mh" 'BEGIN { printf "%.0f", h * 100 }') rows/s; non-2xx answers ${errors}"
