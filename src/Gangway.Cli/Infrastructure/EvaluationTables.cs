@@ -16,7 +16,7 @@ internal static class EvaluationTables
             overview.AddColumn(new TableColumn(Markup.Escape(baseline.Name)).RightAligned());
         }
 
-        foreach (var (name, value) in Rows())
+        foreach (var (name, value) in Metrics.Scalars)
         {
             overview.AddRow([name, Format(value(report.Overall)), .. report.Baselines.Select(b => Format(value(b.Metrics)))]);
         }
@@ -41,30 +41,19 @@ internal static class EvaluationTables
         foreach (var group in report.Slices.GroupBy(s => s.Column))
         {
             var slices = new Table().Title($"by [bold]{Markup.Escape(group.Key)}[/]").AddColumn("value").AddColumn(new TableColumn("rows").RightAligned());
-            foreach (var (name, _) in Rows())
+            foreach (var (name, _) in Metrics.Scalars)
             {
                 slices.AddColumn(new TableColumn(name).RightAligned());
             }
 
             foreach (var slice in group)
             {
-                slices.AddRow([Markup.Escape(slice.Value), slice.Metrics.Rows.ToString(CultureInfo.InvariantCulture), .. Rows().Select(r => Format(r.Value(slice.Metrics)))]);
+                slices.AddRow([Markup.Escape(slice.Value), slice.Metrics.Rows.ToString(CultureInfo.InvariantCulture), .. Metrics.Scalars.Select(r => Format(r.Value(slice.Metrics)))]);
             }
 
             console.Write(slices);
         }
     }
-
-    private static IEnumerable<(string Name, Func<Metrics, double?> Value)> Rows() =>
-    [
-        ("accuracy", m => m.Accuracy),
-        ("precision", m => m.Precision),
-        ("recall", m => m.Recall),
-        ("f1", m => m.F1),
-        ("roc_auc", m => m.RocAuc),
-        ("log_loss", m => m.LogLoss),
-        ("brier", m => m.Brier),
-    ];
 
     private static string Format(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
 }

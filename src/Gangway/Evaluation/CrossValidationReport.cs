@@ -8,17 +8,6 @@ namespace Gangway.Evaluation;
 /// </summary>
 public sealed class CrossValidationReport
 {
-    private static readonly (string Name, Func<Metrics, double?> Value)[] Summarised =
-    [
-        ("accuracy", m => m.Accuracy),
-        ("precision", m => m.Precision),
-        ("recall", m => m.Recall),
-        ("f1", m => m.F1),
-        ("roc_auc", m => m.RocAuc),
-        ("log_loss", m => m.LogLoss),
-        ("brier", m => m.Brier),
-    ];
-
     /// <summary>Aggregates the metrics of each fold, in fold order.</summary>
     /// <exception cref="GangwayException">No fold is given.</exception>
     public CrossValidationReport(IEnumerable<Metrics> folds)
@@ -30,7 +19,7 @@ public sealed class CrossValidationReport
             throw new GangwayException(ErrorKind.InvalidInput, "A cross-validation report needs the metrics of at least one fold; got none.");
         }
 
-        Summaries = [.. Summarised.Select(metric => Summarise(metric.Name, [.. Folds.Select(metric.Value).OfType<double>()]))];
+        Summaries = [.. Metrics.Scalars.Select(metric => Summarise(metric.Name, [.. Folds.Select(metric.Value).OfType<double>()]))];
     }
 
     /// <summary>The metrics of each fold, in fold order.</summary>

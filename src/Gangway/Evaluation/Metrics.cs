@@ -34,4 +34,17 @@ public sealed record Metrics(
     ConfusionMatrix ConfusionMatrix,
     IReadOnlyList<CalibrationBin> Calibration,
     int Rows,
-    int Positives);
+    int Positives)
+{
+    /// <summary>The single-number metrics by their report name (as in JSON), in report order: what tables and summaries list.</summary>
+    public static IReadOnlyList<(string Name, Func<Metrics, double?> Value)> Scalars { get; } =
+    [
+        ("accuracy", m => m.Accuracy),
+        ("precision", m => m.Precision),
+        ("recall", m => m.Recall),
+        ("f1", m => m.F1),
+        ("roc_auc", m => m.RocAuc),
+        ("log_loss", m => m.LogLoss),
+        ("brier", m => m.Brier),
+    ];
+}
