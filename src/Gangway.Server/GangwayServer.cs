@@ -67,16 +67,12 @@ public static class GangwayServer
         ArgumentNullException.ThrowIfNull(app);
         var metrics = app.Services.GetRequiredService<ServiceMetrics>();
         app.UseMiddleware<RequestLogging>();
+        app.UseMiddleware<RequestMetrics>();
         // Problem details for anything unexpected, in every environment: never a stack trace or exception text.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
-        app.UseHttpMetrics(options =>
-        {
-            options.SetMetricFactory(metrics.Factory);
-            options.CaptureMetricsUrl = false;
-        });
-        app.MapMetrics("/metrics", metrics.Registry);
+        app.MapMetrics(RequestMetrics.MetricsPath, metrics.Registry);
 
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -22,7 +22,7 @@ public static class PredictApi
         return app;
     }
 
-    internal static async Task<Results<Ok<PredictResponse>, ProblemHttpResult, ValidationProblem>> PredictAsync(
+    internal static async Task<Results<PredictionsResult, ProblemHttpResult>> PredictAsync(
         HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
@@ -36,8 +36,8 @@ public static class PredictApi
         {
             var batch = await RecordRequest.ReadAsync(request, served, settings, cancellationToken).ConfigureAwait(false);
             var (response, errors) = Predictor.Predict(batch, served);
-            metrics.Record(served, response, errors);
-            return response is not null ? TypedResults.Ok(response) : Problems.InvalidRecords(errors);
+            metrics.RecordPredictions(served, response, errors);
+            return response is not null ? response : Problems.InvalidRecords(errors);
         }
         catch (RequestRejectedException ex)
         {

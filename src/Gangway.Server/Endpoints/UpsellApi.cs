@@ -25,7 +25,7 @@ public static class UpsellApi
     }
 
     internal static async Task<Results<Ok<UpsellResponse>, ProblemHttpResult>> UpsellAsync(
-        HttpRequest request, string? threshold, LoadedModel model, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, string? threshold, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
@@ -49,8 +49,9 @@ public static class UpsellApi
         try
         {
             var batch = await RecordRequest.ReadAsync(request, served, options.Value, cancellationToken).ConfigureAwait(false);
-            var (response, errors) = Upseller.Evaluate(batch, served, upsell, limit);
-            return response is not null ? TypedResults.Ok(response) : Problems.InvalidRecords(errors);
+            var (results, errors) = Upseller.Evaluate(batch, served, upsell, limit);
+            metrics.RecordUpsell(served, results, errors);
+            return results is not null ? TypedResults.Ok(Upseller.Answer(served, batch, results)) : Problems.InvalidRecords(errors);
         }
         catch (RequestRejectedException ex)
         {

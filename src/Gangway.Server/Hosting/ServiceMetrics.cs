@@ -1,21 +1,30 @@
-using Gangway.Learners;
+using System.Collections.Concurrent;
+using System.Globalization;
 using Gangway.Server.Requests;
+using Gangway.Upsell;
 using Prometheus;
 
 namespace Gangway.Server.Hosting;
 
 /// <summary>
-/// The service's own Prometheus metrics, in a registry of its own per app (tests run several apps side by side).
-/// Recording never breaks a prediction: a failure is caught, counted in <c>gangway_metrics_failures_total</c> and logged.
-/// Thread-safe.
+/// The service's Prometheus metrics, in a registry of its own per app (tests run several apps side by side), without
+/// exemplars. Recording never breaks a request: a failure is caught, counted in <c>gangway_metrics_failures_total</c> and
+/// logged. Thread-safe.
 /// </summary>
 internal sealed partial class ServiceMetrics
 {
     // Field names come from clients (misspelt names are errors too): anything that is not an input column shares one label.
     internal const string OtherField = "(other)";
 
+    // Upsell answers without a recommendation.
+    internal const string NoRecommendation = "(none)";
+
+    private readonly Counter _requests;
+    private readonly Histogram _requestDuration;
+    private readonly ConcurrentDictionary<(string Endpoint, string Method, int Code), (Counter.Child Count, Histogram.Child Duration)> _requestChildren = new();
     private readonly Counter _predictions;
     private readonly Histogram _probability;
+    private readonly Counter _recommendations;
     private readonly Counter _validationFailures;
     private readonly Counter _failures;
     private readonly ILogger<ServiceMetrics> _logger;
@@ -24,65 +33,136 @@ internal sealed partial class ServiceMetrics
     {
         _logger = logger;
         Registry = Metrics.NewCustomRegistry();
-        Factory = Metrics.WithCustomRegistry(Registry);
-        _predictions = Factory.CreateCounter("gangway_predictions_total", "Records scored, by model and version.", ["model", "version"]);
-        _probability = Factory.CreateHistogram(
+        var factory = Metrics.WithCustomRegistry(Registry);
+        factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
+        string[] request = ["code", "method", "endpoint"];
+        _requests = factory.CreateCounter("http_requests_received_total", "Requests answered, by status code, method and route pattern.", request);
+        _requestDuration = factory.CreateHistogram(
+            "http_request_duration_seconds",
+            "Time to answer a request in seconds, by status code, method and route pattern.",
+            request,
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
+        InProgress = factory.CreateGauge("http_requests_in_progress", "Requests being answered now.");
+        _predictions = factory.CreateCounter("gangway_predictions_total", "Records scored, by model, version and endpoint.", ["model", "version", "endpoint"]);
+        _probability = factory.CreateHistogram(
             "gangway_prediction_probability",
-            "The predicted probability of the positive class, by model and version.",
+            "The predicted probability of the positive class of each scored record as it is, by model and version.",
             ["model", "version"],
             new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.1, 0.1, 9) });
-        _validationFailures = Factory.CreateCounter(
+        _recommendations = factory.CreateCounter(
+            "gangway_upsell_recommendations_total",
+            "Upsell answers by recommended tier ((none) when no upgrade reached the threshold), by model and version.",
+            ["model", "version", "tier"]);
+        _validationFailures = factory.CreateCounter(
             "gangway_validation_failures_total",
             "Problems found in rejected (422) records, by field and rule.",
             ["field", "rule"]);
-        _failures = Factory.CreateCounter("gangway_metrics_failures_total", "Times recording a metric failed (the request was still answered).");
+        _failures = factory.CreateCounter("gangway_metrics_failures_total", "Times recording a metric failed (the request was still answered).");
     }
 
     /// <summary>The registry <c>/metrics</c> exports.</summary>
     public CollectorRegistry Registry { get; }
 
-    /// <summary>Creates metrics in <see cref="Registry"/>; the HTTP middleware uses it too.</summary>
-    public IMetricFactory Factory { get; }
+    /// <summary>Requests being answered now.</summary>
+    public Gauge InProgress { get; }
 
-    /// <summary>Counts the scored records and their probabilities, or the problems of a rejected batch.</summary>
-    public void Record(Served served, PredictResponse? response, IReadOnlyList<RecordError> errors)
+    /// <summary>Counts one answered request and its latency under its route pattern (empty when no route matched).</summary>
+    public void RecordRequest(string endpoint, string method, int code, TimeSpan elapsed)
+    {
+        try
+        {
+            if (!_requestChildren.TryGetValue((endpoint, method, code), out var children))
+            {
+                string[] labels = [code.ToString(CultureInfo.InvariantCulture), method, endpoint];
+                children = _requestChildren.GetOrAdd((endpoint, method, code), (_requests.WithLabels(labels), _requestDuration.WithLabels(labels)));
+            }
+
+            children.Count.Inc();
+            children.Duration.Observe(elapsed.TotalSeconds);
+        }
+#pragma warning disable CA1031 // Metrics must never break a request.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Failed(ex);
+        }
+    }
+
+    /// <summary>Counts the records <c>/predict</c> scored and their probabilities, or the problems of a rejected batch.</summary>
+    public void RecordPredictions(Served served, PredictionsResult? response, IReadOnlyList<RecordError> errors)
     {
         try
         {
             if (response is not null)
             {
-                RecordPredictions(response);
+                RecordScored(served, "/predict", response.Probabilities);
             }
 
-            foreach (var error in errors)
-            {
-                var field = served.Schema.IndexOf(error.Field) >= 0 ? error.Field : OtherField;
-                _validationFailures.WithLabels(field, error.Rule).Inc();
-            }
+            RecordErrors(served, errors);
         }
 #pragma warning disable CA1031 // Metrics must never break a prediction.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _failures.Inc();
-            LogFailure(_logger, ex);
+            Failed(ex);
         }
     }
 
-    private void RecordPredictions(PredictResponse response)
+    /// <summary>
+    /// Counts the records <c>/upsell</c> scored with their probabilities as they are, and the recommendations; or the
+    /// problems of a rejected batch.
+    /// </summary>
+    public void RecordUpsell(Served served, IReadOnlyList<UpsellResult>? results, IReadOnlyList<RecordError> errors)
     {
-        var model = response.Model;
-        _predictions.WithLabels(model.Name, model.Version).Inc(response.Predictions.Count);
-        var probability = _probability.WithLabels(model.Name, model.Version);
-        foreach (var record in response.Predictions)
+        try
         {
-            if (record.GetValueOrDefault(PredictionColumns.Probability) is double value)
+            if (results is not null)
             {
-                probability.Observe(value);
+                RecordScored(served, "/upsell", [.. results.Select(r => r.CurrentProbability)]);
+                foreach (var result in results)
+                {
+                    _recommendations.WithLabels(served.Bundle.Name, served.Version, result.Recommendation?.Tier ?? NoRecommendation).Inc();
+                }
+            }
+
+            RecordErrors(served, errors);
+        }
+#pragma warning disable CA1031 // Metrics must never break an answer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Failed(ex);
+        }
+    }
+
+    private void RecordScored(Served served, string endpoint, ReadOnlySpan<double> probabilities)
+    {
+        _predictions.WithLabels(served.Bundle.Name, served.Version, endpoint).Inc(probabilities.Length);
+        var histogram = _probability.WithLabels(served.Bundle.Name, served.Version);
+        foreach (var probability in probabilities)
+        {
+            if (double.IsFinite(probability))
+            {
+                histogram.Observe(probability);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording prediction metrics failed; the request was answered.")]
+    private void RecordErrors(Served served, IReadOnlyList<RecordError> errors)
+    {
+        foreach (var error in errors)
+        {
+            var field = served.Schema.IndexOf(error.Field) >= 0 ? error.Field : OtherField;
+            _validationFailures.WithLabels(field, error.Rule).Inc();
+        }
+    }
+
+    private void Failed(Exception exception)
+    {
+        _failures.Inc();
+        LogFailure(_logger, exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording metrics failed; the request was answered.")]
     private static partial void LogFailure(ILogger logger, Exception exception);
 }

@@ -11,7 +11,7 @@ namespace Gangway.Server.Requests;
 internal static class Predictor
 {
     /// <summary>The predictions, or the problems that reject the batch (never both).</summary>
-    public static (PredictResponse? Response, IReadOnlyList<RecordError> Errors) Predict(RecordBatch batch, Served served)
+    public static (PredictionsResult? Response, IReadOnlyList<RecordError> Errors) Predict(RecordBatch batch, Served served)
     {
         var errors = RecordRequest.Check(batch, served);
         if (errors.Count > 0)
@@ -21,12 +21,12 @@ internal static class Predictor
 
         if (batch.Table.RowCount == 0)
         {
-            return (Answer(served, batch.Table, batch.Table), []);
+            return (new PredictionsResult(served, batch.Table, batch.Table), []);
         }
 
         try
         {
-            return (Answer(served, batch.Table, served.Bundle.Model.Transform(batch.Table)), []);
+            return (new PredictionsResult(served, batch.Table, served.Bundle.Model.Transform(batch.Table)), []);
         }
         catch (GangwayException ex)
         {
@@ -66,28 +66,6 @@ internal static class Predictor
             ? $"Record {record}: the model cannot use the value of '{field}' (personal data, hidden)."
             : record is { } r ? ex.WithRowLabel($"record {r}").Message : ex.Message;
         return new RecordError(record, field, "model", null, message);
-    }
-
-    private static PredictResponse Answer(Served served, Table input, Table scored)
-    {
-        var ids = served.Schema.Ids;
-        var prediction = scored.RowCount == 0 ? null : scored[PredictionColumns.Prediction];
-        var probability = scored.RowCount == 0 ? null : scored.GetNumeric(PredictionColumns.Probability);
-        var rows = new IReadOnlyDictionary<string, object?>[input.RowCount];
-        for (var row = 0; row < rows.Length; row++)
-        {
-            var record = new Dictionary<string, object?>(ids.Count + 2, StringComparer.Ordinal);
-            foreach (var id in ids)
-            {
-                record[id.Name] = ValueOf(input[id.Name], row);
-            }
-
-            record[PredictionColumns.Prediction] = ValueOf(prediction!, row);
-            record[PredictionColumns.Probability] = ValueOf(probability!, row);
-            rows[row] = record;
-        }
-
-        return new PredictResponse(new ModelReference(served.Bundle.Name, served.Version), rows);
     }
 
     // Missing or non-finite numbers become null: a 2xx never carries NaN or infinity.

@@ -11,14 +11,19 @@ internal static class RecordRequest
     public static async Task<RecordBatch> ReadAsync(HttpRequest request, Served served, ServerOptions settings, CancellationToken cancellationToken)
     {
         var csv = RequestBody.IsCsv(request);
-        var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        return csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
+        using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return csv ? CsvRecords.Read(body.Memory, served) : JsonRecords.Read(body.Memory, served, settings);
     }
 
     /// <summary>The reading problems plus every contract violation of the batch, by record; empty when all records are valid.</summary>
     public static IReadOnlyList<RecordError> Check(RecordBatch batch, Served served)
     {
         var errors = batch.Errors;
+        if (errors.Count == 0 && served.Validator is null)
+        {
+            return errors;
+        }
+
         if (served.Validator is { } validator)
         {
             foreach (var violation in validator.Validate(batch.Table, datasetRules: false).Violations)
@@ -31,6 +36,6 @@ internal static class RecordRequest
             }
         }
 
-        return [.. errors.OrderBy(e => e.Record ?? -1)];
+        return errors.Count == 0 ? errors : [.. errors.OrderBy(e => e.Record ?? -1)];
     }
 }

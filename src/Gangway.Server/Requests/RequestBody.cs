@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Net.Http.Headers;
 
 namespace Gangway.Server.Requests;
@@ -5,43 +6,59 @@ namespace Gangway.Server.Requests;
 /// <summary>Reads a request body within the size limit and tells JSON from CSV by its media type.</summary>
 internal static class RequestBody
 {
-    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    private const int FirstBufferBytes = 4 * 1024;
+
+    /// <summary>The whole body in a pooled buffer; dispose the result to give the buffer back.</summary>
+    public static async Task<PooledBody> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
             throw RequestRejectedException.TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        // One byte more than a declared length: reading it tells the body is complete without another buffer.
+        var size = (int)Math.Min(request.ContentLength + 1 ?? FirstBufferBytes, Math.Min(limit + 1, Array.MaxLength));
+        var body = new PooledBody(ArrayPool<byte>.Shared.Rent(Math.Max(size, 1)));
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await request.Body.ReadAsync(body.Free, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                if (buffer.Length + read > limit)
+                body.Advance(read);
+                if (body.Length > limit)
                 {
                     throw RequestRejectedException.TooLarge(limit);
                 }
 
-                buffer.Write(chunk, 0, read);
+                if (body.Free.Length == 0)
+                {
+                    body.Grow(limit);
+                }
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            body.Dispose();
             throw RequestRejectedException.TooLarge(limit);
         }
         catch (BadHttpRequestException)
         {
+            body.Dispose();
             throw RequestRejectedException.Unreadable("The request body could not be read completely.");
         }
-
-        if (buffer.Length == 0)
+        catch
         {
+            body.Dispose();
+            throw;
+        }
+
+        if (body.Length == 0)
+        {
+            body.Dispose();
             throw RequestRejectedException.Unreadable("The request body is empty; send a JSON array of records, a record object, a pandas DataFrame.to_json() object or CSV with a header row.");
         }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        return body;
     }
 
     /// <summary>Whether the body is CSV (<c>text/csv</c>); JSON otherwise (<c>application/json</c>, <c>+json</c>, or no content type, as Python's requests sends).</summary>

@@ -10,7 +10,7 @@ namespace Gangway.Server.Requests;
 internal static class Upseller
 {
     /// <summary>The results, or the problems that reject the batch (never both).</summary>
-    public static (UpsellResponse? Response, IReadOnlyList<RecordError> Errors) Evaluate(RecordBatch batch, Served served, UpsellCalculator upsell, double? threshold)
+    public static (IReadOnlyList<UpsellResult>? Results, IReadOnlyList<RecordError> Errors) Evaluate(RecordBatch batch, Served served, UpsellCalculator upsell, double? threshold)
     {
         var errors = RecordRequest.Check(batch, served);
         if (errors.Count > 0)
@@ -20,7 +20,7 @@ internal static class Upseller
 
         try
         {
-            return (Answer(served, batch, upsell.Evaluate(batch.Table, threshold)), []);
+            return (upsell.Evaluate(batch.Table, threshold), []);
         }
         catch (GangwayException ex) when (ex.Row is not null)
         {
@@ -55,7 +55,8 @@ internal static class Upseller
         return errors;
     }
 
-    private static UpsellResponse Answer(Served served, RecordBatch batch, IReadOnlyList<UpsellResult> results)
+    /// <summary>The answer for the results of <see cref="Evaluate"/>.</summary>
+    public static UpsellResponse Answer(Served served, RecordBatch batch, IReadOnlyList<UpsellResult> results)
     {
         var ids = served.Schema.Ids;
         var rows = new IReadOnlyDictionary<string, object?>[results.Count];

@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Text.Json;
+using Gangway.Data;
+using Gangway.Learners;
+using Gangway.Server.Hosting;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Gangway.Server.Requests;
+
+/// <summary>
+/// The 200 answer of <c>POST /predict</c>, written straight from the scored table as <see cref="PredictResponse"/>'s JSON:
+/// no dictionary or boxed number per record. Missing or non-finite numbers are written as null, so a 2xx never carries
+/// NaN or infinity.
+/// </summary>
+internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
+{
+    // Flush to the client every this many records so a large answer is not held whole in memory.
+    private const int RecordsPerFlush = 1024;
+
+    private readonly Served _served;
+    private readonly Table _input;
+    private readonly NumericColumn? _probability;
+    private readonly Column? _prediction;
+
+    public PredictionsResult(Served served, Table input, Table scored)
+    {
+        _served = served;
+        _input = input;
+        if (scored.RowCount > 0)
+        {
+            _prediction = scored[PredictionColumns.Prediction];
+            _probability = scored.GetNumeric(PredictionColumns.Probability);
+        }
+    }
+
+    /// <summary>The number of records answered.</summary>
+    public int Count => _input.RowCount;
+
+    /// <summary>The probability of each record, in request order (empty when there are none).</summary>
+    public ReadOnlySpan<double> Probabilities => _probability is null ? [] : _probability.Values;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        var body = response.BodyWriter;
+        await using var json = new Utf8JsonWriter(body);
+        json.WriteStartObject();
+        json.WriteStartObject("model");
+        json.WriteString("name", _served.Bundle.Name);
+        json.WriteString("version", _served.Version);
+        json.WriteEndObject();
+        json.WriteStartArray("predictions");
+        for (var row = 0; row < Count; row++)
+        {
+            WriteRecord(json, row);
+            if ((row + 1) % RecordsPerFlush == 0)
+            {
+                await json.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+                await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Declares the 200 answer as <see cref="PredictResponse"/> in the OpenAPI document.</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(PredictResponse), ["application/json"]));
+    }
+
+    private void WriteRecord(Utf8JsonWriter json, int row)
+    {
+        json.WriteStartObject();
+        foreach (var id in _served.Schema.Ids)
+        {
+            json.WritePropertyName(id.Name);
+            WriteValue(json, _input[id.Name], row);
+        }
+
+        json.WritePropertyName(PredictionColumns.Prediction);
+        WriteValue(json, _prediction!, row);
+        json.WritePropertyName(PredictionColumns.Probability);
+        WriteValue(json, _probability!, row);
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, Column column, int row)
+    {
+        switch (column)
+        {
+            case NumericColumn numbers when double.IsFinite(numbers[row]):
+                json.WriteNumberValue(numbers[row]);
+                break;
+            case NumericColumn:
+                json.WriteNullValue();
+                break;
+            case TextColumn texts when texts[row] is { } text:
+                json.WriteStringValue(text);
+                break;
+            case TextColumn:
+                json.WriteNullValue();
+                break;
+            default:
+                json.WriteStringValue(column.FormatValue(row));
+                break;
+        }
+    }
+}
