@@ -3,9 +3,9 @@
 # (titanic.yaml bundle), and 1-row POST against a bare Kestrel endpoint answering a constant (bench/Gangway.BareKestrel)
 # in the same run, alternating, N runs of D seconds each at C connections. Prints requests/s and p99 latency per run,
 # then medians and the service/bare ratio. Targets: ratio >= 0.80, p99 < 5 ms at 8 connections, 100-row >= 200,000 rows/s.
-# Usage: bench/serve-bench.sh [runs] [seconds] [connections]     (defaults 3 10 8; needs wrk: apt-get install wrk)
+# Usage: bench/serve-bench.sh [runs] [seconds] [connections]     (defaults 5 10 8; needs wrk: apt-get install wrk)
 set -euo pipefail
-runs=${1:-3}; seconds=${2:-10}; connections=${3:-8}
+runs=${1:-5}; seconds=${2:-10}; connections=${3:-8}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v wrk > /dev/null || { echo "wrk is required (apt-get install wrk)" >&2; exit 2; }
@@ -51,13 +51,20 @@ run() { # $1 url, $2 script → "requests/s p99_ms non2xx"
   awk '/Requests\/sec/ { rps = $2 } /^ +99%/ { v = $2; ms = v; if (v ~ /us$/) { sub(/us$/, "", v); ms = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); ms = v } else if (v ~ /s$/) { sub(/s$/, "", v); ms = v * 1000 } } /Non-2xx/ { bad = $NF } END { printf "%.0f %.3f %d\n", rps, ms, bad + 0 }' "$out/wrk.txt"
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-bare_rps=() svc_rps=() svc_p99=() hundred_rps=() errors=0
+# Warm-up (not counted): JIT tiers and pools settle in both servers before anything is measured.
+run "http://127.0.0.1:$bare_port/predict" "$out/one.lua" > /dev/null
+run "http://127.0.0.1:$service_port/predict" "$out/one.lua" > /dev/null
+run "http://127.0.0.1:$service_port/predict" "$out/hundred.lua" > /dev/null
+bare_rps=() svc_rps=() svc_p99=() hundred_rps=() ratios=() errors=0
 for i in $(seq "$runs"); do
   read -r b _ _ <<< "$(run "http://127.0.0.1:$bare_port/predict" "$out/one.lua")"
   read -r s p e1 <<< "$(run "http://127.0.0.1:$service_port/predict" "$out/one.lua")"
   read -r h _ e2 <<< "$(run "http://127.0.0.1:$service_port/predict" "$out/hundred.lua")"
-  bare_rps+=("$b") svc_rps+=("$s") svc_p99+=("$p") hundred_rps+=("$h"); errors=$((errors + e1 + e2))
-  echo "run $i: bare ${b} req/s | service 1-row ${s} req/s, p99 ${p} ms | service 100-row ${h} req/s = $((h * 100)) rows/s"
+  r=$(awk -v a="$s" -v b="$b" 'BEGIN { printf "%.3f", a / b }')
+  bare_rps+=("$b") svc_rps+=("$s") svc_p99+=("$p") hundred_rps+=("$h") ratios+=("$r"); errors=$((errors + e1 + e2))
+  echo "run $i: bare ${b} req/s | service 1-row ${s} req/s (ratio ${r}), p99 ${p} ms | service 100-row ${h} req/s = $((h * 100)) rows/s"
 done
-mb=$(median "${bare_rps[@]}"); ms=$(median "${svc_rps[@]}"); mp=$(median "${svc_p99[@]}"); mh=$(median "${hundred_rps[@]}")
-echo "median: bare ${mb} req/s; service 1-row ${ms} req/s (ratio $(awk -v a="$ms" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')), p99 ${mp} ms; 100-row $(awk -v h="$mh" 'BEGIN { printf "%.0f", h * 100 }') rows/s; non-2xx answers ${errors}"
+mb=$(median "${bare_rps[@]}"); ms=$(median "${svc_rps[@]}"); mp=$(median "${svc_p99[@]}"); mh=$(median "${hundred_rps[@]}"); mr=$(median "${ratios[@]}")
+# The ratio is the median of each run's service/bare pair, measured back to back: steadier than a ratio of medians when
+# the machine's other load drifts.
+echo "median: bare ${mb} req/s; service 1-row ${ms} req/s; ratio ${mr} (ratio of medians $(awk -v a="$ms" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')), p99 ${mp} ms; 100-row $(awk -v h="$mh" 'BEGIN { printf "%.0f", h * 100 }') rows/s; non-2xx answers ${errors}"

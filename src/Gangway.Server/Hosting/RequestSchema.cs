@@ -7,12 +7,14 @@ namespace Gangway.Server.Hosting;
 internal sealed class RequestSchema
 {
     private readonly Dictionary<string, int> _byName;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly Dictionary<string, string> _byUpperName;
 
     public RequestSchema(InputSchema schema)
     {
         Columns = schema.Columns;
         _byName = Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        _bySpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         _byUpperName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var column in Columns)
         {
@@ -28,6 +30,9 @@ internal sealed class RequestSchema
 
     /// <summary>The index of the column named exactly <paramref name="name"/>, or -1.</summary>
     public int IndexOf(string name) => _byName.GetValueOrDefault(name, -1);
+
+    /// <summary>The index of the column named exactly <paramref name="name"/>, or -1; allocates nothing.</summary>
+    public int IndexOf(ReadOnlySpan<char> name) => _bySpan.TryGetValue(name, out var index) ? index : -1;
 
     /// <summary>The input column whose name differs from <paramref name="name"/> only in case, or null.</summary>
     public string? SuggestionFor(string name) => _byUpperName.GetValueOrDefault(name);

@@ -10,8 +10,24 @@ namespace Gangway.Server.Requests;
 /// </summary>
 internal static class JsonRecords
 {
+    // Longer field names are read as strings; none of them is an input column name in practice.
+    private const int MaxStackNameLength = 128;
+
     public static RecordBatch Read(ReadOnlyMemory<byte> body, Served served, ServerOptions options)
     {
+        try
+        {
+            if (StartsWithArray(body.Span))
+            {
+                var records = ReadRecordArray(body.Span, served, options);
+                return new RecordBatch(records.Build(), null, records.Errors);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Unreadable(ex, options);
+        }
+
         JsonDocument document;
         try
         {
@@ -19,8 +35,7 @@ internal static class JsonRecords
         }
         catch (JsonException ex)
         {
-            // The reader's message names the line and position, never the body's content beyond them.
-            throw RequestRejectedException.Unreadable($"The body is not valid JSON (at most {options.MaxJsonDepth} levels deep): {FirstSentence(ex.Message)}");
+            throw Unreadable(ex, options);
         }
 
         using (document)
@@ -37,6 +52,85 @@ internal static class JsonRecords
             return new RecordBatch(builder.Build(), null, builder.Errors);
         }
     }
+
+    // The reader's message names the line and position, never the body's content beyond them.
+    private static RequestRejectedException Unreadable(JsonException ex, ServerOptions options) =>
+        RequestRejectedException.Unreadable($"The body is not valid JSON (at most {options.MaxJsonDepth} levels deep): {FirstSentence(ex.Message)}");
+
+    private static bool StartsWithArray(ReadOnlySpan<byte> body)
+    {
+        var start = body.IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
+        return start >= 0 && body[start] == (byte)'[';
+    }
+
+    // The common shape without a document: one pass to check the JSON and count the records, one to read them.
+    private static RecordTableBuilder ReadRecordArray(ReadOnlySpan<byte> body, Served served, ServerOptions options)
+    {
+        var readerOptions = new JsonReaderOptions { MaxDepth = options.MaxJsonDepth };
+        var reader = new Utf8JsonReader(SkipBom(body), readerOptions);
+        var rows = 0;
+        (int Row, JsonTokenType Token)? notObject = null;
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                notObject ??= (rows, reader.TokenType);
+            }
+
+            reader.Skip();
+            rows++;
+        }
+
+        while (reader.Read())
+        {
+            // Reading past the end throws on anything after the array: the whole body is valid JSON past this loop.
+        }
+
+        if (notObject is { } wrong)
+        {
+            throw RequestRejectedException.Unreadable($"Record {wrong.Row} is not a JSON object (it is {Describe(wrong.Token)}); each record must be an object of field names and values.");
+        }
+
+        var builder = new RecordTableBuilder(served, rows, options.MaxStringLength);
+        reader = new Utf8JsonReader(SkipBom(body), readerOptions);
+        reader.Read();
+        Span<char> name = stackalloc char[MaxStackNameLength];
+        for (var row = 0; row < rows; row++)
+        {
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var column = reader.ValueIsEscaped || reader.ValueSpan.Length > MaxStackNameLength
+                    ? served.Schema.IndexOf(reader.GetString()!)
+                    : served.Schema.IndexOf(name[..reader.CopyString(name)]);
+                var unknown = column < 0 ? reader.GetString()! : null;
+                reader.Read();
+                var value = FieldValue.From(ref reader);
+                if (unknown is null)
+                {
+                    builder.Set(row, column, value);
+                }
+                else
+                {
+                    builder.NoteUnknown(unknown, row);
+                }
+            }
+        }
+
+        return builder;
+    }
+
+    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> body) => body.StartsWith("\uFEFF"u8) ? body[3..] : body;
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.Null => "null",
+        _ => "a boolean",
+    };
 
     private static RecordTableBuilder ReadRecords(JsonElement root, Served served, ServerOptions options)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using Gangway.Data;
@@ -45,27 +46,29 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        var body = response.BodyWriter;
-        await using var json = new Utf8JsonWriter(body);
-        json.WriteStartObject();
-        json.WriteStartObject("model");
-        json.WriteString("name", _served.Bundle.Name);
-        json.WriteString("version", _served.Version);
-        json.WriteEndObject();
-        json.WriteStartArray("predictions");
-        for (var row = 0; row < Count; row++)
+        if (Count <= RecordsPerFlush)
         {
-            WriteRecord(json, row);
-            if ((row + 1) % RecordsPerFlush == 0)
+            // A small answer goes out whole with its length: no chunked encoding.
+            var buffer = new ArrayBufferWriter<byte>(256 + (96 * Count));
+            using (var json = new Utf8JsonWriter(buffer))
             {
-                await json.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
-                await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+                WriteRecords(json, 0, Count, start: true, end: true);
             }
+
+            response.ContentLength = buffer.WrittenCount;
+            await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
+            return;
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        await json.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        var body = response.BodyWriter;
+        await using var stream = new Utf8JsonWriter(body);
+        for (var first = 0; first < Count; first += RecordsPerFlush)
+        {
+            var last = Math.Min(first + RecordsPerFlush, Count);
+            WriteRecords(stream, first, last, start: first == 0, end: last == Count);
+            await stream.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Declares the 200 answer as <see cref="PredictResponse"/> in the OpenAPI document.</summary>
@@ -73,6 +76,30 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(PredictResponse), ["application/json"]));
+    }
+
+    private void WriteRecords(Utf8JsonWriter json, int first, int last, bool start, bool end)
+    {
+        if (start)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("model");
+            json.WriteString("name", _served.Bundle.Name);
+            json.WriteString("version", _served.Version);
+            json.WriteEndObject();
+            json.WriteStartArray("predictions");
+        }
+
+        for (var row = first; row < last; row++)
+        {
+            WriteRecord(json, row);
+        }
+
+        if (end)
+        {
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
     }
 
     private void WriteRecord(Utf8JsonWriter json, int row)

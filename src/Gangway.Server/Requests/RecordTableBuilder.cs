@@ -59,6 +59,13 @@ internal sealed class RecordTableBuilder
             return;
         }
 
+        Set(row, column, FieldValue.From(value));
+    }
+
+    /// <summary>Stores the value of input column <paramref name="column"/> of record <paramref name="row"/>.</summary>
+    public void Set(int row, int column, FieldValue value)
+    {
+        var name = _schema.Columns[column].Name;
         if (_numbers[column] is { } numbers)
         {
             numbers[row] = ToNumber(row, name, value);
@@ -82,9 +89,9 @@ internal sealed class RecordTableBuilder
         ? (Column)new NumericColumn(c.Name, numbers)
         : new TextColumn(c.Name, _texts[i]!)));
 
-    private double ToNumber(int row, string name, JsonElement value)
+    private double ToNumber(int row, string name, FieldValue value)
     {
-        switch (value.ValueKind)
+        switch (value.Kind)
         {
             case JsonValueKind.Null:
                 return double.NaN;
@@ -92,8 +99,8 @@ internal sealed class RecordTableBuilder
                 return 1;
             case JsonValueKind.False:
                 return 0;
-            case JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number):
-                return number;
+            case JsonValueKind.Number when double.IsFinite(value.Number):
+                return value.Number;
             case JsonValueKind.String:
                 var text = CheckedString(row, name, value);
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
@@ -108,25 +115,25 @@ internal sealed class RecordTableBuilder
         return double.NaN;
     }
 
-    private string? ToText(int row, string name, JsonElement value)
+    private string? ToText(int row, string name, FieldValue value)
     {
-        switch (value.ValueKind)
+        switch (value.Kind)
         {
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
                 return CheckedString(row, name, value);
             case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                return value.GetRawText();
+                return value.Raw;
             default:
                 TypeError(row, name, value, "must be a text or a number");
                 return null;
         }
     }
 
-    private string CheckedString(int row, string name, JsonElement value)
+    private string CheckedString(int row, string name, FieldValue value)
     {
-        var text = value.GetString()!;
+        var text = value.Text!;
         if (text.Length > _maxStringLength)
         {
             throw RequestRejectedException.Unreadable(
@@ -136,14 +143,14 @@ internal sealed class RecordTableBuilder
         return text;
     }
 
-    private void TypeError(int row, string name, JsonElement value, string expectation)
+    private void TypeError(int row, string name, FieldValue value, string expectation)
     {
-        var raw = value.ValueKind switch
+        var raw = value.Kind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => value.Text,
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",
-            _ => value.GetRawText(),
+            _ => value.Raw,
         };
         if (raw is { Length: > ShownValueLength })
         {
@@ -151,7 +158,7 @@ internal sealed class RecordTableBuilder
         }
 
         var shown = _contract?.Find(name) is { } column ? column.Show(raw) : $"'{raw}'";
-        if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && _contract?.Find(name) is not { Pii: true })
+        if (value.Kind is JsonValueKind.Object or JsonValueKind.Array && _contract?.Find(name) is not { Pii: true })
         {
             shown = raw!;
         }

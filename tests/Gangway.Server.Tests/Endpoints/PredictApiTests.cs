@@ -152,6 +152,37 @@ public sealed class PredictApiTests(TitanicService service) : IClassFixture<Tita
         await ProblemAssertions.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Fact]
+    public async Task Predict_SmallAnswer_IsSentWholeWithItsLength()
+    {
+        using var response = await service.Client.PostAsync(new Uri("/predict", UriKind.Relative), Body("records", service.PredictRows(3)));
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Predict_LargeBatch_StreamsEveryRecordInOrder()
+    {
+        // More records than one buffered answer holds (1,024): the answer is written in pieces.
+        var rows = service.PredictRows(Rows);
+        var many = rows.Take([.. Enumerable.Range(0, 2_600).Select(i => i % Rows)]);
+        var expected = service.Bundle.Model.Transform(many).GetNumeric(PredictionColumns.Probability);
+
+        using var response = await service.Client.PostAsync(new Uri("/predict", UriKind.Relative), Body("records", many));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var predictions = JsonDocument.Parse(text).RootElement.GetProperty("predictions").EnumerateArray().ToArray();
+        Assert.Equal(2_600, predictions.Length);
+        for (var row = 0; row < predictions.Length; row++)
+        {
+            Assert.Equal(expected[row], predictions[row].GetProperty("probability").GetDouble());
+        }
+    }
+
     private Task<HttpResponseMessage> Post(string body, string mediaType) =>
         service.Client.PostAsync(new Uri("/predict", UriKind.Relative), new StringContent(body, Encoding.UTF8, mediaType));
 

@@ -74,6 +74,30 @@ public sealed class ServiceMetricsTests(TitanicService service) : IClassFixture<
         Assert.Equal(0, PrometheusText.Value(text, "gangway_predictions_total"));
     }
 
+    [Fact]
+    public async Task Upsell_ScoredRecords_CountPredictionsByEndpointAndRecommendationsByTier()
+    {
+        using var factory = service.CreateFactory();
+        using var client = factory.CreateClient();
+        var body = PredictApiTests.Records(service.PredictRows(6)).ToJsonString();
+
+        using var response = await client.PostAsync(new Uri("/upsell?threshold=0.05", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        var results = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("results").EnumerateArray().ToArray();
+        var text = await Metrics(client);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var model = ("model", service.Bundle.Name);
+        Assert.Equal(6, PrometheusText.Value(text, "gangway_predictions_total", model, ("endpoint", "/upsell")));
+        Assert.Equal(0, PrometheusText.Value(text, "gangway_predictions_total", model, ("endpoint", "/predict")));
+        Assert.Equal(6, PrometheusText.Value(text, "gangway_prediction_probability_count", model));
+        foreach (var tier in results.GroupBy(r => r.GetProperty("recommendation") is { ValueKind: JsonValueKind.Object } offer ? offer.GetProperty("class").GetString()! : "(none)"))
+        {
+            Assert.Equal(tier.Count(), PrometheusText.Value(text, "gangway_upsell_recommendations_total", model, ("tier", tier.Key)));
+        }
+
+        Assert.Equal(6, PrometheusText.Value(text, "gangway_upsell_recommendations_total", model));
+    }
+
     private static async Task<HttpResponseMessage> Post(HttpClient client, JsonArray records) =>
         await client.PostAsync(new Uri("/predict", UriKind.Relative), new StringContent(records.ToJsonString(), Encoding.UTF8, "application/json"));
 
