@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Gangway.Cli.Commands;
 using Gangway.Cli.Infrastructure;
+using Gangway.Stores;
 
 namespace Gangway.Cli;
 
@@ -18,6 +19,7 @@ internal static class CliApp
             GlobalOptions.Verbose,
             GlobalOptions.Quiet,
             GlobalOptions.LogFormat,
+            GlobalOptions.Store,
             TrainCommand.Create(host),
             EvaluateCommand.Create(host),
             PredictCommand.Create(host),
@@ -31,9 +33,12 @@ internal static class CliApp
         return root;
     }
 
+    /// <summary>The store kinds <c>--store</c> can name.</summary>
+    public static StoreCatalog Stores() => new();
+
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
-        var host = new CliHost(output, error, time ?? TimeProvider.System);
+        var host = new CliHost(output, error, time ?? TimeProvider.System, Stores());
         var parseResult = BuildRoot(host).Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {

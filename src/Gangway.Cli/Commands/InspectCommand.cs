@@ -12,12 +12,12 @@ internal static class InspectCommand
 {
     public static Command Create(CliHost host)
     {
-        var path = new Argument<string>("bundle") { Description = "The model bundle (.gwb)." };
+        var path = new Argument<string>("bundle") { Description = "The model: a bundle file (.gwb) or a registry reference (titanic@champion, titanic:3)." };
         var json = new Option<bool>("--json") { Description = "Print the manifest, schema and lineage as one JSON object." };
         var command = new Command("inspect", "Check a model bundle's integrity and print what it holds.") { path, json };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var bundle = BundleReader.Read(parse.GetValue(path)!);
+            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(path)!));
             var document = new JsonObject
             {
                 ["manifest"] = JsonSerializer.SerializeToNode(bundle.Manifest),

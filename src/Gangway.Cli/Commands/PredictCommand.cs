@@ -16,7 +16,7 @@ internal static class PredictCommand
 
     public static Command Create(CliHost host)
     {
-        var model = CliOptions.RequiredPath("--model", "The model bundle (.gwb).");
+        var model = CliOptions.RequiredPath("--model", "The model: a bundle file (.gwb) or a registry reference (titanic@champion, titanic:3).");
         var data = CliOptions.RequiredPath("--data", "Rows to score (CSV with a header); extra columns are ignored.");
         var output = CliOptions.RequiredPath("--out", "Where to write predictions (CSV), or '-' for standard output.");
         var onError = new Option<string>("--on-error")
@@ -30,7 +30,7 @@ internal static class PredictCommand
         var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, parser };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var bundle = BundleReader.Read(parse.GetValue(model)!);
+            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(model)!));
             var inputPath = parse.GetValue(data)!;
             if (!File.Exists(inputPath))
             {

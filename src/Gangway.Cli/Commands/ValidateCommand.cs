@@ -23,7 +23,7 @@ internal static class ValidateCommand
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model));
+            var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model) is { } named ? context.ResolveModel(named) : null);
             var dataPath = parse.GetValue(data)!;
             var report = DataValidation.Validate(CliOptions.Source(dataPath, parse.GetValue(parser)), schema);
             Print(context.Console, dataPath, report);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gangway.Stores;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -8,9 +9,14 @@ namespace Gangway.Cli.Infrastructure;
 internal sealed class CliContext : IDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
+    private readonly StoreCatalog _stores;
+    private readonly string? _storeUri;
+    private IModelStore? _store;
 
-    public CliContext(ParseResult parseResult, TextWriter output, TextWriter error, TimeProvider time)
+    public CliContext(ParseResult parseResult, TextWriter output, TextWriter error, TimeProvider time, StoreCatalog stores)
     {
+        _stores = stores;
+        _storeUri = parseResult.GetValue(GlobalOptions.Store);
         Output = output;
         Error = error;
         Time = time;
@@ -45,7 +51,30 @@ internal sealed class CliContext : IDisposable
     /// <summary>Progress bars, on standard error so standard output stays clean for data.</summary>
     public IAnsiConsole ErrorConsole { get; }
 
-    public void Dispose() => _loggerFactory.Dispose();
+    /// <summary>The store <c>--store</c> names (else <c>GANGWAY_STORE</c>, else the default), opened on first use.</summary>
+    public IModelStore Store => _store ??= _stores.Open(_storeUri);
+
+    /// <summary>
+    /// The bundle file a <c>--model</c> value names: a path as it is, or a registry reference (<c>titanic@champion</c>,
+    /// <c>titanic:3</c>) resolved in the store and cached locally.
+    /// </summary>
+    public string ResolveModel(string pathOrReference)
+    {
+        if (!ModelReference.TryParse(pathOrReference, out var reference))
+        {
+            return pathOrReference;
+        }
+
+        var version = RegistryBundles.FindVersion(Store, reference!);
+        Logger.ResolvedModel(pathOrReference, version.Reference, version.RunId);
+        return RegistryBundles.Materialize(Store, version);
+    }
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        _loggerFactory.Dispose();
+    }
 
     // Colours and live progress only on a real terminal (and never with NO_COLOR); files and pipes get plain text.
     private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)

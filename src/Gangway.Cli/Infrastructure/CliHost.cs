@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gangway.Stores;
 
 namespace Gangway.Cli.Infrastructure;
 
@@ -6,15 +7,18 @@ namespace Gangway.Cli.Infrastructure;
 /// Runs a command body with the house error policy: a <see cref="GangwayException"/> becomes one clear line on standard
 /// error and the exit code for its kind; anything else is an unexpected failure (exit 1), with a stack trace only when verbose.
 /// </summary>
-internal sealed class CliHost(TextWriter output, TextWriter error, TimeProvider time)
+internal sealed class CliHost(TextWriter output, TextWriter error, TimeProvider time, StoreCatalog stores)
 {
+    /// <summary>The store kinds <c>--store</c> can name.</summary>
+    public StoreCatalog Stores { get; } = stores;
+
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
 
     public int Execute(ParseResult parseResult, Func<CliContext, int> body)
     {
-        using var context = new CliContext(parseResult, Output, Error, time);
+        using var context = new CliContext(parseResult, Output, Error, time, Stores);
         try
         {
             return body(context);

@@ -28,4 +28,10 @@ internal static partial class CliLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Parsed {Rows} rows of {Input} with parser '{Parser}', skipped {Rejected}; wrote {Output}")]
     public static partial void Parsed(this ILogger logger, long rows, string input, string parser, int rejected, string output);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Reference} is {Version} (run {RunId})")]
+    public static partial void ResolvedModel(this ILogger logger, string reference, string version, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded run {RunId} in {Store}")]
+    public static partial void RecordedRun(this ILogger logger, string runId, string store);
 }

@@ -19,6 +19,12 @@ internal static class GlobalOptions
 
     public static readonly Option<string> LogFormat = CreateLogFormat();
 
+    public static readonly Option<string?> Store = new("--store")
+    {
+        Description = "The model store: sqlite:<path> or postgresql://user[:password]@host[:port]/database. Default: $GANGWAY_STORE, else sqlite:.gangway/gangway.db in the working directory.",
+        Recursive = true,
+    };
+
     private static Option<string> CreateLogFormat()
     {
         var option = new Option<string>("--log-format")
