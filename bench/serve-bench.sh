@@ -15,7 +15,9 @@ service_port=${SERVICE_PORT:-18090}; bare_port=${BARE_PORT:-18091}
 echo "building (Release)"
 dotnet build src/Gangway.Cli -c Release --nologo -v quiet -clp:ErrorsOnly > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
 dotnet build bench/Gangway.BareKestrel -c Release --nologo -v quiet -clp:ErrorsOnly >> "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
-cli=src/Gangway.Cli/bin/Release/net10.0/Gangway.Cli.dll
+# Run from a copy: a rebuild during the run must not replace the files the service has loaded.
+rm -rf "$out/serve-bin"; cp -r src/Gangway.Cli/bin/Release/net10.0 "$out/serve-bin"
+cli="$out/serve-bin/Gangway.Cli.dll"
 dotnet "$cli" train --spec examples/titanic/titanic.yaml --data examples/titanic/data/train.csv --out "$out/serve.gwb" -q > /dev/null
 
 pids=()

@@ -29,6 +29,8 @@ internal static class CliApp
             SchemaCommand.Create(host),
             ParseCommand.Create(host),
             ServeCommand.Create(host),
+            Commands.Runs.RunsCommand.Create(host),
+            Commands.Models.ModelsCommand.Create(host),
         };
         return root;
     }

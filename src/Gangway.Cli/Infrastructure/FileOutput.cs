@@ -40,5 +40,26 @@ internal static class FileOutput
 
     public static void WriteAllText(string path, string text) => WriteAtomically(path, w => w.Write(text));
 
+    /// <summary>Writes bytes to a temporary file beside <paramref name="path"/>, then moves it over: never a partial file.</summary>
+    public static void WriteAllBytes(string path, byte[] content)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     public static void EnsureParentDirectory(string path) => Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
 }

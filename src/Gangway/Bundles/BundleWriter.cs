@@ -27,6 +27,20 @@ public static class BundleWriter
     /// </exception>
     public static void Write(ModelBundle bundle, string path)
     {
+        WriteFile(bundle, path);
+    }
+
+    /// <summary>The bytes <see cref="Write"/> would write, for keeping a bundle somewhere other than a file (e.g. a model store).</summary>
+    public static byte[] ToBytes(ModelBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        using var stream = new MemoryStream();
+        WriteZip(bundle, stream);
+        return stream.ToArray();
+    }
+
+    private static void WriteFile(ModelBundle bundle, string path)
+    {
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);

@@ -59,7 +59,7 @@ public sealed class ContractCommandsTests : IClassFixture<TrainedExample>
     {
         var bad = WriteWithChangedRow("train.csv", "bad-age.csv", 3, r => ReplaceField(r, 5, "-4"));
 
-        var run = CliRun.Invoke("train", "--spec", Workspace["titanic.yaml"], "--data", bad, "--out", Workspace["never.gwb"]);
+        var run = CliRun.Invoke("train", "--no-track", "--spec", Workspace["titanic.yaml"], "--data", bad, "--out", Workspace["never.gwb"]);
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("Column 'Age' must be at least 0; line 4 has -4.", run.Error, StringComparison.Ordinal);

@@ -111,7 +111,7 @@ public sealed class EndToEndTests : IClassFixture<TrainedExample>
     public void Predict_SameBundleTrainedTwice_GivesByteIdenticalPredictions()
     {
         var second = _example.Workspace["second.gwb"];
-        Assert.Equal(0, CliRun.Invoke("train", "--spec", _example.Workspace["titanic.yaml"], "--data", _example.Workspace["train.csv"], "--out", second).ExitCode);
+        Assert.Equal(0, CliRun.Invoke("train", "--no-track", "--spec", _example.Workspace["titanic.yaml"], "--data", _example.Workspace["train.csv"], "--out", second).ExitCode);
         var first = _example.Workspace["first.csv"];
         var again = _example.Workspace["again.csv"];
 
@@ -166,7 +166,7 @@ public sealed class TrainedExample : IDisposable
     public TrainedExample()
     {
         Bundle = Workspace["titanic.gwb"];
-        Training = CliRun.Invoke("train", "--spec", Workspace["titanic.yaml"], "--data", Workspace["train.csv"], "--out", Bundle);
+        Training = CliRun.Invoke("train", "--no-track", "--spec", Workspace["titanic.yaml"], "--data", Workspace["train.csv"], "--out", Bundle);
     }
 
     public ExampleWorkspace Workspace { get; } = new();

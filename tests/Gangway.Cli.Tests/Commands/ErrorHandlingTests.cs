@@ -7,7 +7,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [Fact]
     public void Train_MissingDataFile_ExitsNotFoundWithOneLine()
     {
-        var run = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", _workspace["nope.csv"], "--out", _workspace["m.gwb"]);
+        var run = CliRun.Invoke("train", "--no-track", "--spec", _workspace["baseline.yaml"], "--data", _workspace["nope.csv"], "--out", _workspace["m.gwb"]);
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("nope.csv", run.Error, StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public sealed class ErrorHandlingTests : IDisposable
     {
         File.WriteAllText(_workspace["bad.yaml"], File.ReadAllText(_workspace["baseline.yaml"]).Replace("trees: 100", "tress: 100", StringComparison.Ordinal));
 
-        var run = CliRun.Invoke("train", "--spec", _workspace["bad.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"]);
+        var run = CliRun.Invoke("train", "--no-track", "--spec", _workspace["bad.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"]);
 
         Assert.Equal(6, run.ExitCode);
         Assert.Contains("tress", run.Error, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [Fact]
     public void Train_DataWithoutTheTarget_NamesTheColumnAndListsThePresentOnes()
     {
-        var run = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", _workspace["predict.csv"], "--out", _workspace["m.gwb"]);
+        var run = CliRun.Invoke("train", "--no-track", "--spec", _workspace["baseline.yaml"], "--data", _workspace["predict.csv"], "--out", _workspace["m.gwb"]);
 
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("'Survived'", run.Error, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [Fact]
     public void LogFormatJson_WritesOneJsonObjectPerLogLine()
     {
-        var run = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"], "--log-format", "json");
+        var run = CliRun.Invoke("train", "--no-track", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"], "--log-format", "json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -81,7 +81,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [Fact]
     public void Quiet_SuppressesInformationLogs()
     {
-        var run = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"], "-q");
+        var run = CliRun.Invoke("train", "--no-track", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"], "-q");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
@@ -90,7 +90,7 @@ public sealed class ErrorHandlingTests : IDisposable
     [Fact]
     public void Train_SeedThatIsNotANumber_IsAUsageErrorNamingTheOption()
     {
-        var run = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"], "--seed", "1.5");
+        var run = CliRun.Invoke("train", "--no-track", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--out", _workspace["m.gwb"], "--seed", "1.5");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--seed must be a whole number; got '1.5'", run.Error, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class ErrorHandlingTests : IDisposable
         var garbage = _workspace["garbage.csv"];
         File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 4096).Select(i => (byte)((i * 7919) % 256))]);
 
-        var train = CliRun.Invoke("train", "--spec", _workspace["baseline.yaml"], "--data", garbage, "--out", _workspace["m.gwb"]);
+        var train = CliRun.Invoke("train", "--no-track", "--spec", _workspace["baseline.yaml"], "--data", garbage, "--out", _workspace["m.gwb"]);
 
         Assert.Equal(3, train.ExitCode);
         Assert.Contains("not valid UTF-8", train.Error, StringComparison.Ordinal);

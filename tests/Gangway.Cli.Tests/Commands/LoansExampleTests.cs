@@ -104,7 +104,7 @@ public sealed class TrainedLoans : IDisposable
         {
             var bundle = Workspace[Path.ChangeExtension(spec, ".gwb")];
             var metricsPath = Workspace[Path.ChangeExtension(spec, ".metrics.json")];
-            var training = CliRun.Invoke("train", "--spec", Workspace[spec], "--data", Workspace["train.csv"], "--out", bundle);
+            var training = CliRun.Invoke("train", "--no-track", "--spec", Workspace[spec], "--data", Workspace["train.csv"], "--out", bundle);
             var evaluation = CliRun.Invoke("evaluate", "--model", bundle, "--data", Workspace["validation.csv"], "--out", metricsPath);
             var metrics = File.Exists(metricsPath) ? JsonNode.Parse(File.ReadAllText(metricsPath))!.AsObject() : [];
             Models[spec] = new TrainedModel(training, bundle, evaluation, metrics);

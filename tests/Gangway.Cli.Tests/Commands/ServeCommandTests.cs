@@ -18,7 +18,7 @@ public sealed class ServeCommandTests
     {
         using var workspace = new ExampleWorkspace();
         var bundle = workspace["titanic.gwb"];
-        Assert.Equal(0, CliRun.Invoke("train", "--spec", workspace["titanic.yaml"], "--data", workspace["train.csv"], "--out", bundle).ExitCode);
+        Assert.Equal(0, CliRun.Invoke("train", "--no-track", "--spec", workspace["titanic.yaml"], "--data", workspace["train.csv"], "--out", bundle).ExitCode);
 
         var run = CliRun.Invoke("serve", "--model", bundle, "--urls", "http://127.0.0.1:0", "--max-body-bytes", "10");
 

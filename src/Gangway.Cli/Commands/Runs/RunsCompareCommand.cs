@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gangway.Cli.Infrastructure;
+using Gangway.Stores;
+using Spectre.Console;
+
+namespace Gangway.Cli.Commands.Runs;
+
+/// <summary><c>gangway runs compare &lt;id&gt; &lt;id&gt;...</c>: metrics side by side and the parameters that differ.</summary>
+internal static class RunsCompareCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var ids = new Argument<string[]>("runs") { Description = "Two or more run ids (or unique prefixes).", Arity = new ArgumentArity(2, 20) };
+        var json = JsonOption.Create();
+        var command = new Command("compare", "Compare runs: every metric side by side, and the parameters whose values differ.") { ids, json };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var runs = parse.GetValue(ids)!.Select(id => RunLookup.Find(context, id)).ToList();
+            var metrics = runs.SelectMany(r => r.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var differing = runs.SelectMany(r => r.Params.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Where(name => runs.Select(r => r.Params.GetValueOrDefault(name)).Distinct(StringComparer.Ordinal).Count() > 1)
+                .ToList();
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(Json(runs, metrics, differing).ToJsonString());
+                return ExitCodes.Success;
+            }
+
+            var metricTable = new Table().Title("metrics").AddColumn("metric");
+            var paramTable = new Table().Title("parameters that differ").AddColumn("parameter");
+            foreach (var run in runs)
+            {
+                metricTable.AddColumn(new TableColumn(run.Id[..12]).RightAligned());
+                paramTable.AddColumn(run.Id[..12]);
+            }
+
+            foreach (var name in metrics)
+            {
+                metricTable.AddRow([Markup.Escape(name), .. runs.Select(r => r.Metrics.TryGetValue(name, out var v) ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-")]);
+            }
+
+            foreach (var name in differing)
+            {
+                paramTable.AddRow([Markup.Escape(name), .. runs.Select(r => Markup.Escape(r.Params.GetValueOrDefault(name) ?? "-"))]);
+            }
+
+            context.Console.Write(metricTable);
+            if (differing.Count == 0)
+            {
+                context.Console.WriteLine("Every parameter is the same.");
+            }
+            else
+            {
+                context.Console.Write(paramTable);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static JsonObject Json(List<RunRecord> runs, List<string> metrics, List<string> differing) => new()
+    {
+        ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode)JsonValue.Create(r.Id))]),
+        ["metrics"] = new JsonObject([.. metrics.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonArray([.. runs.Select(r => r.Metrics.TryGetValue(name, out var v) ? (JsonNode)JsonValue.Create(v) : null)])))]),
+        ["differing_params"] = new JsonObject([.. differing.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonArray([.. runs.Select(r => r.Params.GetValueOrDefault(name) is { } v ? (JsonNode)JsonValue.Create(v) : null)])))]),
+    };
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gangway.Cli.Infrastructure;
+using Gangway.Stores;
+using Spectre.Console;
+
+namespace Gangway.Cli.Commands.Runs;
+
+/// <summary><c>gangway runs list</c>: the newest runs, optionally of one experiment or one parent.</summary>
+internal static class RunsListCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var experiment = new Option<string?>("--experiment") { Description = "Only runs of this experiment (by default a spec's model name)." };
+        var parent = new Option<string?>("--parent") { Description = "Only the child runs of this run (cross-validation folds, tuning candidates)." };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "At most this many runs, newest first.",
+            DefaultValueFactory = _ => 20,
+            CustomParser = result => CliOptions.WholeNumber(result, "--limit") ?? 0,
+        };
+        var json = JsonOption.Create();
+        var command = new Command("list", "List tracked runs, newest first.") { experiment, parent, limit, json };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var parentId = parse.GetValue(parent) is { } given ? RunLookup.Find(context, given).Id : null;
+            var count = parse.GetValue(limit);
+            if (count < 1)
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, $"--limit must be at least 1; got {count}.");
+            }
+
+            var runs = context.Store.ListRuns(new RunQuery(parse.GetValue(experiment), parentId, count));
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(new JsonArray([.. runs.Select(r => (JsonNode)StoreJson.Run(r, full: false))]).ToJsonString());
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().AddColumns("run", "experiment", "name", "status", "started (UTC)", "roc_auc", "accuracy");
+            foreach (var run in runs)
+            {
+                table.AddRow(run.Id[..12], Markup.Escape(run.Experiment), Markup.Escape(run.Name), run.Status.ToString().ToLowerInvariant(),
+                    run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Metric(run, "roc_auc"), Metric(run, "accuracy"));
+            }
+
+            context.Console.Write(table);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    // Training runs record training_*; cross-validation and tuning runs record the held-out means.
+    private static string Metric(RunRecord run, string name) =>
+        (run.Metrics.TryGetValue(name, out var value) || run.Metrics.TryGetValue("training_" + name, out value))
+            ? value.ToString("0.0000", CultureInfo.InvariantCulture)
+            : "-";
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using Gangway.Cli.Infrastructure;
+using Spectre.Console;
+
+namespace Gangway.Cli.Commands.Runs;
+
+/// <summary><c>gangway runs show &lt;id&gt;</c>: everything a run recorded.</summary>
+internal static class RunsShowCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var id = new Argument<string>("run") { Description = "The run id, or a unique prefix of at least 6 characters." };
+        var json = JsonOption.Create();
+        var command = new Command("show", "Show a run: parameters, metrics, tags, lineage and artifacts.") { id, json };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var run = RunLookup.Find(context, parse.GetValue(id)!);
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(StoreJson.Run(run, full: true).ToJsonString());
+                return ExitCodes.Success;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow("[bold]run[/]", run.Id);
+            grid.AddRow("[bold]experiment[/]", Markup.Escape(run.Experiment));
+            grid.AddRow("[bold]name[/]", Markup.Escape(run.Name));
+            grid.AddRow("[bold]parent[/]", run.ParentRunId ?? "-");
+            grid.AddRow("[bold]status[/]", run.Status.ToString().ToLowerInvariant());
+            grid.AddRow("[bold]started[/]", StoreJson.Time(run.StartedAt));
+            grid.AddRow("[bold]duration[/]", run.Duration is { } duration ? duration.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture) : "-");
+            grid.AddRow("[bold]by[/]", Markup.Escape(run.CreatedBy));
+            context.Console.Write(grid);
+            context.Console.Write(Pairs("parameter", run.Params.Select(p => (p.Key, p.Value))));
+            context.Console.Write(Pairs("metric", run.Metrics.Select(m => (m.Key, m.Value.ToString("0.######", CultureInfo.InvariantCulture)))));
+            context.Console.Write(Pairs("tag", run.Tags.Select(t => (t.Key, t.Value))));
+            context.Console.Write(Pairs("artifact", run.Artifacts.Select(a => (a.Name, $"{a.Size} bytes, sha256 {a.Sha256}"))));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Table Pairs(string kind, IEnumerable<(string Name, string Value)> pairs)
+    {
+        var table = new Table().AddColumns(kind, "value");
+        foreach (var (name, value) in pairs.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Gangway.Bundles;
+using Gangway.Evaluation;
+using Gangway.Specs;
+
+namespace Gangway.Stores;
+
+/// <summary>What a tracked run records about a training or a cross-validation: parameters, metrics, tags and lineage.</summary>
+public static class TrainingRuns
+{
+    /// <summary>The run of a finished training: the bundle as artifact <c>model.gwb</c>, its training metrics and lineage.</summary>
+    /// <param name="bundle">The trained bundle.</param>
+    /// <param name="bundleBytes">The bundle file's bytes, exactly as written.</param>
+    /// <param name="spec">The spec file it was trained from.</param>
+    /// <param name="data">The training data file.</param>
+    /// <param name="startedAt">When training started.</param>
+    /// <param name="endedAt">When the bundle was written.</param>
+    public static NewRun Training(ModelBundle bundle, byte[] bundleBytes, string spec, string data, DateTimeOffset startedAt, DateTimeOffset endedAt)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (bundle.Metrics["training"] is JsonObject training)
+        {
+            foreach (var (name, _) in Metrics.Scalars)
+            {
+                if (training[name] is JsonValue value && value.TryGetValue<double>(out var number) && double.IsFinite(number))
+                {
+                    metrics["training_" + name] = number;
+                }
+            }
+        }
+
+        metrics["duration_seconds"] = (endedAt - startedAt).TotalSeconds;
+        return new NewRun(
+            bundle.Name,
+            "train",
+            null,
+            RunStatus.Finished,
+            startedAt,
+            endedAt,
+            Parameters(ModelSpecReader.ReadFile(spec), spec, data, bundle.Lineage),
+            metrics,
+            Tags(bundle.Lineage, "train"),
+            bundle.Lineage.ToJson(),
+            [new RunArtifact(RunArtifact.ModelBundle, bundleBytes)]);
+    }
+
+    /// <summary>The parameters a run of <paramref name="spec"/> records: files and hashes, seed, learner and its arguments.</summary>
+    public static Dictionary<string, string> Parameters(ModelSpec spec, string specPath, string dataPath, Lineage lineage)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(lineage);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["spec"] = specPath,
+            ["spec_sha256"] = lineage.SpecSha256,
+            ["data"] = dataPath,
+            ["data_sha256"] = lineage.DataSha256,
+            ["seed"] = lineage.Seed.ToString(CultureInfo.InvariantCulture),
+            ["learner"] = spec.Learner.Name,
+            ["features"] = string.Join(",", spec.Features.Select(f => f.Name)),
+        };
+        if (lineage.ParsedDataSha256 is { } parsed)
+        {
+            parameters["parsed_data_sha256"] = parsed;
+        }
+
+        if (lineage.ParserSha256 is { } parser)
+        {
+            parameters["parser_sha256"] = parser;
+        }
+
+        foreach (var (name, value) in spec.Learner.Arguments)
+        {
+            parameters["learner." + name] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The tags every run records: Gangway's version, the git commit and the command.</summary>
+    public static Dictionary<string, string> Tags(Lineage lineage, string command)
+    {
+        ArgumentNullException.ThrowIfNull(lineage);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["gangway_version"] = lineage.GangwayVersion,
+            ["command"] = command,
+            ["host"] = Environment.MachineName,
+        };
+        if (lineage.GitCommit is { } commit)
+        {
+            tags["git_commit"] = commit + (lineage.GitDirty == true ? "-dirty" : "");
+        }
+
+        return tags;
+    }
+
+    /// <summary>The scalar metrics of a cross-validation: the mean of each as its name, the spread as <c>name_std</c>.</summary>
+    public static Dictionary<string, double> Summary(CrossValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var summary in report.Summaries)
+        {
+            if (summary.Mean is { } mean && double.IsFinite(mean))
+            {
+                metrics[summary.Name] = mean;
+            }
+
+            if (summary.StandardDeviation is { } spread && double.IsFinite(spread))
+            {
+                metrics[summary.Name + "_std"] = spread;
+            }
+        }
+
+        return metrics;
+    }
+
+    /// <summary>The scalar metrics of one evaluation, by name.</summary>
+    public static Dictionary<string, double> Scalars(Metrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value) in Metrics.Scalars)
+        {
+            if (value(metrics) is { } number && double.IsFinite(number))
+            {
+                result[name] = number;
+            }
+        }
+
+        return result;
+    }
+}
