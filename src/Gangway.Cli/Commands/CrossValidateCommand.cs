@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Gangway.Cli.Infrastructure;
+using Gangway.Evaluation;
 using Gangway.Training;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -23,14 +24,29 @@ internal static class CrossValidateCommand
         var seed = CliOptions.Seed();
         var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON.");
         var parser = CliOptions.Parser();
-        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output, parser };
+        var noTrack = new Option<bool>("--no-track") { Description = "Do not record the runs (a parent and one per fold) in the model store." };
+        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output, parser, noTrack };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var foldCount = parse.GetValue(folds);
-            var report = StageProgress.Run(context, "Cross-validating", stages =>
-                CrossValidator.Run(parse.GetValue(spec)!, CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser)), foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
-                    stages.Report($"fold {fold} of {foldCount} done"))));
-            var table = new Table().Title($"{parse.GetValue(folds)}-fold cross-validation").AddColumn("metric")
+            var specPath = parse.GetValue(spec)!;
+            var dataPath = parse.GetValue(data)!;
+            var tracking = parse.GetValue(noTrack) ? null : CrossValidationRuns.Start(context, specPath, dataPath, foldCount, parse.GetValue(seed));
+            CrossValidationReport report;
+            try
+            {
+                report = StageProgress.Run(context, "Cross-validating", stages =>
+                    CrossValidator.Run(specPath, CliOptions.Source(dataPath, parse.GetValue(parser)), foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
+                        stages.Report($"fold {fold} of {foldCount} done"))));
+            }
+            catch
+            {
+                tracking?.Fail();
+                throw;
+            }
+
+            tracking?.Finish(report);
+            var table = new Spectre.Console.Table().Title($"{parse.GetValue(folds)}-fold cross-validation").AddColumn("metric")
                 .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());
             foreach (var summary in report.Summaries)
             {

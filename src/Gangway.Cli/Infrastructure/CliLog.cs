@@ -34,4 +34,7 @@ internal static partial class CliLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded run {RunId} in {Store}")]
     public static partial void RecordedRun(this ILogger logger, string runId, string store);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark run {RunId} as failed: {Reason}")]
+    public static partial void RunNotMarkedFailed(this ILogger logger, string runId, string reason);
 }
