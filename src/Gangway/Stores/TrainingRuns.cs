@@ -53,9 +53,9 @@ public static class TrainingRuns
         ArgumentNullException.ThrowIfNull(lineage);
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["spec"] = specPath,
+            ["spec"] = Path.GetFullPath(specPath),
             ["spec_sha256"] = lineage.SpecSha256,
-            ["data"] = dataPath,
+            ["data"] = Path.GetFullPath(dataPath),
             ["data_sha256"] = lineage.DataSha256,
             ["seed"] = lineage.Seed.ToString(CultureInfo.InvariantCulture),
             ["learner"] = spec.Learner.Name,
