@@ -32,7 +32,7 @@ internal static class SqliteStoreUri
             }
         }
 
-        if (string.IsNullOrWhiteSpace(rest))
+        if (string.IsNullOrWhiteSpace(rest) || rest.EndsWith('/') || rest.EndsWith('\\'))
         {
             throw Invalid(uri, "it names no file");
         }
