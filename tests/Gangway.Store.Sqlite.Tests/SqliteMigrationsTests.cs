@@ -1,0 +1,50 @@
+namespace Gangway.Store.Sqlite.Tests;
+
+public sealed class SqliteMigrationsTests : IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public void All_EmbeddedScripts_NumberedFromOneWithoutGaps()
+    {
+        Assert.Equal(Enumerable.Range(1, SqliteMigrations.All.Count), SqliteMigrations.All.Select(migration => migration.Version));
+        Assert.All(SqliteMigrations.All, migration => Assert.Contains("CREATE TABLE", migration.Sql, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Open_NewFile_RecordsEveryMigration()
+    {
+        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+
+        var versions = _database.Sql("SELECT version FROM schema_migrations ORDER BY version").Select(row => (long)row[0]!);
+
+        Assert.Equal(SqliteMigrations.All.Select(migration => (long)migration.Version), versions);
+    }
+
+    [Fact]
+    public void Open_Twice_AppliesNothingAgain()
+    {
+        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+        var first = _database.Sql("SELECT version, applied_at FROM schema_migrations ORDER BY version");
+
+        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+
+        Assert.Equal(first, _database.Sql("SELECT version, applied_at FROM schema_migrations ORDER BY version"));
+    }
+
+    [Fact]
+    public void Open_SchemaNewerThanThisCode_ThrowsInvalidInputNamingBothVersions()
+    {
+        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+        _database.Sql("INSERT INTO schema_migrations (version, applied_at) VALUES (99, '2030-01-01T00:00:00.0000000Z')");
+
+        var exception = Assert.Throws<GangwayException>(() => new SqliteStoreProvider().Open(_database.Uri));
+
+        Assert.Equal(ErrorKind.InvalidInput, exception.Kind);
+        Assert.Equal(
+            $"Store '{_database.Uri}': schema version 99 is newer than this Gangway supports ({SqliteMigrations.Latest}); upgrade Gangway.",
+            exception.Message);
+    }
+}
