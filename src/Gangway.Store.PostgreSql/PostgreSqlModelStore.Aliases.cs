@@ -17,7 +17,7 @@ internal sealed partial class PostgreSqlModelStore
         return Write(connection =>
         {
             LockModel(connection, model);
-            if (connection.Scalar<int?>(RegistrySql.SelectVersion, model, version) is null)
+            if (connection.Scalar<int?>(RegistrySql.VersionExists, model, version) is null)
             {
                 throw VersionNotFound(model, version);
             }

@@ -20,7 +20,8 @@ internal static class RunReader
             return [];
         }
 
-        var ids = rows.Select(r => r.Id).ToArray();
+        // One parameter holding the array (a string[] would otherwise spread over the params array).
+        object ids = rows.Select(r => r.Id).ToArray();
         var parameters = Group(connection, RunSql.SelectParams, ids, r => r.GetString(2));
         var metrics = Group(connection, RunSql.SelectMetrics, ids, r => r.GetDouble(2));
         var tags = Group(connection, RunSql.SelectTags, ids, r => r.GetString(2));
@@ -38,7 +39,7 @@ internal static class RunReader
         ];
     }
 
-    private static Dictionary<string, IReadOnlyDictionary<string, T>> Group<T>(NpgsqlConnection connection, string sql, string[] ids, Func<NpgsqlDataReader, T> value)
+    private static Dictionary<string, IReadOnlyDictionary<string, T>> Group<T>(NpgsqlConnection connection, string sql, object ids, Func<NpgsqlDataReader, T> value)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, T>>(StringComparer.Ordinal);
         foreach (var (runId, name, item) in connection.Query(sql, r => (r.GetString(0), r.GetString(1), value(r)), ids))

@@ -21,6 +21,8 @@ internal static class RegistrySql
 
     public const string SelectVersion = $"SELECT {VersionColumns} FROM model_versions WHERE model = $1 AND version = $2";
 
+    public const string VersionExists = "SELECT 1 FROM model_versions WHERE model = $1 AND version = $2";
+
     public const string SelectVersionContent = """
         SELECT a.content FROM model_versions v
         JOIN run_artifacts a ON a.run_id = v.run_id AND a.name = v.artifact
