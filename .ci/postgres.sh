@@ -28,9 +28,6 @@ ensure_installed() {
   if find_bin >/dev/null; then return 0; fi
   log "installing postgresql"
   export DEBIAN_FRONTEND=noninteractive
-  # The package's own cluster is not wanted: ours lives in a temporary directory.
-  mkdir -p /etc/postgresql-common
-  [ -f /etc/postgresql-common/createcluster.conf ] || echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.conf
   (apt-get update -qq && apt-get install -y -qq postgresql) >&2
   find_bin >/dev/null || { log "initdb not found after installing postgresql"; return 1; }
 }
@@ -45,7 +42,8 @@ choose_owner() {
 }
 
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u "$owner" -- "$@"; else "$@"; fi
+  # From /: the owner may not be allowed into the current directory.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u "$owner" -- "$@"); else "$@"; fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -55,7 +53,10 @@ start() {
   local bin dir port
   bin=$(find_bin)
   owner=$(choose_owner)
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/gangway-postgres.XXXXXX")
+  # As root the cluster's owner must reach the directory: /tmp, not a TMPDIR under /root.
+  local base=${TMPDIR:-/tmp}
+  [ "$(id -u)" -ne 0 ] || base=/tmp
+  dir=$(mktemp -d "$base/gangway-postgres.XXXXXX")
   chmod 700 "$dir"
   [ "$(id -u)" -ne 0 ] || chown "$owner" "$dir"
 

@@ -46,13 +46,12 @@ internal static class NpgsqlCommands
         return rows;
     }
 
-    /// <summary>A nullable column.</summary>
-    public static T? Nullable<T>(this NpgsqlDataReader reader, int ordinal)
-        where T : class =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+    /// <summary>A nullable text column.</summary>
+    public static string? StringOrNull(this NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>A nullable integer column.</summary>
-    public static int? NullableInt(this NpgsqlDataReader reader, int ordinal) =>
+    public static int? Int32OrNull(this NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
     /// <summary>A timestamptz column as UTC.</summary>

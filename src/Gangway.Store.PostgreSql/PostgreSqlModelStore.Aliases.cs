@@ -71,7 +71,7 @@ internal sealed partial class PostgreSqlModelStore
         ArgumentNullException.ThrowIfNull(model);
         return Read(connection => connection.Query(
             AliasSql.SelectHistory,
-            r => new AliasChange(r.GetString(0), r.GetString(1), r.GetInt32(2), r.NullableInt(3), r.GetString(4), r.Timestamp(5), r.GetString(6), r.Nullable<string>(7)),
+            r => new AliasChange(r.GetString(0), r.GetString(1), r.GetInt32(2), r.Int32OrNull(3), r.GetString(4), r.Timestamp(5), r.GetString(6), r.StringOrNull(7)),
             model,
             aliasName));
     }

@@ -14,7 +14,7 @@ internal sealed partial class PostgreSqlModelStore
         ArgumentNullException.ThrowIfNull(query);
         return Read(connection => connection.Query(
             AuditSql.SelectMany,
-            r => new AuditEntry(r.GetInt64(0), r.Timestamp(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Nullable<string>(6)),
+            r => new AuditEntry(r.GetInt64(0), r.Timestamp(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.StringOrNull(6)),
             query.Model,
             Math.Max(query.Limit, 0)));
     }

@@ -12,8 +12,8 @@ internal static class RunReader
     {
         var rows = connection.Query(
             sql,
-            r => (Id: r.GetString(0), Experiment: r.GetString(1), Name: r.GetString(2), Parent: r.Nullable<string>(3), Status: Enum.Parse<RunStatus>(r.GetString(4)),
-                StartedAt: r.Timestamp(5), EndedAt: r.IsDBNull(6) ? (DateTimeOffset?)null : r.Timestamp(6), CreatedBy: r.GetString(7), Lineage: r.Nullable<string>(8)),
+            r => (Id: r.GetString(0), Experiment: r.GetString(1), Name: r.GetString(2), Parent: r.StringOrNull(3), Status: Enum.Parse<RunStatus>(r.GetString(4)),
+                StartedAt: r.Timestamp(5), EndedAt: r.IsDBNull(6) ? (DateTimeOffset?)null : r.Timestamp(6), CreatedBy: r.GetString(7), Lineage: r.StringOrNull(8)),
             values);
         if (rows.Count == 0)
         {
