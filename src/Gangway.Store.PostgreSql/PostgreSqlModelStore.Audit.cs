@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Gangway.Store.PostgreSql.Sql;
+using Gangway.Stores;
+using Npgsql;
+
+namespace Gangway.Store.PostgreSql;
+
+/// <summary>The audit log: one entry per write, in the write's transaction.</summary>
+internal sealed partial class PostgreSqlModelStore
+{
+    /// <inheritdoc/>
+    public IReadOnlyList<AuditEntry> ListAudit(AuditQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Read(connection => connection.Query(
+            AuditSql.SelectMany,
+            r => new AuditEntry(r.GetInt64(0), r.Timestamp(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.StringOrNull(6)),
+            query.Model,
+            Math.Max(query.Limit, 0)));
+    }
+
+    private static void Audit(NpgsqlConnection connection, DateTimeOffset at, Change change, string action, string subject, string? model, JsonObject details) =>
+        connection.Execute(AuditSql.Insert, at, change.Actor, action, subject, model, AuditDetails.Of(details, change), change.Reason);
+}

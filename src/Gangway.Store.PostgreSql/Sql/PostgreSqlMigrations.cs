@@ -1,0 +1,111 @@
+namespace Gangway.Store.PostgreSql.Sql;
+
+/// <summary>
+/// The schema, as numbered migrations applied in order on open. A migration is never edited once released: changes
+/// are new migrations appended to <see cref="Steps"/>.
+/// </summary>
+internal static class PostgreSqlMigrations
+{
+    // Serialises concurrent opens (and so migrations) of stores in one database: "gangway" in ASCII.
+    public const long AdvisoryLockKey = 0x67616e67776179;
+
+    public const string Lock = "SELECT pg_advisory_xact_lock($1)";
+
+    public const string CreateMigrationsTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version integer PRIMARY KEY,
+            applied_at timestamptz NOT NULL DEFAULT now())
+        """;
+
+    public const string SelectApplied = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+
+    public const string InsertApplied = "INSERT INTO schema_migrations (version) VALUES ($1)";
+
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        """
+        CREATE TABLE runs (
+            seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+            id text PRIMARY KEY,
+            experiment text NOT NULL,
+            name text NOT NULL,
+            parent_run_id text REFERENCES runs (id),
+            status text NOT NULL,
+            started_at timestamptz NOT NULL,
+            ended_at timestamptz,
+            created_by text NOT NULL,
+            lineage text);
+        CREATE INDEX runs_by_experiment ON runs (experiment, started_at DESC, seq DESC);
+        CREATE INDEX runs_by_parent ON runs (parent_run_id);
+        CREATE TABLE run_params (
+            run_id text NOT NULL REFERENCES runs (id),
+            name text NOT NULL,
+            value text NOT NULL,
+            PRIMARY KEY (run_id, name));
+        CREATE TABLE run_metrics (
+            run_id text NOT NULL REFERENCES runs (id),
+            name text NOT NULL,
+            value double precision NOT NULL,
+            PRIMARY KEY (run_id, name));
+        CREATE TABLE run_tags (
+            run_id text NOT NULL REFERENCES runs (id),
+            name text NOT NULL,
+            value text NOT NULL,
+            PRIMARY KEY (run_id, name));
+        CREATE TABLE run_artifacts (
+            run_id text NOT NULL REFERENCES runs (id),
+            name text NOT NULL,
+            size bigint NOT NULL,
+            sha256 text NOT NULL,
+            content bytea NOT NULL,
+            PRIMARY KEY (run_id, name));
+        CREATE TABLE models (
+            name text PRIMARY KEY,
+            created_at timestamptz NOT NULL,
+            latest_version integer NOT NULL DEFAULT 0);
+        CREATE TABLE model_versions (
+            model text NOT NULL REFERENCES models (name),
+            version integer NOT NULL,
+            run_id text NOT NULL,
+            artifact text NOT NULL,
+            sha256 text NOT NULL,
+            created_at timestamptz NOT NULL,
+            created_by text NOT NULL,
+            PRIMARY KEY (model, version),
+            FOREIGN KEY (run_id, artifact) REFERENCES run_artifacts (run_id, name));
+        CREATE TABLE aliases (
+            model text NOT NULL,
+            alias text NOT NULL,
+            version integer NOT NULL,
+            PRIMARY KEY (model, alias),
+            FOREIGN KEY (model, version) REFERENCES model_versions (model, version));
+        CREATE TABLE alias_stack (
+            model text NOT NULL,
+            alias text NOT NULL,
+            position integer NOT NULL,
+            version integer NOT NULL,
+            PRIMARY KEY (model, alias, position));
+        CREATE TABLE alias_changes (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            model text NOT NULL,
+            alias text NOT NULL,
+            version integer NOT NULL,
+            previous_version integer,
+            kind text NOT NULL,
+            changed_at timestamptz NOT NULL,
+            actor text NOT NULL,
+            reason text);
+        CREATE INDEX alias_changes_by_model ON alias_changes (model, alias, id);
+        CREATE TABLE audit (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at timestamptz NOT NULL,
+            actor text NOT NULL,
+            action text NOT NULL,
+            subject text NOT NULL,
+            model text,
+            details text NOT NULL,
+            reason text);
+        CREATE INDEX audit_by_model ON audit (model, id DESC);
+        """,
+    ];
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using Gangway.Stores;
+
+namespace Gangway.Store.PostgreSql.Tests;
+
+public class PostgreSqlStoreProviderTests
+{
+    private readonly PostgreSqlStoreProvider _provider = new();
+
+    [Theory]
+    [InlineData("postgresql://u@h/db", true)]
+    [InlineData("POSTGRES://u@h/db", true)]
+    [InlineData("sqlite:.gangway/gangway.db", false)]
+    [InlineData("postgresqlx://u@h/db", false)]
+    public void CanOpen_Scheme_RecognisesPostgreSqlOnly(string uri, bool expected) =>
+        Assert.Equal(expected, _provider.CanOpen(uri));
+
+    [Fact]
+    public void UriForms_NameBothSchemes()
+    {
+        Assert.Contains(_provider.UriForms, f => f.StartsWith("postgresql://", StringComparison.Ordinal));
+        Assert.Contains(_provider.UriForms, f => f.StartsWith("postgres://", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Open_NothingListensOnPort_ThrowsNamingServerWithPasswordHidden()
+    {
+        var port = UnusedPort();
+        var uri = $"postgresql://gangway:hunter2@127.0.0.1:{port}/gangway?connect_timeout=5";
+
+        var error = Assert.Throws<GangwayException>(() => _provider.Open(uri));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, error.Kind);
+        Assert.Contains($"postgresql://gangway:***@127.0.0.1:{port}/gangway", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"cannot connect to 127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_ThroughCatalog_OpensPostgreSqlUris()
+    {
+        var catalog = new StoreCatalog().Add(_provider);
+        var port = UnusedPort();
+
+        var error = Assert.Throws<GangwayException>(() => catalog.Open($"postgres://u@127.0.0.1:{port}/db"));
+
+        Assert.Contains("cannot connect", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void Open_DatabaseMissing_ThrowsNotFoundNamingTheDatabase()
+    {
+        var uri = ReplaceDatabase(TestServer.RequireUri(), "gangway_no_such_db");
+
+        var error = Assert.Throws<GangwayException>(() => _provider.Open(uri));
+
+        Assert.Equal(ErrorKind.NotFound, error.Kind);
+        Assert.Contains("database 'gangway_no_such_db' does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void Open_UnknownUser_ThrowsAuthenticationFailureWithPasswordHidden()
+    {
+        var server = PostgreSqlUri.Parse(TestServer.RequireUri());
+        var uri = $"postgresql://gangway_nobody:hunter2@{server.Host}:{server.Port}/{server.Database}";
+
+        var error = Assert.Throws<GangwayException>(() => _provider.Open(uri));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, error.Kind);
+        Assert.Contains("authentication as user 'gangway_nobody' failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("gangway_nobody:***@", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void Open_SchemaNewerThanCode_ThrowsAskingForUpgrade()
+    {
+        using var schema = new TestSchema();
+        _provider.Open(schema.Uri).Dispose();
+        TestServer.Execute($"INSERT INTO {schema.Name}.schema_migrations (version) VALUES (999)");
+
+        var error = Assert.Throws<GangwayException>(() => _provider.Open(schema.Uri));
+
+        Assert.Equal(ErrorKind.InvalidInput, error.Kind);
+        Assert.Contains("schema version 999 is newer than this Gangway supports (1); upgrade Gangway", error.Message, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public void Open_ManyAtOnceOnEmptySchema_AllSucceedAndMigrateOnce()
+    {
+        using var schema = new TestSchema();
+
+        var stores = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).Select(_ => _provider.Open(schema.Uri)).ToList();
+        stores.ForEach(s => s.Dispose());
+
+        using var store = _provider.Open(schema.Uri);
+        Assert.Empty(store.ListModels());
+        TestServer.Execute($"DO $$ BEGIN IF (SELECT count(*) FROM {schema.Name}.schema_migrations) <> 1 THEN RAISE 'migrated more than once'; END IF; END $$");
+    }
+
+    [PostgresFact]
+    public void Open_PasswordInUri_DisplayUriHidesIt()
+    {
+        using var schema = new TestSchema();
+        var server = PostgreSqlUri.Parse(schema.Uri);
+        // Trust authentication on the test server accepts any password.
+        var uri = $"postgresql://{server.Username}:hunter2@{server.Host}:{server.Port}/{server.Database}?search_path={schema.Name}";
+
+        using var store = _provider.Open(uri);
+
+        Assert.Equal($"postgresql://{server.Username}:***@{server.Host}:{server.Port}/{server.Database}?search_path={schema.Name}", store.DisplayUri);
+    }
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string ReplaceDatabase(string uri, string database)
+    {
+        var settings = PostgreSqlUri.Parse(uri);
+        var password = settings.Password is { } secret ? ":" + Uri.EscapeDataString(secret) : "";
+        return $"postgresql://{settings.Username}{password}@{settings.Host}:{settings.Port}/{database}";
+    }
+}
