@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Gangway.Cli.Commands;
 using Gangway.Cli.Infrastructure;
+using Gangway.Store.PostgreSql;
+using Gangway.Store.Sqlite;
 using Gangway.Stores;
 
 namespace Gangway.Cli;
@@ -36,7 +38,7 @@ internal static class CliApp
     }
 
     /// <summary>The store kinds <c>--store</c> can name.</summary>
-    public static StoreCatalog Stores() => new();
+    public static StoreCatalog Stores() => new StoreCatalog().Add(new SqliteStoreProvider()).Add(new PostgreSqlStoreProvider());
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
