@@ -66,12 +66,13 @@ internal sealed partial class SqliteModelStore : IModelStore
             var details = AuditDetails.Write(change, json =>
             {
                 json.WriteString("status", update.Status.ToString());
-                json.WriteStartObject("metrics");
-                update.Metrics.ToList().ForEach(metric => json.WriteNumber(metric.Key, metric.Value));
-                json.WriteEndObject();
-                json.WriteStartObject("tags");
-                update.Tags.ToList().ForEach(tag => json.WriteString(tag.Key, tag.Value));
-                json.WriteEndObject();
+                // Names only: metric values may be NaN, which JSON cannot hold, and both are on the run itself.
+                json.WriteStartArray("metrics");
+                update.Metrics.Keys.Order(StringComparer.Ordinal).ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
+                json.WriteStartArray("tags");
+                update.Tags.Keys.Order(StringComparer.Ordinal).ToList().ForEach(json.WriteStringValue);
+                json.WriteEndArray();
             });
             SqliteAudit.Append(transaction, _time.GetUtcNow(), change, AuditActions.RunUpdated, runId, null, details);
             return SqliteRuns.Find(transaction, runId)!;

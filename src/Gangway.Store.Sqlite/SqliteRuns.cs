@@ -69,7 +69,7 @@ internal static class SqliteRuns
         [.. rows.Select(row => row with
         {
             Params = Pairs(transaction, "run_params", row.Id, reader => reader.GetString(1)),
-            Metrics = Pairs(transaction, "run_metrics", row.Id, reader => reader.GetDouble(1)),
+            Metrics = Pairs(transaction, "run_metrics", row.Id, reader => reader.IsDBNull(1) ? double.NaN : reader.GetDouble(1)),
             Tags = Pairs(transaction, "run_tags", row.Id, reader => reader.GetString(1)),
             Artifacts = Artifacts(transaction, row.Id),
         })];
@@ -91,7 +91,7 @@ internal static class SqliteRuns
         {
             transaction.Execute(
                 $"INSERT INTO {table} (run_id, name, value) VALUES ($run, $name, $value) ON CONFLICT (run_id, name) DO UPDATE SET value = excluded.value",
-                ("$run", runId), ("$name", name), ("$value", value));
+                ("$run", runId), ("$name", name), ("$value", value is double number && double.IsNaN(number) ? null : value));
         }
     }
 

@@ -22,10 +22,11 @@ CREATE TABLE run_params (
     PRIMARY KEY (run_id, name)
 ) WITHOUT ROWID;
 
+-- SQLite has no NaN: a NULL metric value is NaN (e.g. an AUC with one class).
 CREATE TABLE run_metrics (
     run_id TEXT NOT NULL REFERENCES runs (id),
     name TEXT NOT NULL,
-    value REAL NOT NULL,
+    value REAL,
     PRIMARY KEY (run_id, name)
 ) WITHOUT ROWID;
 

@@ -168,6 +168,21 @@ public abstract partial class ModelStoreConformance
     }
 
     [Fact]
+    public void CreateRunAndUpdateRun_NaNAndInfiniteMetrics_ComeBackUnchanged()
+    {
+        var store = NewStore();
+        var run = store.CreateRun(NewRunBuilder.Run().WithMetric("auc", double.NaN).WithMetric("loss", double.PositiveInfinity).Build(), StoreChanges.ByTester);
+
+        store.UpdateRun(run.Id, new RunUpdate(RunStatus.Finished, null, new Dictionary<string, double> { ["gain"] = double.NegativeInfinity, ["f1"] = double.NaN }, new Dictionary<string, string>()), StoreChanges.ByTester);
+
+        var metrics = store.FindRun(run.Id)!.Metrics;
+        Assert.True(double.IsNaN(metrics["auc"]));
+        Assert.True(double.IsNaN(metrics["f1"]));
+        Assert.Equal(double.PositiveInfinity, metrics["loss"]);
+        Assert.Equal(double.NegativeInfinity, metrics["gain"]);
+    }
+
+    [Fact]
     public void ReadArtifact_BinaryContent_ReturnsTheSameBytes()
     {
         var store = NewStore();
