@@ -51,6 +51,9 @@ public sealed record ModelSpec
 
     /// <summary>The upgrade counterfactual (the <c>upsell:</c> section), or null when the model does not recommend upgrades.</summary>
     public UpsellSpec? Upsell { get; init; }
+
+    /// <summary>The checks a new version must pass to be promoted (the <c>promotion:</c> section), or null.</summary>
+    public PromotionSpec? Promotion { get; init; }
 }
 
 /// <summary>The prediction target.</summary>

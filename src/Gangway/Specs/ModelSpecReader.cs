@@ -10,7 +10,7 @@ namespace Gangway.Specs;
 public static class ModelSpecReader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines", "upsell"];
+        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines", "upsell", "promotion"];
 
     /// <summary>Reads and validates a spec file.</summary>
     /// <exception cref="GangwayException">The file is missing (NotFound) or the spec is invalid (InvalidConfiguration).</exception>
@@ -68,6 +68,7 @@ public static class ModelSpecReader
             Slices = spec.Optional("slices") is { } slices ? [.. slices.Sequence().Select(s => s.Scalar())] : [],
             Baselines = spec.Optional("baselines") is { } baselines ? [.. baselines.Sequence().Select(ReadBaseline)] : [],
             Upsell = spec.Optional("upsell") is { } upsell ? ReadUpsell(upsell) : null,
+            Promotion = spec.Optional("promotion") is { } promotion ? PromotionSpecReader.Read(promotion) : null,
         };
         ModelSpecValidator.Validate(result);
         return result;

@@ -69,6 +69,11 @@ public static class ModelSpecValidator
         {
             UpsellSpecValidator.Validate(spec, upsell);
         }
+
+        if (spec.Promotion is { } promotion)
+        {
+            PromotionSpecValidator.Validate(spec, promotion);
+        }
     }
 
     private static void ValidateAgainstContract(ModelSpec spec, Schema.DataSchema contract)

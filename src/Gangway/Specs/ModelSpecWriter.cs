@@ -69,11 +69,58 @@ public static class ModelSpecWriter
                 Line(yaml, 2, field.Column, field.Statistic.ToString().ToLowerInvariant());
             }
 
-            yaml.Append("  threshold: ").Append(upsell.Threshold.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            yaml.Append("  threshold: ").Append(Number(upsell.Threshold)).Append('\n');
+        }
+
+        if (spec.Promotion is { } promotion)
+        {
+            Promotion(yaml, promotion);
         }
 
         return yaml.ToString();
     }
+
+    private static void Promotion(StringBuilder yaml, PromotionSpec promotion)
+    {
+        yaml.Append("promotion:\n");
+        Line(yaml, 1, "data", promotion.Data);
+        if (promotion.Minimum.Count > 0)
+        {
+            yaml.Append("  minimum: ").Append(Thresholds(promotion.Minimum)).Append('\n');
+        }
+
+        if (promotion.NoRegression is { } noRegression)
+        {
+            yaml.Append("  no_regression: {metric: ").Append(Quote(noRegression.Metric))
+                .Append(", tolerance: ").Append(Number(noRegression.Tolerance)).Append("}\n");
+        }
+
+        if (promotion.Slices.Count > 0)
+        {
+            yaml.Append("  slices:\n");
+            foreach (var slice in promotion.Slices)
+            {
+                yaml.Append("    - column: ").Append(Quote(slice.Column)).Append('\n');
+                yaml.Append("      minimum: ").Append(Thresholds(slice.Minimum)).Append('\n');
+            }
+        }
+
+        if (promotion.Fairness.Count > 0)
+        {
+            yaml.Append("  fairness:\n");
+            foreach (var fairness in promotion.Fairness)
+            {
+                yaml.Append("    - column: ").Append(Quote(fairness.Column)).Append('\n');
+                Line(yaml, 3, "metric", fairness.Metric);
+                yaml.Append("      max_gap: ").Append(Number(fairness.MaxGap)).Append('\n');
+            }
+        }
+    }
+
+    private static string Thresholds(IReadOnlyList<MetricThreshold> thresholds) =>
+        "{" + string.Join(", ", thresholds.Select(t => $"{Quote(t.Metric)}: {Number(t.Value)}")) + "}";
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static void Columns(StringBuilder yaml, string key, IReadOnlyList<InputColumnSpec> columns)
     {

@@ -25,17 +25,25 @@ public static class BundleEvaluator
     {
         ArgumentNullException.ThrowIfNull(bundle);
         var data = SpecData.ReadLabelledWithLines(bundle.Schema, source);
+        CheckContract(bundle, data, "The evaluation data", warnings);
+        return SpecData.AtLines(data.Lines, () => Evaluate(bundle, data.Table));
+    }
+
+    /// <summary>Checks labelled rows against the bundle's data contract, if it has one: errors throw, warnings are reported.</summary>
+    internal static void CheckContract(ModelBundle bundle, CsvChunk data, string what, IProgress<string>? warnings)
+    {
         if (bundle.Contract is { } contract)
         {
-            ContractCheck.Labelled(contract, [.. bundle.Schema.Columns.Select(c => c.Name), bundle.Schema.Target], data.Table, data.Lines, "The evaluation data", warnings);
+            ContractCheck.Labelled(contract, [.. bundle.Schema.Columns.Select(c => c.Name), bundle.Schema.Target], data.Table, data.Lines, what, warnings);
         }
-
-        return SpecData.AtLines(data.Lines, () => Evaluate(bundle, data.Table));
     }
 
     /// <summary>Scores and evaluates an in-memory labelled table.</summary>
     /// <exception cref="GangwayException">The data lacks a column, a value does not fit, or a label is missing.</exception>
-    public static BinaryClassificationReport Evaluate(ModelBundle bundle, Table labelled)
+    public static BinaryClassificationReport Evaluate(ModelBundle bundle, Table labelled) => Evaluate(bundle, labelled, sliceColumns: null);
+
+    /// <summary>Like <see cref="Evaluate(ModelBundle, Table)"/>, slicing by <paramref name="sliceColumns"/> instead of the spec's slices when given.</summary>
+    internal static BinaryClassificationReport Evaluate(ModelBundle bundle, Table labelled, IReadOnlyList<string>? sliceColumns)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(labelled);
@@ -50,7 +58,7 @@ public static class BundleEvaluator
         {
             LabelColumn = bundle.Schema.Target,
             PositiveClass = spec.Target.PositiveClass,
-            SliceColumns = spec.Slices,
+            SliceColumns = sliceColumns ?? spec.Slices,
             Baselines = baselines,
         }).Evaluate(scored);
     }

@@ -70,4 +70,47 @@ public class ModelSpecWriterTests
         Assert.DoesNotContain("upsell", yaml, StringComparison.Ordinal);
         Assert.Null(ModelSpecReader.Parse(yaml).Upsell);
     }
+
+    [Fact]
+    public void Write_ThenRead_KeepsThePromotionSection()
+    {
+        var spec = new ModelSpec
+        {
+            Name = "gated",
+            Target = new TargetSpec("label", "yes"),
+            Inputs = [new InputColumnSpec("x", Gangway.Data.ColumnType.Numeric), new InputColumnSpec("group: a", Gangway.Data.ColumnType.Text)],
+            Learner = new StepSpec("fast_tree", new Dictionary<string, object?>()),
+            Promotion = new PromotionSpec
+            {
+                Data = "data/held out.csv",
+                Minimum = [new MetricThreshold("roc_auc", 0.85), new MetricThreshold("brier", 0.2)],
+                NoRegression = new NoRegressionGate("roc_auc", 0.005),
+                Slices = [new SliceGate("group: a", [new MetricThreshold("accuracy", 0.7), new MetricThreshold("f1", 0.1)])],
+                Fairness = [new FairnessGate("group: a", "false_positive_rate", 0.25), new FairnessGate("x", "accuracy", 1)],
+            },
+        };
+
+        var yaml = ModelSpecWriter.Write(spec);
+        var read = ModelSpecReader.Parse(yaml).Promotion!;
+
+        Assert.Equal(spec.Promotion.Data, read.Data);
+        Assert.Equal(spec.Promotion.Minimum, read.Minimum);
+        Assert.Equal(spec.Promotion.NoRegression, read.NoRegression);
+        Assert.Equal(spec.Promotion.Slices[0].Column, Assert.Single(read.Slices).Column);
+        Assert.Equal(spec.Promotion.Slices[0].Minimum, read.Slices[0].Minimum);
+        Assert.Equal(spec.Promotion.Fairness, read.Fairness);
+        Assert.Equal(yaml, ModelSpecWriter.Write(ModelSpecReader.Parse(yaml)));
+    }
+
+    [Fact]
+    public void Write_TitanicExample_KeepsItsPromotionGates()
+    {
+        var original = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", "titanic.yaml"));
+
+        var read = ModelSpecReader.Parse(ModelSpecWriter.Write(original), baseDirectory: Path.Combine("TestData", "titanic")).Promotion!;
+
+        Assert.Equal(original.Promotion!.Minimum, read.Minimum);
+        Assert.Equal(original.Promotion.Fairness, read.Fairness);
+        Assert.Equal(original.Promotion.NoRegression, read.NoRegression);
+    }
 }

@@ -1,0 +1,99 @@
+using Gangway.Data;
+using Gangway.Evaluation;
+
+namespace Gangway.Specs;
+
+/// <summary>Checks a spec's <c>promotion:</c> section: known metric names, sensible thresholds, declared columns.</summary>
+internal static class PromotionSpecValidator
+{
+    public static void Validate(ModelSpec spec, PromotionSpec promotion)
+    {
+        if (string.IsNullOrWhiteSpace(promotion.Data))
+        {
+            throw Invalid("promotion.data must name the labelled data file the gates are measured on (relative to the spec file)");
+        }
+
+        if (promotion.Minimum.Count == 0 && promotion.NoRegression is null && promotion.Slices.Count == 0 && promotion.Fairness.Count == 0)
+        {
+            throw Invalid("promotion declares no gates; add at least one of minimum, no_regression, slices or fairness");
+        }
+
+        Thresholds("promotion.minimum", promotion.Minimum);
+        if (promotion.NoRegression is { } noRegression)
+        {
+            KnownMetric("promotion.no_regression.metric", noRegression.Metric);
+            if (!double.IsFinite(noRegression.Tolerance) || noRegression.Tolerance < 0)
+            {
+                throw Invalid($"promotion.no_regression.tolerance must be a number of at least 0; got {Column.FormatNumber(noRegression.Tolerance)}");
+            }
+        }
+
+        var columns = spec.Inputs.Select(c => c.Name).Concat(spec.IdColumns.Select(c => c.Name)).ToList();
+        foreach (var (slice, i) in promotion.Slices.Select((s, i) => (s, i)))
+        {
+            var key = $"promotion.slices[{i}]";
+            DeclaredColumn($"{key}.column", slice.Column, columns);
+            if (slice.Minimum.Count == 0)
+            {
+                throw Invalid($"{key}.minimum must give at least one metric threshold for the groups of '{slice.Column}'");
+            }
+
+            Thresholds($"{key}.minimum", slice.Minimum);
+        }
+
+        foreach (var (fairness, i) in promotion.Fairness.Select((f, i) => (f, i)))
+        {
+            var key = $"promotion.fairness[{i}]";
+            DeclaredColumn($"{key}.column", fairness.Column, columns);
+            if (!PromotionSpec.FairnessMetrics.Contains(fairness.Metric, StringComparer.Ordinal))
+            {
+                throw Invalid($"{key}.metric '{fairness.Metric}' is not a group metric; known: {string.Join(", ", PromotionSpec.FairnessMetrics)}");
+            }
+
+            if (!double.IsFinite(fairness.MaxGap) || fairness.MaxGap is < 0 or > 1)
+            {
+                throw Invalid($"{key}.max_gap must be between 0 and 1; got {Column.FormatNumber(fairness.MaxGap)}");
+            }
+        }
+    }
+
+    /// <summary>True for the metrics where a smaller value is better (log_loss, brier): their threshold is a maximum.</summary>
+    internal static bool LowerIsBetter(string metric) => metric is "log_loss" or "brier";
+
+    private static void Thresholds(string key, IReadOnlyList<MetricThreshold> thresholds)
+    {
+        foreach (var threshold in thresholds)
+        {
+            KnownMetric(key, threshold.Metric);
+            var unbounded = threshold.Metric == "log_loss";
+            if (!double.IsFinite(threshold.Value) || threshold.Value < 0 || (!unbounded && threshold.Value > 1))
+            {
+                throw Invalid($"{key}.{threshold.Metric} must be {(unbounded ? "a number of at least 0" : "between 0 and 1")}; got {Column.FormatNumber(threshold.Value)}");
+            }
+        }
+
+        if (thresholds.GroupBy(t => t.Metric, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw Invalid($"{key} lists '{repeated.Key}' twice");
+        }
+    }
+
+    private static void KnownMetric(string key, string metric)
+    {
+        if (!Metrics.Scalars.Any(s => s.Name == metric))
+        {
+            throw Invalid($"{key} names metric '{metric}', which is not known; known metrics: {string.Join(", ", Metrics.Scalars.Select(s => s.Name))}");
+        }
+    }
+
+    private static void DeclaredColumn(string key, string column, IReadOnlyList<string> columns)
+    {
+        if (!columns.Contains(column, StringComparer.Ordinal))
+        {
+            throw Invalid($"{key} '{column}' is not an input or id column; declared columns: {string.Join(", ", columns)}");
+        }
+    }
+
+    private static GangwayException Invalid(string problem) =>
+        new(ErrorKind.InvalidConfiguration, $"Spec: {problem}.");
+}
