@@ -11,6 +11,7 @@ internal static class ExitCodes
     public const int CorruptArtifact = 5;
     public const int InvalidConfiguration = 6;
     public const int Conflict = 7;
+    public const int GateFailed = 8;
     public const int Cancelled = 130;
 
     public static int For(ErrorKind kind) => kind switch

@@ -12,6 +12,7 @@ internal static class ModelsCommand
         ModelsListCommand.Create(host),
         ModelsShowCommand.Create(host),
         ModelsHistoryCommand.Create(host),
+        ModelsPromoteCommand.Create(host),
         ModelsRollbackCommand.Create(host),
     };
 
