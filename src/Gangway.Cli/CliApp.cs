@@ -29,6 +29,7 @@ internal static class CliApp
             SchemaCommand.Create(host),
             ParseCommand.Create(host),
             ServeCommand.Create(host),
+            TuneCommand.Create(host),
         };
         return root;
     }
