@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Gangway.Cli.Commands;
 using Gangway.Cli.Infrastructure;
+using Gangway.Store.Sqlite;
 using Gangway.Stores;
 
 namespace Gangway.Cli;
@@ -35,7 +36,7 @@ internal static class CliApp
     }
 
     /// <summary>The store kinds <c>--store</c> can name.</summary>
-    public static StoreCatalog Stores() => new();
+    public static StoreCatalog Stores() => new StoreCatalog().Add(new SqliteStoreProvider());
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {

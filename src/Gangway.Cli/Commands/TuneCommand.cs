@@ -97,9 +97,9 @@ internal static class TuneCommand
     private static void Print(IAnsiConsole console, TuningReport report, TuningTracker? tracker)
     {
         var direction = report.Grid.LowerIsBetter ? "lower is better" : "higher is better";
-        var table = new Table()
-            .Title($"{report.Candidates.Count} candidates, {report.Grid.Folds}-fold cross-validation, {Markup.Escape(report.Grid.Metric)} ({direction})")
-            .AddColumn(new TableColumn("#").RightAligned());
+        // A line rather than the table's title, which would wrap to the width of a narrow table.
+        console.MarkupLine(CultureInfo.InvariantCulture, "{0} candidates, {1}-fold cross-validation, {2} ({3})", report.Candidates.Count, report.Grid.Folds, Markup.Escape(report.Grid.Metric), direction);
+        var table = new Table().AddColumn(new TableColumn("#").RightAligned());
         foreach (var parameter in report.Grid.Parameters)
         {
             table.AddColumn(Markup.Escape(parameter.Path));
