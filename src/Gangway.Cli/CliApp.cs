@@ -33,6 +33,7 @@ internal static class CliApp
             ServeCommand.Create(host),
             Commands.Runs.RunsCommand.Create(host),
             Commands.Models.ModelsCommand.Create(host),
+            TuneCommand.Create(host),
         };
         return root;
     }

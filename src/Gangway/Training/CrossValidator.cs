@@ -31,7 +31,20 @@ public static class CrossValidator
     /// <param name="folds">Number of folds, at least 2.</param>
     /// <param name="seed">Seed for the fold assignment and every learner.</param>
     /// <param name="progress">Receives the number of folds done.</param>
-    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int seed, IProgress<int>? progress = null)
+    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int seed, IProgress<int>? progress = null) =>
+        Run(spec, data, folds, seed, seed, progress);
+
+    /// <summary>
+    /// Cross-validates <paramref name="spec"/> with separate seeds for the folds and the learners, so several specs
+    /// (e.g. tuning candidates that vary the seed) can be compared on the same folds.
+    /// </summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="data">Labelled data with the spec's columns.</param>
+    /// <param name="folds">Number of folds, at least 2.</param>
+    /// <param name="foldSeed">Seed for the fold assignment.</param>
+    /// <param name="learnerSeed">Seed for every step and learner.</param>
+    /// <param name="progress">Receives the number of folds done.</param>
+    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int foldSeed, int learnerSeed, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         data = SpecData.Conform(spec, data, includeTarget: true);
@@ -41,9 +54,9 @@ public static class CrossValidator
             PositiveClass = spec.Target.PositiveClass,
         });
         var results = new List<Metrics>();
-        foreach (var (train, test) in CrossValidation.Split(data, spec.Target.Column, folds, seed))
+        foreach (var (train, test) in CrossValidation.Split(data, spec.Target.Column, folds, foldSeed))
         {
-            var model = SpecEstimatorBuilder.Build(spec, seed).Fit(train);
+            var model = SpecEstimatorBuilder.Build(spec, learnerSeed).Fit(train);
             results.Add(evaluator.Evaluate(model.Transform(test)).Overall);
             progress?.Report(results.Count);
         }

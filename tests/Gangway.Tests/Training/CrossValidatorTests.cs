@@ -43,6 +43,19 @@ public class CrossValidatorTests
         Assert.Equal(withSpecSeedInMemory.ToJson(), withSpecSeed.ToJson());
     }
 
+    [Fact]
+    public void Run_SeparateFoldAndLearnerSeeds_KeepsTheFoldsAndChangesOnlyTheLearner()
+    {
+        var data = SpecData.ReadLabelled(Spec, TitanicFiles.Train);
+
+        var sameSeeds = CrossValidator.Run(Spec, data, folds: 3, foldSeed: 5, learnerSeed: 5);
+        var otherLearnerSeed = CrossValidator.Run(Spec, data, folds: 3, foldSeed: 5, learnerSeed: 6);
+
+        Assert.Equal(CrossValidator.Run(Spec, data, folds: 3, seed: 5).ToJson(), sameSeeds.ToJson());
+        Assert.Equal(sameSeeds.Folds.Select(f => (f.Rows, f.Positives)), otherLearnerSeed.Folds.Select(f => (f.Rows, f.Positives)));
+        Assert.NotEqual(sameSeeds.ToJson(), otherLearnerSeed.ToJson());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(0)]

@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gangway.Cli.Infrastructure;
+using Gangway.Specs;
+using Gangway.Tuning;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Gangway.Cli.Commands;
+
+/// <summary>
+/// <c>gangway tune</c>: a grid or seeded random search over spec parameters, each candidate scored by k-fold
+/// cross-validation and recorded as a child run of one tuning run, the best one tagged.
+/// </summary>
+internal static class TuneCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Create(CliHost host)
+    {
+        var spec = CliOptions.RequiredPath("--spec", "The model spec (YAML or JSON) whose parameters are tuned.");
+        var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header).");
+        var grid = CliOptions.RequiredPath("--grid", "The search (YAML or JSON): metric, folds, grid or random, and the values to try per parameter.");
+        var parser = CliOptions.Parser();
+        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON.");
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output instead of the table." };
+        var noTrack = new Option<bool>("--no-track") { Description = "Do not record the tuning run and its candidates in the model store." };
+        var command = new Command("tune", "Search spec parameters (grid or seeded random) by cross-validation; record every candidate as a run and mark the best.")
+        {
+            spec, data, grid, parser, output, json, noTrack,
+        };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var files = new TuningFiles(parse.GetValue(spec)!, parse.GetValue(grid)!, parse.GetValue(data)!, parse.GetValue(parser));
+            var modelSpec = ModelSpecReader.ReadFile(files.Spec);
+            var tuningGrid = TuningGridReader.ReadFile(files.Grid);
+            // A grid that does not fit the spec fails here, before a run is recorded or a model fitted.
+            CandidateSpecs.Check(modelSpec, tuningGrid);
+            foreach (var candidate in CandidateGenerator.Generate(tuningGrid))
+            {
+                _ = CandidateSpecs.Apply(modelSpec, candidate);
+            }
+
+            var tracker = parse.GetValue(noTrack) ? null : TuningTracker.Start(context.Store, context.Time, modelSpec, tuningGrid, files);
+            TuningReport report;
+            try
+            {
+                report = StageProgress.Run(context, "Tuning", stages => Tuner.Run(modelSpec, CliOptions.Source(files.Data, files.Parser), tuningGrid, new SynchronousProgress<TuningProgress>(progress =>
+                {
+                    if (progress.Result is { } result)
+                    {
+                        tracker?.Record(result);
+                        stages.Report($"candidate {progress.Candidate} of {progress.Candidates}: {tuningGrid.Metric} {MeanAndSpread(result)}");
+                    }
+                    else if (progress.FoldsDone == 0)
+                    {
+                        tracker?.CandidateStarted();
+                        stages.Report($"candidate {progress.Candidate} of {progress.Candidates}");
+                    }
+                })));
+                tracker?.Finish(report);
+            }
+            catch (GangwayException ex) when (tracker is not null)
+            {
+                tracker.Fail(ex.Message);
+                throw;
+            }
+
+            if (tracker is not null)
+            {
+                context.Logger.RecordedRun(tracker.ParentRunId, tracker.DisplayUri);
+            }
+
+            var document = Document(report, tracker);
+            if (parse.GetValue(output) is { } path)
+            {
+                FileOutput.WriteAllText(path, document);
+                context.Logger.Wrote("tuning report", path);
+            }
+
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(document);
+            }
+            else
+            {
+                Print(context.Console, report, tracker);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, TuningReport report, TuningTracker? tracker)
+    {
+        var direction = report.Grid.LowerIsBetter ? "lower is better" : "higher is better";
+        // A line rather than the table's title, which would wrap to the width of a narrow table.
+        console.MarkupLine(CultureInfo.InvariantCulture, "{0} candidates, {1}-fold cross-validation, {2} ({3})", report.Candidates.Count, report.Grid.Folds, Markup.Escape(report.Grid.Metric), direction);
+        var table = new Table().AddColumn(new TableColumn("#").RightAligned());
+        foreach (var parameter in report.Grid.Parameters)
+        {
+            table.AddColumn(Markup.Escape(parameter.Path));
+        }
+
+        table.AddColumn(new TableColumn(Markup.Escape(report.Grid.Metric)).RightAligned()).AddColumn("");
+        if (tracker is not null)
+        {
+            table.AddColumn("run");
+        }
+
+        foreach (var result in report.Candidates)
+        {
+            var best = ReferenceEquals(result, report.Best);
+            string[] cells =
+            [
+                result.Candidate.Number.ToString(CultureInfo.InvariantCulture),
+                .. result.Candidate.Parameters.Select(p => Markup.Escape(p.Text)),
+                MeanAndSpread(result),
+                best ? "[bold]best[/]" : "",
+                .. tracker is null ? [] : new[] { tracker.CandidateRuns[result.Candidate.Number] },
+            ];
+            table.AddRow(cells);
+        }
+
+        console.Write(table);
+        console.MarkupLine(CultureInfo.InvariantCulture, "best: candidate {0} ({1}), {2} {3}", report.Best.Candidate.Number, Markup.Escape(report.Best.Candidate.Describe()), Markup.Escape(report.Grid.Metric), MeanAndSpread(report.Best));
+        if (tracker is not null)
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "tuning run: {0} (best candidate run {1}) in {2}", tracker.ParentRunId, tracker.CandidateRuns[report.Best.Candidate.Number], Markup.Escape(tracker.DisplayUri));
+        }
+    }
+
+    // The core report, plus the run ids when the search was recorded.
+    private static string Document(TuningReport report, TuningTracker? tracker)
+    {
+        var root = JsonNode.Parse(report.ToJson())!.AsObject();
+        if (tracker is not null)
+        {
+            root["run_id"] = tracker.ParentRunId;
+            foreach (var candidate in root["candidates"]!.AsArray())
+            {
+                candidate!["run_id"] = tracker.CandidateRuns[(int)candidate["number"]!];
+            }
+        }
+
+        return root.ToJsonString(Indented);
+    }
+
+    private static string MeanAndSpread(CandidateResult result) => result.Score.Mean is { } mean
+        ? string.Create(CultureInfo.InvariantCulture, $"{mean:0.0000} ± {result.Score.StandardDeviation ?? 0:0.0000}")
+        : "-";
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Gangway.Bundles;
+using Gangway.Evaluation;
+using Gangway.Specs;
+using Gangway.Stores;
+using Gangway.Tuning;
+
+namespace Gangway.Cli.Infrastructure;
+
+/// <summary>
+/// Records a tuning search in the store as it goes: a parent run (Running) first, one finished child run per candidate
+/// as soon as it is scored, then the parent finished with the best score and <c>best_run_id</c>, and the best child
+/// tagged <c>best=true</c>. A search that fails leaves its parent Failed with the error.
+/// </summary>
+internal sealed class TuningTracker(IModelStore store, TimeProvider time, string experiment, string parentRunId)
+{
+    private readonly Dictionary<int, string> _candidateRuns = [];
+    private DateTimeOffset _candidateStarted;
+
+    public string ParentRunId { get; } = parentRunId;
+
+    /// <summary>The run id of each recorded candidate, by candidate number.</summary>
+    public IReadOnlyDictionary<int, string> CandidateRuns => _candidateRuns;
+
+    public string DisplayUri => store.DisplayUri;
+
+    /// <summary>Records the parent run: what was searched, on which data, with which files (by path and SHA-256).</summary>
+    public static TuningTracker Start(IModelStore store, TimeProvider time, ModelSpec spec, TuningGrid grid, TuningFiles files)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["spec"] = files.Spec,
+            ["spec_sha256"] = Hashing.Sha256File(files.Spec),
+            ["grid"] = files.Grid,
+            ["grid_sha256"] = Hashing.Sha256File(files.Grid),
+            ["data"] = files.Data,
+            ["data_sha256"] = Hashing.Sha256File(files.Data),
+            ["search"] = grid.Search.ToString().ToLowerInvariant(),
+            ["metric"] = grid.Metric,
+            ["folds"] = Text(grid.Folds),
+            ["fold_seed"] = Text(spec.Seed),
+            ["learner"] = spec.Learner.Name,
+        };
+        if (grid.Trials is { } trials)
+        {
+            parameters["trials"] = Text(trials);
+            parameters["search_seed"] = Text(grid.Seed);
+        }
+
+        if (files.Parser is { } parser)
+        {
+            parameters["parser"] = parser;
+            parameters["parser_sha256"] = Hashing.Sha256File(parser);
+        }
+
+        var tags = Tags();
+        if (GitInfo.TryRead(Path.GetDirectoryName(Path.GetFullPath(files.Spec))!) is { Commit: { } commit })
+        {
+            tags["git_commit"] = commit;
+        }
+
+        var parent = store.CreateRun(
+            new NewRun(spec.Name, "tune", null, RunStatus.Running, time.GetUtcNow(), null, parameters, new Dictionary<string, double>(), tags, null, []),
+            Change.ByCurrentUser());
+        return new TuningTracker(store, time, spec.Name, parent.Id);
+    }
+
+    public void CandidateStarted() => _candidateStarted = time.GetUtcNow();
+
+    /// <summary>Records a scored candidate as a finished child run: its parameter values and every metric's mean and spread.</summary>
+    public void Record(CandidateResult result)
+    {
+        var parameters = result.Candidate.Parameters.ToDictionary(p => p.Path, p => p.Text, StringComparer.Ordinal);
+        var run = store.CreateRun(
+            new NewRun(experiment, $"candidate {Text(result.Candidate.Number)}", ParentRunId, RunStatus.Finished, _candidateStarted, time.GetUtcNow(), parameters, Summary(result.CrossValidation), Tags(), null, []),
+            Change.ByCurrentUser());
+        _candidateRuns[result.Candidate.Number] = run.Id;
+    }
+
+    /// <summary>Tags the best candidate's run and finishes the parent with the best score.</summary>
+    public void Finish(TuningReport report)
+    {
+        var best = _candidateRuns[report.Best.Candidate.Number];
+        store.UpdateRun(best, new RunUpdate(RunStatus.Finished, null, new Dictionary<string, double>(), new Dictionary<string, string> { ["best"] = "true" }), Change.ByCurrentUser());
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { ["candidates"] = report.Candidates.Count };
+        AddSummary(metrics, report.Best.Score);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["best_run_id"] = best,
+            ["best_candidate"] = Text(report.Best.Candidate.Number),
+        };
+        store.UpdateRun(ParentRunId, new RunUpdate(RunStatus.Finished, time.GetUtcNow(), metrics, tags), Change.ByCurrentUser());
+    }
+
+    /// <summary>Marks the parent Failed with the error's message.</summary>
+    public void Fail(string error) =>
+        store.UpdateRun(ParentRunId, new RunUpdate(RunStatus.Failed, time.GetUtcNow(), new Dictionary<string, double>(), new Dictionary<string, string> { ["error"] = error }), Change.ByCurrentUser());
+
+    private static Dictionary<string, double> Summary(CrossValidationReport report)
+    {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var summary in report.Summaries)
+        {
+            AddSummary(metrics, summary);
+        }
+
+        return metrics;
+    }
+
+    // An undefined mean (e.g. an AUC with one class in every fold) is left out rather than stored as NaN.
+    private static void AddSummary(Dictionary<string, double> metrics, MetricSummary summary)
+    {
+        if (summary.Mean is { } mean && double.IsFinite(mean))
+        {
+            metrics[summary.Name] = mean;
+        }
+
+        if (summary.StandardDeviation is { } spread && double.IsFinite(spread))
+        {
+            metrics[summary.Name + "_std"] = spread;
+        }
+    }
+
+    private static Dictionary<string, string> Tags() => new(StringComparer.Ordinal)
+    {
+        ["command"] = "tune",
+        ["gangway_version"] = GangwayVersion.Current,
+        ["host"] = Environment.MachineName,
+    };
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The files a tuning search reads, as given on the command line.</summary>
+internal sealed record TuningFiles(string Spec, string Grid, string Data, string? Parser);
