@@ -20,15 +20,21 @@ public sealed class ExampleWorkspace : IDisposable
     public ExampleWorkspace(string example = "titanic")
     {
         Root = Directory.CreateTempSubdirectory("gangway-cli-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", example)))
+        var source = Path.Combine(AppContext.BaseDirectory, "TestData", example);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(Root, Path.GetFileName(file)));
+            var target = Path.Combine(Root, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 
     public string Root { get; }
 
     public string this[string name] => Path.Combine(Root, name);
+
+    /// <summary>A SQLite store of the workspace's own: <c>--store</c> takes it.</summary>
+    public string Store => "sqlite:" + Path.Combine(Root, "store", "gangway.db");
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -152,7 +152,7 @@ public sealed class EndToEndTests : IClassFixture<TrainedExample>
     {
         var json = _example.Workspace["cv.json"];
 
-        var run = CliRun.Invoke("cv", "--spec", _example.Workspace["baseline.yaml"], "--data", _example.Workspace["train.csv"], "--folds", "3", "--out", json);
+        var run = CliRun.Invoke("cv", "--no-track", "--spec", _example.Workspace["baseline.yaml"], "--data", _example.Workspace["train.csv"], "--folds", "3", "--out", json);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("roc_auc", run.Output, StringComparison.Ordinal);
