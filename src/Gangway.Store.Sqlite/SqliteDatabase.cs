@@ -1,0 +1,130 @@
+using Microsoft.Data.Sqlite;
+
+namespace Gangway.Store.Sqlite;
+
+/// <summary>
+/// One connection to a store file: WAL journal (readers never wait for the writer), a 10 s busy timeout, foreign keys on.
+/// Writes run in <c>BEGIN IMMEDIATE</c> transactions, which serialise writers across connections and processes.
+/// Driver errors become <see cref="GangwayException"/>s that name the store.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private const int BusyTimeoutMilliseconds = 10_000;
+    private const int Attempts = 3;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+
+    private readonly SqliteConnection _connection;
+
+    private SqliteDatabase(SqliteConnection connection, string path, string displayUri)
+    {
+        _connection = connection;
+        Path = path;
+        DisplayUri = displayUri;
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>The URI the store was opened with.</summary>
+    public string DisplayUri { get; }
+
+    /// <summary>Opens the file (creating it when missing) and applies the migrations it lacks.</summary>
+    public static SqliteDatabase Open(string path, string displayUri, TimeProvider time)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Without pooling, disposing the store closes the file, so users and tests can move or delete it.
+            Pooling = false,
+        }.ToString());
+        var database = new SqliteDatabase(connection, path, displayUri);
+        try
+        {
+            database.Translate(() =>
+            {
+                connection.Open();
+                database.Pragma($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+                database.Pragma("PRAGMA journal_mode = WAL");
+                database.Pragma("PRAGMA foreign_keys = ON");
+                return 0;
+            });
+            database.Write(transaction =>
+            {
+                SqliteMigrations.Apply(transaction, displayUri, time.GetUtcNow());
+                return 0;
+            });
+            return database;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction, retried when other writers keep the file busy.</summary>
+    public T Write<T>(Func<SqliteTransaction, T> work) => InTransaction(work, deferred: false);
+
+    /// <summary>Runs <paramref name="work"/> in a read transaction, so that several queries see one snapshot.</summary>
+    public T Read<T>(Func<SqliteTransaction, T> work) => InTransaction(work, deferred: true);
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private T InTransaction<T>(Func<SqliteTransaction, T> work, bool deferred)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Translate(() =>
+                {
+                    using var transaction = _connection.BeginTransaction(deferred);
+                    var result = work(transaction);
+                    transaction.Commit();
+                    return result;
+                });
+            }
+            catch (GangwayException exception) when (attempt < Attempts && exception.InnerException is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+            {
+                Thread.Sleep(Random.Shared.Next(10, 100));
+            }
+        }
+    }
+
+    private void Pragma(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private T Translate<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException exception)
+        {
+            throw exception.SqliteErrorCode switch
+            {
+                SqliteBusy or SqliteLocked => new GangwayException(
+                    ErrorKind.Conflict, $"Store '{DisplayUri}' is busy: another writer held '{Path}' for more than {BusyTimeoutMilliseconds / 1000} s; try again.", exception),
+                SqliteNotADatabase => new GangwayException(
+                    ErrorKind.InvalidInput, $"Store '{DisplayUri}' cannot be opened: '{Path}' is not a SQLite database.", exception),
+                SqliteCorrupt => new GangwayException(
+                    ErrorKind.CorruptArtifact, $"Store '{DisplayUri}': the database file '{Path}' is corrupt.", exception),
+                SqliteCantOpen => new GangwayException(
+                    ErrorKind.InvalidInput, $"Store '{DisplayUri}' cannot be opened: SQLite cannot open '{Path}' (check that the folder exists and is writable).", exception),
+                _ => new GangwayException(
+                    ErrorKind.InvalidInput, $"Store '{DisplayUri}' at '{Path}' failed: {exception.Message}", exception),
+            };
+        }
+    }
+}
