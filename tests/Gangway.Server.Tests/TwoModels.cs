@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Gangway.Bundles;
 using Gangway.Server.Hosting;
+using Gangway.Store.Sqlite;
+using Gangway.Stores;
 using Gangway.Training;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,6 +42,32 @@ public sealed class TwoModels : IDisposable
 
     /// <summary>A path in the test folder no other test uses.</summary>
     public string NewPath(string extension) => Path.Combine(Folder, Guid.NewGuid().ToString("N") + extension);
+
+    /// <summary>A new, empty SQLite store in the test folder, as a URI.</summary>
+    public string NewStore() => "sqlite:" + NewPath(".db");
+
+    public static IModelStore Open(string store) => new SqliteStoreProvider().Open(store);
+
+    /// <summary>Records a run with <paramref name="bundle"/> as its <c>model.gwb</c> and registers it as the next version of titanic.</summary>
+    public static int Register(string store, byte[] bundle)
+    {
+        using var opened = Open(store);
+        var now = DateTimeOffset.UtcNow;
+        var run = opened.CreateRun(
+            new NewRun("titanic", "test", null, RunStatus.Finished, now, now, new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(), null, [new RunArtifact(RunArtifact.ModelBundle, bundle)]),
+            new Change("tests"));
+        return opened.RegisterVersion("titanic", run.Id, RunArtifact.ModelBundle, new Change("tests")).Version;
+    }
+
+    public static void SetAlias(string store, int version, string alias = "champion")
+    {
+        using var opened = Open(store);
+        opened.SetAlias("titanic", alias, version, new Change("tests"));
+    }
+
+    /// <summary>A server of its own for <paramref name="model"/> resolved in <paramref name="store"/>.</summary>
+    public static WebApplicationFactory<ServerOptions> Serve(string model, string store, IDictionary<string, string?>? settings = null) =>
+        Serve(model, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Gangway:Store"] = store });
 
     /// <summary>A server of its own for <paramref name="model"/> (a bundle path or a registry reference), with the admin key unless told otherwise.</summary>
     public static WebApplicationFactory<ServerOptions> Serve(string model, IDictionary<string, string?>? settings = null, string? adminKey = AdminKey) =>
