@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Gangway.Server.Endpoints;
+using Gangway.Stores;
 
 namespace Gangway.Server.Tests.Endpoints;
 
-/// <summary>The admin endpoints on a bundle file; promote and rollback against a store are in RegistryServingTests.</summary>
+/// <summary>The admin endpoints, on a bundle file and on an alias in a real SQLite store.</summary>
 public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
 {
     [Fact]
@@ -112,6 +114,119 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         Assert.Equal("'version' must be a version number (1 or more); it is missing.", version.GetProperty("detail").GetString());
         var alias = await ProblemAssertions.ProblemAsync(badAlias, HttpStatusCode.BadRequest);
         Assert.StartsWith("'alias' must be an alias name", alias.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Promote_WithKey_MovesTheAliasAuditedAsAdminApiAndServesIt()
+    {
+        var store = models.NewStore();
+        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
+        TwoModels.Register(store, models.Baseline);
+        using var factory = TwoModels.Serve("titanic@champion", store);
+        using var client = factory.CreateClient();
+
+        using var response = await TwoModels.Admin(client, "/admin/promote", new { model = "titanic", version = 2, alias = "champion", reason = "better on slices" });
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var answer = JsonDocument.Parse(text).RootElement;
+        Assert.True(answer.GetProperty("changed").GetBoolean());
+        Assert.Equal(2, answer.GetProperty("served").GetProperty("source").GetProperty("version").GetInt32());
+        Assert.Equal(1, answer.GetProperty("alias_change").GetProperty("previousVersion").GetInt32());
+        Assert.Equal(models.BaselineVersion, await TwoModels.PredictedVersion(client));
+        using var opened = TwoModels.Open(store);
+        Assert.Equal(2, opened.ResolveAlias("titanic", "champion"));
+        var audit = opened.ListAudit(new AuditQuery("titanic"))[0];
+        Assert.Equal((AuditActions.AliasSet, AdminApi.Actor, "better on slices"), (audit.Action, audit.Actor, audit.Reason));
+        Assert.Contains("\"forced\":\"false\"", audit.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_WithKey_PointsTheAliasBackAuditedAsAdminApiAndServesIt()
+    {
+        var store = models.NewStore();
+        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
+        TwoModels.SetAlias(store, TwoModels.Register(store, models.Baseline));
+        using var factory = TwoModels.Serve("titanic@champion", store);
+        using var client = factory.CreateClient();
+        Assert.Equal(models.BaselineVersion, await TwoModels.PredictedVersion(client));
+
+        using var response = await TwoModels.Admin(client, "/admin/rollback", new { model = "titanic", alias = "champion", reason = "complaints" });
+
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(AliasChange.Rollback, answer.GetProperty("alias_change").GetProperty("kind").GetString());
+        Assert.Equal(1, answer.GetProperty("served").GetProperty("source").GetProperty("version").GetInt32());
+        Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
+        using var opened = TwoModels.Open(store);
+        var audit = opened.ListAudit(new AuditQuery("titanic"))[0];
+        Assert.Equal((AuditActions.AliasRolledBack, AdminApi.Actor, "complaints"), (audit.Action, audit.Actor, audit.Reason));
+
+        using var again = await TwoModels.Admin(client, "/admin/rollback", new { model = "titanic", alias = "champion" });
+        var problem = await ProblemAssertions.ProblemAsync(again, HttpStatusCode.BadRequest);
+        Assert.Contains("no earlier version", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Promote_UnknownModelOrVersion_Answers404Problem()
+    {
+        var store = models.NewStore();
+        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
+        using var factory = TwoModels.Serve("titanic@champion", store);
+        using var client = factory.CreateClient();
+
+        using var version = await TwoModels.Admin(client, "/admin/promote", new { model = "titanic", version = 7, alias = "champion" });
+        using var model = await TwoModels.Admin(client, "/admin/rollback", new { model = "unknown", alias = "champion" });
+
+        var missing = await ProblemAssertions.ProblemAsync(version, HttpStatusCode.NotFound);
+        Assert.StartsWith("Model 'titanic' has no version 7 in store 'sqlite:", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await ProblemAssertions.ProblemAsync(model, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Promote_VersionThatCannotBeServed_Answers409WithTheReportUnlessForced()
+    {
+        var store = models.NewStore();
+        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
+        var broken = TwoModels.Register(store, "not a bundle"u8.ToArray());
+        using var factory = TwoModels.Serve("titanic@champion", store);
+        using var client = factory.CreateClient();
+
+        using var refused = await TwoModels.Admin(client, "/admin/promote", new { model = "titanic", version = broken, alias = "champion" });
+
+        var problem = await ProblemAssertions.ProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.StartsWith("Version titanic:2 cannot be served:", problem.GetProperty("report")[0].GetString(), StringComparison.Ordinal);
+        using (var opened = TwoModels.Open(store))
+        {
+            Assert.Equal(1, opened.ResolveAlias("titanic", "champion"));
+        }
+
+        using var forced = await TwoModels.Admin(client, "/admin/promote", new { model = "titanic", version = broken, alias = "champion", reason = "testing", force = true });
+
+        var answer = JsonDocument.Parse(await forced.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.False(answer.GetProperty("changed").GetBoolean());
+        Assert.NotNull(answer.GetProperty("error").GetString());
+        Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
+        using var after = TwoModels.Open(store);
+        Assert.Equal(broken, after.ResolveAlias("titanic", "champion"));
+        Assert.Contains("\"forced\":\"true\"", after.ListAudit(new AuditQuery("titanic"))[0].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Promote_MalformedJson_Answers400Problem()
+    {
+        using var factory = TwoModels.Serve(BundleCopy(models.Titanic));
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/admin/promote", UriKind.Relative))
+        {
+            Content = new StringContent("{\"model\": ", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", TwoModels.AdminKey);
+
+        using var response = await client.SendAsync(request);
+
+        await ProblemAssertions.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
     private string BundleCopy(byte[] bundle)
