@@ -1,5 +1,6 @@
 using Gangway.Server.Endpoints;
 using Gangway.Server.Hosting;
+using Gangway.Stores;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,11 @@ public static class GangwayServer
     /// <param name="args">Host arguments, e.g. <c>--urls http://127.0.0.1:8080</c> or <c>--Gangway:Model titanic.gwb</c>.</param>
     /// <param name="model">The model bundle to serve; overrides configuration when given.</param>
     /// <param name="maxBodyBytes">The request body limit in bytes; overrides configuration when given.</param>
-    public static WebApplication Build(string[] args, string? model = null, long? maxBodyBytes = null)
+    /// <param name="stores">
+    /// The store kinds the host knows, to serve registry references (<c>titanic@champion</c>) and for the admin
+    /// endpoints; registered as a service. Without it only bundle files can be served.
+    /// </param>
+    public static WebApplication Build(string[] args, string? model = null, long? maxBodyBytes = null, StoreCatalog? stores = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var overrides = new Dictionary<string, string?>();
@@ -34,13 +39,21 @@ public static class GangwayServer
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);
+        if (stores is not null)
+        {
+            builder.Services.AddSingleton(stores);
+        }
+
         AddServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
     }
 
-    /// <summary>Registers the service's options, model, health checks, problem details and OpenAPI document.</summary>
+    /// <summary>
+    /// Registers the service's options, model, registry following, health checks, problem details and OpenAPI document.
+    /// Store kinds are not chosen here: the host registers a <see cref="StoreCatalog"/> singleton to serve registry references.
+    /// </summary>
     public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
@@ -50,8 +63,12 @@ public static class GangwayServer
         AddLogging(services, configuration);
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ModelStores>();
+        services.AddSingleton<ModelSourceResolver>();
+        services.AddSingleton<IPromotionCheck, SelfCheckPromotion>();
         services.AddSingleton<LoadedModel>();
         services.AddHostedService(provider => provider.GetRequiredService<LoadedModel>());
+        services.AddHostedService<AliasFollower>();
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -60,7 +77,8 @@ public static class GangwayServer
 
     /// <summary>
     /// Maps every endpoint, the Prometheus metrics (<c>/metrics</c>), the OpenAPI document (<c>/openapi/v1.json</c>) and
-    /// the API page (<c>/scalar</c>), behind request logging and HTTP metrics.
+    /// the API page (<c>/scalar</c>), behind request logging and HTTP metrics; the admin endpoints only when
+    /// <c>Gangway:AdminApiKey</c> is set.
     /// </summary>
     public static WebApplication MapEndpoints(WebApplication app)
     {
@@ -80,6 +98,11 @@ public static class GangwayServer
         app.MapUpsellApi();
         app.MapHealthApi();
         app.MapModelsApi();
+        if (app.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.AdminApiKey)}"] is { Length: > 0 })
+        {
+            app.MapAdminApi();
+        }
+
         return app;
     }
 

@@ -1,6 +1,9 @@
 // The service on its own: dotnet run --project src/Gangway.Server -- --Gangway:Model titanic.gwb
-// (or --model titanic.gwb, or the environment variable Gangway__Model).
+// (or --model titanic.gwb, --model titanic@champion, or the environment variable Gangway__Model).
 using Gangway.Server;
+using Gangway.Store.Sqlite;
+using Gangway.Stores;
 
 var model = ModelArgument.Find(args);
-await GangwayServer.Build(args, model).RunAsync().ConfigureAwait(false);
+var stores = new StoreCatalog().Add(new SqliteStoreProvider());
+await GangwayServer.Build(args, model, stores: stores).RunAsync().ConfigureAwait(false);

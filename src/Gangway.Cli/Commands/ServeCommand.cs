@@ -1,16 +1,25 @@
 using System.CommandLine;
 using Gangway.Cli.Infrastructure;
 using Gangway.Server;
+using Gangway.Store.Sqlite;
+using Gangway.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Gangway.Cli.Commands;
 
-/// <summary><c>gangway serve</c>: answer predictions over HTTP with a model bundle until stopped (Ctrl+C).</summary>
+/// <summary>
+/// <c>gangway serve</c>: answer predictions over HTTP with a model bundle, or a registry version or alias (followed while
+/// serving), until stopped (Ctrl+C).
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create(CliHost host)
     {
-        var model = CliOptions.RequiredPath("--model", "The model bundle (.gwb) to serve.");
+        var model = CliOptions.RequiredPath("--model", "The model bundle (.gwb) to serve, or a registry reference: titanic@champion (an alias, followed while serving) or titanic:3.");
+        var store = new Option<string?>("--store")
+        {
+            Description = $"The store a registry reference is resolved in (default {StoreCatalog.EnvironmentVariable}, else {StoreCatalog.DefaultUri}).",
+        };
         var urls = new Option<string>("--urls")
         {
             Description = "Where to listen, e.g. http://127.0.0.1:8080 (several separated by ';').",
@@ -20,21 +29,22 @@ internal static class ServeCommand
         {
             Description = "The largest request body accepted, in bytes (default 1048576); larger bodies get 413.",
         };
-        var command = new Command("serve", "Serve a model bundle over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar.")
+        var command = new Command("serve", "Serve a model bundle or a registry version or alias over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar.")
         {
-            model, urls, maxBody,
+            model, store, urls, maxBody,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var path = parse.GetValue(model)!;
-            if (!File.Exists(path))
+            if (!File.Exists(path) && !ModelReference.TryParse(path, out _))
             {
-                throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' does not exist.");
+                throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' does not exist. It is not a registry reference either (name@alias or name:version).");
             }
 
+            string[] args = parse.GetValue(store) is { } uri ? ["--urls", parse.GetValue(urls)!, "--Gangway:Store", uri] : ["--urls", parse.GetValue(urls)!];
             try
             {
-                using var app = GangwayServer.Build(["--urls", parse.GetValue(urls)!], path, parse.GetValue(maxBody));
+                using var app = GangwayServer.Build(args, path, parse.GetValue(maxBody), new StoreCatalog().Add(new SqliteStoreProvider()));
                 app.Run();
             }
             catch (OptionsValidationException ex)

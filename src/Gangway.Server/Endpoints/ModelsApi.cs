@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Gangway.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gangway.Server.Endpoints;
 
-/// <summary><c>GET /models</c>: what the loaded model is and where it came from.</summary>
+/// <summary><c>GET /models</c>: what the loaded model is, where it came from and how its last refresh went.</summary>
 public static class ModelsApi
 {
     /// <summary>Maps <c>GET /models</c>.</summary>
@@ -12,7 +13,7 @@ public static class ModelsApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/models", List)
-            .WithSummary("The loaded model: name, version, manifest, input schema, contract columns, metrics, lineage and when it was loaded.");
+            .WithSummary("The loaded model: name, version, manifest, input schema, contract columns, metrics, lineage, when it was loaded, its registry source and the last refresh.");
         return app;
     }
 
@@ -26,6 +27,7 @@ public static class ModelsApi
         var served = model.Current;
         var bundle = served.Bundle;
         var manifest = bundle.Manifest;
+        var refresh = model.LastRefresh;
         return TypedResults.Ok<IReadOnlyList<ModelDescription>>([new ModelDescription(
             bundle.Name,
             served.Version,
@@ -36,7 +38,10 @@ public static class ModelsApi
             JsonNode.Parse(bundle.Schema.ToJson())!,
             served.Contract?.Columns.Select(c => c.Name).ToList(),
             bundle.Metrics,
-            JsonNode.Parse(bundle.Lineage.ToJson())!)]);
+            JsonNode.Parse(bundle.Lineage.ToJson())!,
+            served.Source,
+            refresh?.At,
+            refresh?.Error)]);
     }
 }
 
@@ -51,6 +56,9 @@ public static class ModelsApi
 /// <param name="ContractColumns">The input columns the data contract checks, or null without a contract.</param>
 /// <param name="Metrics">The training metrics.</param>
 /// <param name="Lineage">Where the model came from: data and spec hashes, seed, git commit.</param>
+/// <param name="Source">The registry reference, registered version and run id it was resolved to; null for a bundle file.</param>
+/// <param name="LastRefresh">When the model setting was last resolved (at start, then by each refresh).</param>
+/// <param name="LastError">Why the last refresh failed (the previous model kept serving), or null when it succeeded.</param>
 public sealed record ModelDescription(
     string Name,
     string Version,
@@ -61,4 +69,7 @@ public sealed record ModelDescription(
     JsonNode Schema,
     IReadOnlyList<string>? ContractColumns,
     JsonObject Metrics,
-    JsonNode Lineage);
+    JsonNode Lineage,
+    [property: JsonPropertyName("source")] RegistrySource? Source,
+    [property: JsonPropertyName("last_refresh")] DateTimeOffset? LastRefresh,
+    [property: JsonPropertyName("last_error")] string? LastError);

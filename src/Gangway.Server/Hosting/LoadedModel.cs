@@ -1,80 +1,115 @@
-using Gangway.Bundles;
-using Gangway.Learners;
 using Gangway.Schema;
 using Gangway.Upsell;
-using Microsoft.Extensions.Options;
 
 namespace Gangway.Server.Hosting;
 
 /// <summary>
 /// The model the service answers with. Loaded when the host starts; ready only once it has also scored its own example
-/// rows (<see cref="ModelBundle.Examples"/>) to finite probabilities. A bundle that cannot be read or fails its
-/// self-check stops the start-up with the reason. Thread-safe once started.
+/// rows. A model that cannot be resolved, read or checked at start stops the start-up with the reason. Afterwards
+/// <see cref="RefreshAsync"/> resolves the setting again (a moved alias, a changed file) and swaps in the new model only
+/// once it has loaded and passed its self-check: requests in flight finish on the model they started with, and a model
+/// that fails keeps the old one serving, with the reason in <see cref="LastRefresh"/>, a warning log and
+/// <c>gangway_model_reload_failures_total</c>. Thread-safe once started.
 /// </summary>
-internal sealed partial class LoadedModel(IOptions<ServerOptions> options, TimeProvider time, ILogger<LoadedModel> logger) : IHostedService
+internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceMetrics metrics, TimeProvider time, ILogger<LoadedModel> logger) : IHostedService, IDisposable
 {
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile Served? _served;
+    private volatile RefreshStatus? _lastRefresh;
 
     public bool IsReady => _served is not null;
 
     /// <summary>The loaded model; only call once <see cref="IsReady"/>.</summary>
     public Served Current => _served ?? throw new InvalidOperationException("The model is not loaded yet.");
 
+    /// <summary>When the setting was last resolved and why that failed (null when it did not); null before the start.</summary>
+    public RefreshStatus? LastRefresh => _lastRefresh;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var path = options.Value.Model!;
-        var bundle = BundleReader.Read(path);
-        var version = Hashing.Sha256File(path)[..12];
-        var contract = bundle.Contract?.Select(bundle.Schema.Columns.Select(c => c.Name));
-        var validator = contract is null ? null : new SchemaValidator(contract);
-        SelfCheck(bundle);
-        var (upsell, noUpsell) = PrepareUpsell(bundle);
-        _served = new Served(bundle, version, time.GetUtcNow(), contract, validator, new RequestSchema(bundle.Schema), upsell, noUpsell);
-        LogServing(logger, bundle.Name, version, path, bundle.Examples.RowCount);
+        var resolved = resolver.Resolve(null);
+        var served = ServedLoader.Load(resolved.Path!, resolved.Source, time.GetUtcNow());
+        _served = served;
+        _lastRefresh = new RefreshStatus(served.LoadedAt, null);
+        metrics.StartReloadCounters(resolver.Reference?.Model ?? served.Bundle.Name);
+        LogServing(logger, served.Bundle.Name, served.Version, resolved.Source?.Reference ?? resolved.Path!, served.Bundle.Examples.RowCount);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving model {Model} version {Version} from {Path}; self-check scored {Rows} example rows.")]
-    private static partial void LogServing(ILogger logger, string model, string version, string path, int rows);
-
-    // A model without an upsell section still serves /predict; /upsell then answers 404 with this reason.
-    private static (UpsellCalculator? Calculator, string? Reason) PrepareUpsell(ModelBundle bundle)
+    /// <summary>
+    /// Resolves the model setting again and, when it names another bundle, loads and checks it and then serves it. Never
+    /// throws for a store, bundle or check failure: the old model keeps serving and the result carries the reason.
+    /// Refreshes run one at a time.
+    /// </summary>
+    public async Task<RefreshResult> RefreshAsync(CancellationToken cancellationToken = default)
     {
+        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return (new UpsellCalculator(bundle), null);
+            return Refresh();
         }
-        catch (GangwayException ex) when (ex.Kind == ErrorKind.NotFound)
+        finally
         {
-            return (null, ex.Message);
-        }
-    }
-
-    private static void SelfCheck(ModelBundle bundle)
-    {
-        var scored = bundle.Model.Transform(bundle.Examples);
-        var probability = scored.GetNumeric(PredictionColumns.Probability).Values;
-        if (scored.RowCount != bundle.Examples.RowCount || !AllFinite(probability))
-        {
-            throw new GangwayException(ErrorKind.CorruptArtifact, $"Model '{bundle.Name}' failed its self-check: its example rows did not score to finite probabilities.");
+            _refreshing.Release();
         }
     }
 
-    private static bool AllFinite(ReadOnlySpan<double> values)
+    public void Dispose() => _refreshing.Dispose();
+
+    private RefreshResult Refresh()
     {
-        foreach (var value in values)
+        var current = Current;
+        var label = resolver.Reference?.Model ?? current.Bundle.Name;
+        try
         {
-            if (!double.IsFinite(value))
+            var resolved = resolver.Resolve(current);
+            if (resolved.Path is null)
             {
-                return false;
+                _lastRefresh = new RefreshStatus(time.GetUtcNow(), null);
+                return new RefreshResult(current, Changed: false, Error: null);
             }
-        }
 
-        return true;
+            var next = ServedLoader.Load(resolved.Path, resolved.Source, time.GetUtcNow());
+            _served = next;
+            _lastRefresh = new RefreshStatus(next.LoadedAt, null);
+            metrics.RecordReload(label);
+            LogSwapped(logger, next.Bundle.Name, current.Version, next.Version, resolved.Source?.Reference ?? resolved.Path);
+            return new RefreshResult(next, Changed: true, Error: null);
+        }
+#pragma warning disable CA1031 // Whatever goes wrong with the new model, the old one keeps serving.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var reason = ex is GangwayException ? ex.Message : $"An unexpected {ex.GetType().Name} occurred; see the service log.";
+            _lastRefresh = new RefreshStatus(time.GetUtcNow(), reason);
+            metrics.RecordReloadFailure(label);
+            LogRefreshFailed(logger, ex, label, current.Version, reason);
+            return new RefreshResult(current, Changed: false, Error: reason);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving model {Model} version {Version} from {Source}; self-check scored {Rows} example rows.")]
+    private static partial void LogServing(ILogger logger, string model, string version, string source, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Now serving model {Model} version {Version} (was {PreviousVersion}) from {Source}.")]
+    private static partial void LogSwapped(ILogger logger, string model, string previousVersion, string version, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing model {Model} failed; still serving version {Version}: {Reason}")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string model, string version, string reason);
 }
+
+/// <summary>The outcome of one refresh.</summary>
+/// <param name="Served">What is served after it.</param>
+/// <param name="Changed">Whether another model was swapped in.</param>
+/// <param name="Error">Why the refresh failed (the old model still serves), or null.</param>
+internal sealed record RefreshResult(Served Served, bool Changed, string? Error);
+
+/// <summary>When the model setting was last resolved, and why that failed.</summary>
+/// <param name="At">When.</param>
+/// <param name="Error">The reason it failed (the previous model kept serving), or null when it succeeded.</param>
+internal sealed record RefreshStatus(DateTimeOffset At, string? Error);
 
 /// <summary>A loaded model with what each request needs, prepared once.</summary>
 /// <param name="Bundle">The bundle.</param>
@@ -85,12 +120,14 @@ internal sealed partial class LoadedModel(IOptions<ServerOptions> options, TimeP
 /// <param name="Schema">The request-side view of the input schema.</param>
 /// <param name="Upsell">The upsell calculator, built once at load; null when the model cannot recommend upgrades.</param>
 /// <param name="NoUpsellReason">Why <paramref name="Upsell"/> is null, or null.</param>
+/// <param name="Source">The registry version it was resolved to, or null for a bundle file.</param>
 internal sealed record Served(
-    ModelBundle Bundle,
+    Gangway.Bundles.ModelBundle Bundle,
     string Version,
     DateTimeOffset LoadedAt,
     DataSchema? Contract,
     SchemaValidator? Validator,
     RequestSchema Schema,
     UpsellCalculator? Upsell,
-    string? NoUpsellReason);
+    string? NoUpsellReason,
+    RegistrySource? Source);

@@ -13,8 +13,33 @@ public sealed class ServerOptions
     /// <summary>The default <see cref="MaxBodyBytes"/>: 1 MiB, about 5,000 Titanic records as JSON.</summary>
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
-    /// <summary>The path of the model bundle (.gwb) to serve. Required.</summary>
+    /// <summary>The default <see cref="RefreshSeconds"/>.</summary>
+    public const int DefaultRefreshSeconds = 5;
+
+    /// <summary>The shortest <see cref="AdminApiKey"/> accepted.</summary>
+    public const int MinAdminApiKeyLength = 16;
+
+    /// <summary>
+    /// What to serve: the path of a model bundle (.gwb), or a registry reference such as <c>titanic@champion</c> (an
+    /// alias, followed while the service runs) or <c>titanic:3</c> (one version) in <see cref="Store"/>. An existing file
+    /// wins over a reference of the same spelling. Required.
+    /// </summary>
     public string? Model { get; set; }
+
+    /// <summary>
+    /// The store a registry reference is resolved in and the admin endpoints change, as a URI (e.g.
+    /// <c>sqlite:.gangway/gangway.db</c>); default <c>GANGWAY_STORE</c>, else <c>sqlite:.gangway/gangway.db</c>.
+    /// </summary>
+    public string? Store { get; set; }
+
+    /// <summary>How often, in seconds, an alias reference is resolved again to follow promotions and rollbacks. Default 5; 1 to 3600.</summary>
+    public int RefreshSeconds { get; set; } = DefaultRefreshSeconds;
+
+    /// <summary>
+    /// The key the admin endpoints (<c>/admin/reload</c>, <c>/admin/promote</c>, <c>/admin/rollback</c>) require in the
+    /// <c>X-Api-Key</c> header; at least 16 characters. Without it those endpoints do not exist.
+    /// </summary>
+    public string? AdminApiKey { get; set; }
 
     /// <summary>The largest request body accepted, in bytes; larger bodies are answered with 413. Default 1 MiB.</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;

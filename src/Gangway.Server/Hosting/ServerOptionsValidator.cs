@@ -1,20 +1,39 @@
+using Gangway.Stores;
 using Microsoft.Extensions.Options;
 
 namespace Gangway.Server.Hosting;
 
 /// <summary>Checks <see cref="ServerOptions"/> at start-up so a bad setting stops the service with one clear message.</summary>
-internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
+/// <param name="stores">The store kinds the host registered, or null when it registered none.</param>
+internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IValidateOptions<ServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.Model))
         {
-            failures.Add("Gangway:Model is required: the path of the model bundle (.gwb) to serve, e.g. --model titanic.gwb.");
+            failures.Add("Gangway:Model is required: the path of the model bundle (.gwb) to serve, e.g. --model titanic.gwb, or a registry reference such as titanic@champion.");
+        }
+        else if (ModelReference.TryParse(options.Model, out _))
+        {
+            if (stores is null)
+            {
+                failures.Add($"Gangway:Model '{options.Model}' is a registry reference, but this host registered no store kinds (StoreCatalog); serve a bundle file instead.");
+            }
         }
         else if (!File.Exists(options.Model))
         {
-            failures.Add($"Gangway:Model: the model bundle '{options.Model}' does not exist.");
+            failures.Add($"Gangway:Model: the model bundle '{options.Model}' does not exist. It is not a registry reference either (name@alias or name:version).");
+        }
+
+        if (options.RefreshSeconds is < 1 or > 3600)
+        {
+            failures.Add($"Gangway:RefreshSeconds must be between 1 and 3600; it is {options.RefreshSeconds}.");
+        }
+
+        if (options.AdminApiKey is { } key && key.Length < ServerOptions.MinAdminApiKeyLength)
+        {
+            failures.Add($"Gangway:AdminApiKey must be at least {ServerOptions.MinAdminApiKeyLength} characters when set; it has {key.Length}.");
         }
 
         if (options.MaxBodyBytes < 1024)

@@ -27,6 +27,8 @@ internal sealed partial class ServiceMetrics
     private readonly Counter _recommendations;
     private readonly Counter _validationFailures;
     private readonly Counter _failures;
+    private readonly Counter _reloads;
+    private readonly Counter _reloadFailures;
     private readonly ILogger<ServiceMetrics> _logger;
 
     public ServiceMetrics(ILogger<ServiceMetrics> logger)
@@ -58,6 +60,11 @@ internal sealed partial class ServiceMetrics
             "Problems found in rejected (422) records, by field and rule.",
             ["field", "rule"]);
         _failures = factory.CreateCounter("gangway_metrics_failures_total", "Times recording a metric failed (the request was still answered).");
+        _reloads = factory.CreateCounter("gangway_model_reloads_total", "Times another model version was loaded, checked and swapped in while serving, by model.", ["model"]);
+        _reloadFailures = factory.CreateCounter(
+            "gangway_model_reload_failures_total",
+            "Refreshes of the served model that failed (store unreachable, bundle unreadable, self-check failed); the previous model kept serving. By model.",
+            ["model"]);
     }
 
     /// <summary>The registry <c>/metrics</c> exports.</summary>
@@ -134,6 +141,19 @@ internal sealed partial class ServiceMetrics
             Failed(ex);
         }
     }
+
+    /// <summary>Exports the reload counters of a model at 0, so alerts on them work before the first reload.</summary>
+    public void StartReloadCounters(string model)
+    {
+        _reloads.WithLabels(model);
+        _reloadFailures.WithLabels(model);
+    }
+
+    /// <summary>Counts a model swapped in while serving.</summary>
+    public void RecordReload(string model) => _reloads.WithLabels(model).Inc();
+
+    /// <summary>Counts a refresh that failed while the previous model kept serving.</summary>
+    public void RecordReloadFailure(string model) => _reloadFailures.WithLabels(model).Inc();
 
     private void RecordScored(Served served, string endpoint, ReadOnlySpan<double> probabilities)
     {

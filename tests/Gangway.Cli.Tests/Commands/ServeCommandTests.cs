@@ -25,4 +25,24 @@ public sealed class ServeCommandTests
         Assert.Equal(ExitCodes.InvalidConfiguration, run.ExitCode);
         Assert.Contains("Gangway:MaxBodyBytes must be at least 1024; it is 10.", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Serve_RegistryReferenceNotRegistered_ExitsNotFoundNamingTheModelAndStore()
+    {
+        var database = Path.Combine(Path.GetTempPath(), "gangway-serve-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            var run = CliRun.Invoke("serve", "--model", "titanic@champion", "--store", "sqlite:" + database, "--urls", "http://127.0.0.1:0");
+
+            Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+            Assert.Contains($"Model 'titanic' is not registered in store 'sqlite:{database}'.", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
 }

@@ -1,0 +1,165 @@
+using Gangway.Server.Hosting;
+using Gangway.Stores;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gangway.Server.Endpoints;
+
+/// <summary>
+/// <c>POST /admin/reload</c>, <c>/admin/promote</c> and <c>/admin/rollback</c>: change what the service serves without a
+/// restart. Mapped only when <see cref="ServerOptions.AdminApiKey"/> is set, and every call needs that key in
+/// <c>X-Api-Key</c>. Store changes are audited with the actor <see cref="Actor"/>.
+/// </summary>
+public static class AdminApi
+{
+    /// <summary>The actor the store's audit log records for changes made through these endpoints.</summary>
+    public const string Actor = "admin-api";
+
+    /// <summary>Maps the admin endpoints behind the API key check.</summary>
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var admin = app.MapGroup("/admin").AddEndpointFilter<AdminKeyFilter>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        admin.MapPost("/reload", ReloadAsync)
+            .WithSummary("Resolve the model setting again now and serve what it names, once it has loaded and passed its self-check.");
+        admin.MapPost("/promote", PromoteAsync)
+            .WithSummary("Point an alias at a version in the store (after the promotion check), then reload.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/rollback", RollbackAsync)
+            .WithSummary("Point an alias back at its previous version in the store, then reload.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> ReloadAsync(LoadedModel model, CancellationToken cancellationToken)
+    {
+        if (!model.IsReady)
+        {
+            return Problems.NotReady();
+        }
+
+        var result = await model.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return result.Error is null
+            ? TypedResults.Ok(new AdminAnswer(ServedModel.Of(result.Served), result.Changed, null, null))
+            : TypedResults.Problem(
+                $"{result.Error} Still serving {result.Served.Bundle.Name} version {result.Served.Version}.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The model was not reloaded.",
+                extensions: new Dictionary<string, object?> { ["served"] = ServedModel.Of(result.Served) });
+    }
+
+    internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> PromoteAsync(
+        PromoteRequest request, LoadedModel model, ModelStores stores, IPromotionCheck check, CancellationToken cancellationToken)
+    {
+        if ((Invalid(request.Model, request.Alias) ?? InvalidVersion(request.Version)) is { } invalid)
+        {
+            return Task.FromResult<Results<Ok<AdminAnswer>, ProblemHttpResult>>(BadRequest(invalid));
+        }
+
+        return ChangeAsync(model, stores, store =>
+        {
+            var candidate = store.FindVersion(request.Model!, request.Version!.Value)
+                ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{request.Model}' has no version {request.Version} in store '{store.DisplayUri}'.");
+            var report = check.Check(store, candidate, request.Alias!);
+            if (!report.Passed && !request.Force)
+            {
+                return TypedResults.Problem(
+                    $"The promotion check refused {candidate.Reference} for alias '{request.Alias}': {report.Summary} Send \"force\": true to promote anyway (recorded in the audit log).",
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Promotion refused.",
+                    extensions: new Dictionary<string, object?> { ["report"] = report.Checks });
+            }
+
+            var notes = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["forced"] = report.Passed ? "false" : "true",
+                ["checks"] = report.Summary,
+            };
+            return store.SetAlias(request.Model!, request.Alias!, candidate.Version, new Change(Actor, request.Reason, notes));
+        }, cancellationToken);
+    }
+
+    internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> RollbackAsync(
+        RollbackRequest request, LoadedModel model, ModelStores stores, CancellationToken cancellationToken)
+    {
+        if (Invalid(request.Model, request.Alias) is { } invalid)
+        {
+            return Task.FromResult<Results<Ok<AdminAnswer>, ProblemHttpResult>>(BadRequest(invalid));
+        }
+
+        return ChangeAsync(model, stores, store => store.RollbackAlias(request.Model!, request.Alias!, new Change(Actor, request.Reason)), cancellationToken);
+    }
+
+    // Opens the store, makes the change (or refuses it with a problem), then reloads so the answer says what is served after it.
+    private static async Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> ChangeAsync(
+        LoadedModel model, ModelStores stores, Func<IModelStore, StoreOutcome> change, CancellationToken cancellationToken)
+    {
+        if (!model.IsReady)
+        {
+            return Problems.NotReady();
+        }
+
+        StoreOutcome outcome;
+        try
+        {
+            using var store = OpenStore(stores);
+            outcome = change(store);
+        }
+        catch (GangwayException ex)
+        {
+            return StoreProblem(ex);
+        }
+
+        if (outcome.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await model.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new AdminAnswer(ServedModel.Of(result.Served), result.Changed, result.Error, outcome.Change));
+    }
+
+    // A store that cannot be opened is the service's problem, not the request's, whatever the error kind.
+    private static IModelStore OpenStore(ModelStores stores)
+    {
+        try
+        {
+            return stores.Open();
+        }
+        catch (GangwayException ex)
+        {
+            throw new GangwayException(ErrorKind.InvalidConfiguration, ex.Message, ex);
+        }
+    }
+
+    private static string? Invalid(string? model, string? alias) =>
+        model is null || !ModelReference.IsValidName(model) ? $"'model' must be a model name (letters, digits, _ . -, starting with a letter or digit); it is {Quoted(model)}."
+        : alias is null || !ModelReference.IsValidName(alias) ? $"'alias' must be an alias name (letters, digits, _ . -, starting with a letter or digit); it is {Quoted(alias)}."
+        : null;
+
+    private static string? InvalidVersion(int? version) =>
+        version is null or < 1 ? $"'version' must be a version number (1 or more); it is {(version is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : "missing")}." : null;
+
+    private static string Quoted(string? text) => text is null ? "missing" : $"'{text}'";
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request.");
+
+    private static ProblemHttpResult StoreProblem(GangwayException ex) => ex.Kind switch
+    {
+        ErrorKind.NotFound => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
+        ErrorKind.InvalidInput => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request."),
+        ErrorKind.Conflict => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict."),
+        _ => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The store is not available."),
+    };
+
+    // The alias change made, or the problem that refused it.
+    private readonly record struct StoreOutcome(AliasChange? Change, ProblemHttpResult? Problem)
+    {
+        public static implicit operator StoreOutcome(AliasChange change) => new(change, null);
+
+        public static implicit operator StoreOutcome(ProblemHttpResult problem) => new(null, problem);
+    }
+}

@@ -1,0 +1,55 @@
+using Gangway.Server.Hosting;
+using Gangway.Stores;
+
+namespace Gangway.Server.Tests.Hosting;
+
+public sealed class ServerOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_RegistryReferenceWithStoreKinds_PassesWithoutAFile()
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion" });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_RegistryReferenceWithoutStoreKinds_SaysTheHostCannotResolveIt()
+    {
+        var result = new ServerOptionsValidator().Validate(null, new ServerOptions { Model = "titanic:3" });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Equal("Gangway:Model 'titanic:3' is a registry reference, but this host registered no store kinds (StoreCatalog); serve a bundle file instead.", failure);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3601)]
+    public void Validate_RefreshSecondsOutOfRange_NamesTheRange(int seconds)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", RefreshSeconds = seconds });
+
+        Assert.Equal($"Gangway:RefreshSeconds must be between 1 and 3600; it is {seconds}.", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("fifteen-chars-x", 15)]
+    public void Validate_ShortAdminApiKey_SaysHowLongItMustBeWithoutShowingIt(string key, int length)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", AdminApiKey = key });
+
+        Assert.Equal($"Gangway:AdminApiKey must be at least 16 characters when set; it has {length}.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_Defaults_RefreshEveryFiveSecondsWithoutAdminKey()
+    {
+        var options = new ServerOptions { Model = "titanic@champion" };
+
+        Assert.True(new ServerOptionsValidator(new StoreCatalog()).Validate(null, options).Succeeded);
+        Assert.Equal(5, options.RefreshSeconds);
+        Assert.Null(options.AdminApiKey);
+        Assert.Null(options.Store);
+    }
+}
