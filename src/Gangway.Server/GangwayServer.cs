@@ -65,7 +65,6 @@ public static class GangwayServer
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ModelStores>();
         services.AddSingleton<ModelSourceResolver>();
-        services.AddSingleton<IPromotionCheck, SelfCheckPromotion>();
         services.AddSingleton<LoadedModel>();
         services.AddHostedService(provider => provider.GetRequiredService<LoadedModel>());
         services.AddHostedService<AliasFollower>();

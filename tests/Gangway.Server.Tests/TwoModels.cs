@@ -48,13 +48,17 @@ public sealed class TwoModels : IDisposable
 
     public static IModelStore Open(string store) => new SqliteStoreProvider().Open(store);
 
-    /// <summary>Records a run with <paramref name="bundle"/> as its <c>model.gwb</c> and registers it as the next version of titanic.</summary>
-    public static int Register(string store, byte[] bundle)
+    /// <summary>
+    /// Records a run with <paramref name="bundle"/> as its <c>model.gwb</c>, trained from the example spec
+    /// <paramref name="spec"/> (promotion gates read their data next to it), and registers it as the next version of titanic.
+    /// </summary>
+    public static int Register(string store, byte[] bundle, string spec = "titanic.yaml")
     {
         using var opened = Open(store);
         var now = DateTimeOffset.UtcNow;
+        var parameters = new Dictionary<string, string> { ["spec"] = TitanicService.TestFile(spec) };
         var run = opened.CreateRun(
-            new NewRun("titanic", "test", null, RunStatus.Finished, now, now, new Dictionary<string, string>(), new Dictionary<string, double>(), new Dictionary<string, string>(), null, [new RunArtifact(RunArtifact.ModelBundle, bundle)]),
+            new NewRun("titanic", "test", null, RunStatus.Finished, now, now, parameters, new Dictionary<string, double>(), new Dictionary<string, string>(), null, [new RunArtifact(RunArtifact.ModelBundle, bundle)]),
             new Change("tests"));
         return opened.RegisterVersion("titanic", run.Id, RunArtifact.ModelBundle, new Change("tests")).Version;
     }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Gangway.Cli.Infrastructure;
 using Gangway.Server;
-using Gangway.Store.Sqlite;
 using Gangway.Stores;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +15,6 @@ internal static class ServeCommand
     public static Command Create(CliHost host)
     {
         var model = CliOptions.RequiredPath("--model", "The model bundle (.gwb) to serve, or a registry reference: titanic@champion (an alias, followed while serving) or titanic:3.");
-        var store = new Option<string?>("--store")
-        {
-            Description = $"The store a registry reference is resolved in (default {StoreCatalog.EnvironmentVariable}, else {StoreCatalog.DefaultUri}).",
-        };
         var urls = new Option<string>("--urls")
         {
             Description = "Where to listen, e.g. http://127.0.0.1:8080 (several separated by ';').",
@@ -31,7 +26,7 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Serve a model bundle or a registry version or alias over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar.")
         {
-            model, store, urls, maxBody,
+            model, urls, maxBody,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
@@ -41,10 +36,11 @@ internal static class ServeCommand
                 throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' does not exist. It is not a registry reference either (name@alias or name:version).");
             }
 
-            string[] args = parse.GetValue(store) is { } uri ? ["--urls", parse.GetValue(urls)!, "--Gangway:Store", uri] : ["--urls", parse.GetValue(urls)!];
+            // A registry reference is resolved in the global --store (else GANGWAY_STORE, else the default).
+            string[] args = parse.GetValue(GlobalOptions.Store) is { } uri ? ["--urls", parse.GetValue(urls)!, "--Gangway:Store", uri] : ["--urls", parse.GetValue(urls)!];
             try
             {
-                using var app = GangwayServer.Build(args, path, parse.GetValue(maxBody), new StoreCatalog().Add(new SqliteStoreProvider()));
+                using var app = GangwayServer.Build(args, path, parse.GetValue(maxBody), CliApp.Stores());
                 app.Run();
             }
             catch (OptionsValidationException ex)

@@ -1,3 +1,4 @@
+using Gangway.Promotion;
 using Gangway.Server.Hosting;
 using Gangway.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,33 +52,40 @@ public static class AdminApi
     }
 
     internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> PromoteAsync(
-        PromoteRequest request, LoadedModel model, ModelStores stores, IPromotionCheck check, CancellationToken cancellationToken)
+        PromoteRequest request, LoadedModel model, ModelStores stores, CancellationToken cancellationToken)
     {
-        if ((Invalid(request.Model, request.Alias) ?? InvalidVersion(request.Version)) is { } invalid)
+        if ((Invalid(request.Model, request.Alias) ?? InvalidVersion(request.Version) ?? MissingReason(request)) is { } invalid)
         {
             return Task.FromResult<Results<Ok<AdminAnswer>, ProblemHttpResult>>(BadRequest(invalid));
         }
 
         return ChangeAsync(model, stores, store =>
         {
-            var candidate = store.FindVersion(request.Model!, request.Version!.Value)
-                ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{request.Model}' has no version {request.Version} in store '{store.DisplayUri}'.");
-            var report = check.Check(store, candidate, request.Alias!);
-            if (!report.Passed && !request.Force)
+            // The same gates as 'gangway models promote': the candidate spec's promotion section, on its labelled data.
+            PromotionOutcome outcome;
+            try
             {
+                outcome = Promoter.Promote(store, request.Model!, request.Version!.Value, request.Alias!, new PromotionOptions(Actor, request.Reason, request.Force));
+            }
+            catch (GangwayException ex) when (ex.Kind == ErrorKind.CorruptArtifact)
+            {
+                // Not even forced: every replica following the alias would fail to load it.
                 return TypedResults.Problem(
-                    $"The promotion check refused {candidate.Reference} for alias '{request.Alias}': {report.Summary} Send \"force\": true to promote anyway (recorded in the audit log).",
+                    $"Version {request.Model}:{request.Version} cannot be loaded: {ex.Message}",
                     statusCode: StatusCodes.Status409Conflict,
-                    title: "Promotion refused.",
-                    extensions: new Dictionary<string, object?> { ["report"] = report.Checks });
+                    title: "Promotion refused.");
             }
 
-            var notes = new Dictionary<string, string>(StringComparer.Ordinal)
+            if (!outcome.Promoted)
             {
-                ["forced"] = report.Passed ? "false" : "true",
-                ["checks"] = report.Summary,
-            };
-            return store.SetAlias(request.Model!, request.Alias!, candidate.Version, new Change(Actor, request.Reason, notes));
+                return TypedResults.Problem(
+                    $"{outcome.Summary(request.Model!, request.Alias!, request.Version.Value)} Send \"force\": true with a \"reason\" to promote anyway (recorded in the audit log).",
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Promotion refused.",
+                    extensions: new Dictionary<string, object?> { ["report"] = outcome.Report?.Describe().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) });
+            }
+
+            return outcome.Change!;
         }, cancellationToken);
     }
 
@@ -133,6 +141,9 @@ public static class AdminApi
             throw new GangwayException(ErrorKind.InvalidConfiguration, ex.Message, ex);
         }
     }
+
+    private static string? MissingReason(PromoteRequest request) =>
+        request.Force && string.IsNullOrWhiteSpace(request.Reason) ? "A forced promotion needs a 'reason' for the audit log." : null;
 
     private static string? Invalid(string? model, string? alias) =>
         model is null || !ModelReference.IsValidName(model) ? $"'model' must be a model name (letters, digits, _ . -, starting with a letter or digit); it is {Quoted(model)}."

@@ -15,9 +15,9 @@ public static class Promoter
 {
     /// <summary>Evaluates the gates and, when they pass (or <see cref="PromotionOptions.Force"/>), moves the alias.</summary>
     /// <exception cref="GangwayException">
-    /// The model or version does not exist (<see cref="ErrorKind.NotFound"/>); the alias already points at the version, or
-    /// <see cref="PromotionOptions.Force"/> lacks a reason (<see cref="ErrorKind.InvalidConfiguration"/>); the gate data
-    /// cannot be read.
+    /// The model or version does not exist (<see cref="ErrorKind.NotFound"/>); the alias already points at the version
+    /// (<see cref="ErrorKind.Conflict"/>); <see cref="PromotionOptions.Force"/> lacks a reason
+    /// (<see cref="ErrorKind.InvalidConfiguration"/>); the gate data cannot be read.
     /// </exception>
     public static PromotionOutcome Promote(IModelStore store, string model, int version, string aliasName, PromotionOptions options)
     {
@@ -32,7 +32,7 @@ public static class Promoter
         var currentNumber = store.ResolveAlias(model, aliasName);
         if (currentNumber == version)
         {
-            throw new GangwayException(ErrorKind.InvalidConfiguration, $"{model}@{aliasName} already points at version {version}.");
+            throw new GangwayException(ErrorKind.Conflict, $"{model}@{aliasName} already points at version {version}.");
         }
 
         var report = Evaluate(store, candidateVersion, currentNumber, options);
@@ -104,5 +104,5 @@ public sealed record PromotionOutcome(bool Promoted, GateReport? Report, AliasCh
     /// <summary>One line saying what happened, e.g. <c>titanic@champion → version 3 (was 2); gates passed</c>.</summary>
     public string Summary(string model, string aliasName, int version) => Change is { } change
         ? $"{model}@{aliasName} → version {change.Version} (was {(change.PreviousVersion is { } previous ? previous.ToString(CultureInfo.InvariantCulture) : "unset")}); gates {(Report is null ? "none declared" : Report.Passed ? "passed" : "FAILED, forced")}."
-        : $"Refused: {model}:{version} did not pass the promotion gates for {model}@{aliasName}; nothing changed. Use --force --reason \"...\" to promote anyway.";
+        : $"Refused: {model}:{version} did not pass the promotion gates for {model}@{aliasName}; nothing changed.";
 }

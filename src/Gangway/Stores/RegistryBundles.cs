@@ -24,9 +24,9 @@ public static class RegistryBundles
 
         var version = reference.Version
             ?? store.ResolveAlias(reference.Model, reference.Alias!)
-            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no alias '{reference.Alias}'; promote a version to it first.");
+            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no alias '{reference.Alias}' in store '{store.DisplayUri}'; promote a version to it first.");
         return store.FindVersion(reference.Model, version)
-            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no version {version}.");
+            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no version {version} in store '{store.DisplayUri}'.");
     }
 
     /// <summary>The local bundle file of a version, written to <paramref name="cacheDirectory"/> when not there yet.</summary>

@@ -9,7 +9,7 @@ public sealed class AliasFollowerTests(TwoModels models) : IClassFixture<TwoMode
     {
         var store = models.NewStore();
         TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        var second = TwoModels.Register(store, models.Baseline);
+        var second = TwoModels.Register(store, models.Baseline, "baseline.yaml");
         using var factory = TwoModels.Serve("titanic@champion", store, new Dictionary<string, string?> { ["Gangway:RefreshSeconds"] = "1" });
         using var client = factory.CreateClient();
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));

@@ -13,7 +13,7 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     {
         var store = models.NewStore();
         TwoModels.Register(store, models.Titanic);
-        var second = TwoModels.Register(store, models.Baseline);
+        var second = TwoModels.Register(store, models.Baseline, "baseline.yaml");
         TwoModels.SetAlias(store, second);
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
@@ -35,7 +35,7 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     {
         var store = models.NewStore();
         TwoModels.Register(store, models.Titanic);
-        TwoModels.Register(store, models.Baseline);
+        TwoModels.Register(store, models.Baseline, "baseline.yaml");
         using var factory = TwoModels.Serve("titanic:1", store);
         using var client = factory.CreateClient();
 
@@ -53,7 +53,8 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
         var error = Assert.Throws<GangwayException>(() => factory.CreateClient());
 
         Assert.Equal(ErrorKind.NotFound, error.Kind);
-        Assert.Equal("Model 'titanic' has no alias 'champion'; promote a version to it first.", error.Message);
+        Assert.StartsWith("Model 'titanic' has no alias 'champion' in store 'sqlite:", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; promote a version to it first.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     {
         var store = models.NewStore();
         TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        var second = TwoModels.Register(store, models.Baseline);
+        var second = TwoModels.Register(store, models.Baseline, "baseline.yaml");
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));

@@ -17,7 +17,7 @@ public sealed class ModelSwapLoadTests(TwoModels models) : IClassFixture<TwoMode
     {
         var store = models.NewStore();
         TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        TwoModels.Register(store, models.Baseline);
+        TwoModels.Register(store, models.Baseline, "baseline.yaml");
         await using var app = GangwayServer.Build(
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Gangway:Store", store, "--Gangway:AdminApiKey", TwoModels.AdminKey, "--Gangway:RefreshSeconds", "1"],
             "titanic@champion",
@@ -30,7 +30,7 @@ public sealed class ModelSwapLoadTests(TwoModels models) : IClassFixture<TwoMode
 
         var load = Enumerable.Range(0, Clients).Select(_ => Task.Run(() => Predict(client, versions, failures, stop.Token))).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(1));
-        using var promoted = await TwoModels.Admin(client, "/admin/promote", new { model = "titanic", version = 2, alias = "champion", reason = "load test" });
+        using var promoted = await TwoModels.Admin(client, "/admin/promote", new { model = "titanic", version = 2, alias = "champion", reason = "load test: the baseline fails the gates", force = true });
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         using var rolledBack = await TwoModels.Admin(client, "/admin/rollback", new { model = "titanic", alias = "champion", reason = "load test" });
         await Task.Delay(TimeSpan.FromSeconds(1.5));

@@ -54,6 +54,10 @@ internal static class ModelsPromoteCommand
                 }
 
                 (outcome.Promoted ? context.Output : context.Error).WriteLine(outcome.Summary(model, aliasName, number));
+                if (!outcome.Promoted)
+                {
+                    context.Error.WriteLine("Use --force --reason \"...\" to promote anyway (the audit log records it).");
+                }
             }
 
             return outcome.Promoted ? ExitCodes.Success : ExitCodes.GateFailed;
