@@ -12,6 +12,8 @@ public static partial class StoreUris
         return UserInfoPassword().Replace(uri, "${prefix}***@");
     }
 
-    [GeneratedRegex(@"(?<prefix>^[A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:)[^@/]*@")]
+    // The password runs to the last '@' before the first '/': stores read user info that way, so an unencoded '@' in a
+    // password works and must be hidden too. ('?' and '#' may be unencoded in a password as well; hiding too much beats leaking.)
+    [GeneratedRegex(@"(?<prefix>^[A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:)[^/]*@")]
     private static partial Regex UserInfoPassword();
 }

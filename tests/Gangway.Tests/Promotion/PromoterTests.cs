@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Gangway.Promotion;
+using Gangway.Stores;
+using Gangway.Tests.Bundles;
+using Gangway.Tests.Stores;
+using Gangway.Tests.Training;
+using Gangway.Training;
+
+namespace Gangway.Tests.Promotion;
+
+/// <summary>
+/// Promotions in a real SQLite store of the two Titanic example models registered as versions of one model:
+/// version 1 is titanic.yaml (passes its gates), version 2 is baseline.yaml (fails roc_auc minimum and no_regression).
+/// </summary>
+public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
+{
+    private readonly TrainedTitanic _trained;
+    private readonly TempStore _temp = new();
+    private readonly PromotionOptions _options;
+
+    public PromoterTests(TrainedTitanic trained)
+    {
+        _trained = trained;
+        _temp.Register("titanic", trained.Titanic, TitanicFiles.TitanicSpec, TitanicFiles.Train);
+        _temp.Register("titanic", trained.Baseline, TitanicFiles.BaselineSpec, TitanicFiles.Train);
+        _options = new PromotionOptions("alice", CacheDirectory: _temp.CacheDirectory);
+    }
+
+    private IModelStore Store => _temp.Store;
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Promote_FirstVersionPassingItsGates_SetsTheAliasAndAuditsGatesPassed()
+    {
+        var outcome = Promoter.Promote(Store, "titanic", 1, "champion", _options);
+
+        Assert.True(outcome.Promoted);
+        Assert.True(outcome.Report!.Passed, outcome.Report.Describe());
+        var noRegression = Assert.Single(outcome.Report.Results, r => r.Kind == GateKind.NoRegression);
+        Assert.Equal("skipped: no current version", noRegression.Note);
+        Assert.Equal(("titanic", "champion", 1, (int?)null, AliasChange.Set, "alice"), (outcome.Change!.Model, outcome.Change.Alias, outcome.Change.Version, outcome.Change.PreviousVersion, outcome.Change.Kind, outcome.Change.Actor));
+        Assert.Equal(1, Store.ResolveAlias("titanic", "champion"));
+        Assert.Equal(new Dictionary<string, string> { ["forced"] = "false", ["gates"] = "passed" }, LastAliasNotes());
+        Assert.Equal("titanic@champion → version 1 (was unset); gates passed.", outcome.Summary("titanic", "champion", 1));
+    }
+
+    [Fact]
+    public void Promote_WorseVersionOverTheChampion_IsRefusedAndLeavesTheAlias()
+    {
+        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+
+        var outcome = Promoter.Promote(Store, "titanic", 2, "champion", _options);
+
+        Assert.False(outcome.Promoted);
+        Assert.Null(outcome.Change);
+        Assert.Contains(outcome.Report!.Failures, f => f is { Kind: GateKind.Minimum, Subject: "roc_auc" });
+        var noRegression = Assert.Single(outcome.Report.Failures, f => f.Kind == GateKind.NoRegression);
+        Assert.Equal("roc_auc", noRegression.Subject);
+        Assert.True(noRegression.CurrentValue > noRegression.Value, outcome.Report.Describe());
+        Assert.Equal(1, Store.ResolveAlias("titanic", "champion"));
+        Assert.Single(Store.AliasHistory("titanic", "champion"));
+        Assert.StartsWith("Refused: titanic:2 did not pass", outcome.Summary("titanic", "champion", 2), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void Promote_ForceWithoutReason_IsInvalidConfigurationAndChangesNothing(string? reason)
+    {
+        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+
+        var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 2, "champion", _options with { Force = true, Reason = reason }));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
+        Assert.Contains("reason", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Store.ResolveAlias("titanic", "champion"));
+    }
+
+    [Fact]
+    public void Promote_ForceWithReason_MovesTheAliasAndAuditsTheFailedGates()
+    {
+        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+
+        var outcome = Promoter.Promote(Store, "titanic", 2, "champion", _options with { Force = true, Reason = "incident 42: roll forward" });
+
+        Assert.True(outcome.Promoted);
+        Assert.False(outcome.Report!.Passed);
+        Assert.Equal((2, (int?)1, "incident 42: roll forward"), (outcome.Change!.Version, outcome.Change.PreviousVersion, outcome.Change.Reason));
+        Assert.Equal(2, Store.ResolveAlias("titanic", "champion"));
+        var notes = LastAliasNotes();
+        Assert.Equal("true", notes["forced"]);
+        Assert.Equal("failed", notes["gates"]);
+        Assert.Equal(string.Join("; ", outcome.Report.Failures.Select(f => f.Subject)), notes["failed_gates"]);
+        Assert.Contains("roc_auc", notes["failed_gates"], StringComparison.Ordinal);
+        Assert.Equal("incident 42: roll forward", Store.ListAudit(new AuditQuery("titanic", 1))[0].Reason);
+        Assert.Equal("titanic@champion → version 2 (was 1); gates FAILED, forced.", outcome.Summary("titanic", "champion", 2));
+    }
+
+    [Fact]
+    public void Promote_VersionTheAliasAlreadyHas_IsInvalidConfiguration()
+    {
+        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+
+        var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 1, "champion", _options));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
+        Assert.Equal("titanic@champion already points at version 1.", ex.Message);
+        Assert.Single(Store.AliasHistory("titanic", "champion"));
+    }
+
+    [Fact]
+    public void Promote_UnknownVersion_IsNotFound()
+    {
+        var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 3, "champion", _options));
+
+        Assert.Equal(ErrorKind.NotFound, ex.Kind);
+        Assert.Equal("Model 'titanic' has no version 3.", ex.Message);
+    }
+
+    [Fact]
+    public void Promote_DataPath_EvaluatesTheGatesOnThatFileInsteadOfTheSpecs()
+    {
+        var subset = _temp.Folder.File("first-60-rows.csv");
+        File.WriteAllLines(subset, File.ReadAllLines(TitanicFiles.Validation).Take(61));
+        var subsetAuc = BundleEvaluator.Evaluate(_trained.Titanic, subset).Overall.RocAuc;
+        var fullAuc = BundleEvaluator.Evaluate(_trained.Titanic, TitanicFiles.Validation).Overall.RocAuc;
+        Assert.NotEqual(fullAuc, subsetAuc);
+
+        var withSubset = Promoter.Promote(Store, "titanic", 1, "staging", _options with { DataPath = subset, Force = true, Reason = "subset" });
+        var withDefault = Promoter.Promote(Store, "titanic", 1, "champion", _options);
+
+        Assert.Equal(subsetAuc, Minimum(withSubset.Report!).Value);
+        Assert.Equal(fullAuc, Minimum(withDefault.Report!).Value);
+    }
+
+    [Fact]
+    public void Promote_SpecWithoutPromotionSection_PromotesWithNoReport()
+    {
+        var spec = SpecWithoutPromotion();
+        var bundle = new ModelTrainer(new FixedTimeProvider(TitanicFiles.TrainedAt)).Train(spec, TitanicFiles.Train);
+        var version = _temp.Register("notebook", bundle, spec, TitanicFiles.Train);
+
+        var outcome = Promoter.Promote(Store, "notebook", version.Version, "champion", _options);
+
+        Assert.True(outcome.Promoted);
+        Assert.Null(outcome.Report);
+        Assert.Equal(1, Store.ResolveAlias("notebook", "champion"));
+        Assert.Equal("none declared", LastAliasNotes("notebook")["gates"]);
+        Assert.Equal("notebook@champion → version 1 (was unset); gates none declared.", outcome.Summary("notebook", "champion", 1));
+    }
+
+    private static GateResult Minimum(GateReport report) => Assert.Single(report.Results, r => r.Kind == GateKind.Minimum);
+
+    private Dictionary<string, string> LastAliasNotes(string model = "titanic")
+    {
+        var entry = Store.ListAudit(new AuditQuery(model, 1))[0];
+        Assert.Equal(AuditActions.AliasSet, entry.Action);
+        using var details = JsonDocument.Parse(entry.Details);
+        return details.RootElement.GetProperty("notes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+    }
+
+    // baseline.yaml up to its promotion section, beside a copy of the schema it names.
+    private string SpecWithoutPromotion()
+    {
+        File.Copy(Path.Combine(TitanicFiles.Folder, "titanic.schema.yaml"), _temp.Folder.File("titanic.schema.yaml"));
+        var text = File.ReadAllText(TitanicFiles.BaselineSpec);
+        var promotion = text.IndexOf("\npromotion:", StringComparison.Ordinal);
+        Assert.True(promotion > 0);
+        return _temp.Folder.Write("notebook.yaml", text[..promotion].Replace("name: titanic-baseline", "name: notebook", StringComparison.Ordinal) + "\n");
+    }
+}
