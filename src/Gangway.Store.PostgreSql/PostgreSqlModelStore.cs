@@ -93,6 +93,7 @@ internal sealed partial class PostgreSqlModelStore : IModelStore
                 using var connection = _dataSource.OpenConnection();
                 using var transaction = connection.BeginTransaction();
                 var result = write(connection);
+                CrashPoints.Hit(CrashPoints.BeforeCommit);
                 transaction.Commit();
                 return result;
             }

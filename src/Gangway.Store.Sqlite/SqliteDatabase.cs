@@ -1,3 +1,4 @@
+using Gangway.Stores;
 using Microsoft.Data.Sqlite;
 
 namespace Gangway.Store.Sqlite;
@@ -86,6 +87,11 @@ internal sealed class SqliteDatabase : IDisposable
                 {
                     using var transaction = _connection.BeginTransaction(deferred);
                     var result = work(transaction);
+                    if (!deferred)
+                    {
+                        CrashPoints.Hit(CrashPoints.BeforeCommit);
+                    }
+
                     transaction.Commit();
                     return result;
                 });
