@@ -149,7 +149,13 @@ public class TrainingRunsTests(TrainedTitanic trained) : IClassFixture<TrainedTi
         Assert.Equal(
             new Dictionary<string, double>
             {
-                ["accuracy"] = 0.75, ["precision"] = 0.5, ["recall"] = 0.25, ["f1"] = 1.0 / 3, ["roc_auc"] = 0.9, ["log_loss"] = 0.4, ["brier"] = 0.2,
+                ["accuracy"] = 0.75,
+                ["precision"] = 0.5,
+                ["recall"] = 0.25,
+                ["f1"] = 1.0 / 3,
+                ["roc_auc"] = 0.9,
+                ["log_loss"] = 0.4,
+                ["brier"] = 0.2,
             },
             scalars);
         Assert.DoesNotContain("roc_auc", TrainingRuns.Scalars(Fold(0.75, null, 0.4)).Keys);
