@@ -77,7 +77,7 @@ internal static class ModelsPromoteCommand
             ["passed"] = outcome.Report.Passed,
             ["results"] = new JsonArray([.. outcome.Report.Results.Select(r => (JsonNode)new JsonObject
             {
-                ["kind"] = r.Kind.ToString().ToLowerInvariant(),
+                ["kind"] = r.Kind switch { GateKind.NoRegression => "no_regression", var other => other.ToString().ToLowerInvariant() },
                 ["subject"] = r.Subject,
                 ["value"] = r.Value,
                 ["threshold"] = r.Threshold,

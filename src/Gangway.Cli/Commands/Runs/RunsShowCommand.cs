@@ -35,6 +35,11 @@ internal static class RunsShowCommand
             context.Console.Write(Pairs("parameter", run.Params.Select(p => (p.Key, p.Value))));
             context.Console.Write(Pairs("metric", run.Metrics.Select(m => (m.Key, m.Value.ToString("0.######", CultureInfo.InvariantCulture)))));
             context.Console.Write(Pairs("tag", run.Tags.Select(t => (t.Key, t.Value))));
+            if (run.Lineage is { } lineage)
+            {
+                context.Console.Write(Pairs("lineage", System.Text.Json.Nodes.JsonNode.Parse(lineage)!.AsObject().Select(p => (p.Key, p.Value?.ToString() ?? "-"))));
+            }
+
             context.Console.Write(Pairs("artifact", run.Artifacts.Select(a => (a.Name, $"{a.Size} bytes, sha256 {a.Sha256}"))));
             return ExitCodes.Success;
         }));
