@@ -2,6 +2,7 @@ using Gangway.Promotion;
 using Gangway.Server.Hosting;
 using Gangway.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Gangway.Server.Endpoints;
 
@@ -52,7 +53,7 @@ public static class AdminApi
     }
 
     internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> PromoteAsync(
-        PromoteRequest request, LoadedModel model, ModelStores stores, CancellationToken cancellationToken)
+        PromoteRequest request, LoadedModel model, ModelStores stores, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if ((Invalid(request.Model, request.Alias) ?? InvalidVersion(request.Version) ?? MissingReason(request)) is { } invalid)
         {
@@ -65,7 +66,7 @@ public static class AdminApi
             PromotionOutcome outcome;
             try
             {
-                outcome = Promoter.Promote(store, request.Model!, request.Version!.Value, request.Alias!, new PromotionOptions(Actor, request.Reason, request.Force));
+                outcome = Promoter.Promote(store, request.Model!, request.Version!.Value, request.Alias!, new PromotionOptions(Actor, request.Reason, request.Force, options.Value.PromotionData));
             }
             catch (GangwayException ex) when (ex.Kind == ErrorKind.CorruptArtifact)
             {

@@ -41,6 +41,12 @@ public sealed class ServerOptions
     /// </summary>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>
+    /// The labelled CSV that <c>/admin/promote</c> evaluates the promotion gates on, instead of the spec's
+    /// <c>promotion.data</c> (which is relative to the spec file on the machine that trained the version). Optional.
+    /// </summary>
+    public string? PromotionData { get; set; }
+
     /// <summary>The largest request body accepted, in bytes; larger bodies are answered with 413. Default 1 MiB.</summary>
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 

@@ -31,6 +31,11 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
             failures.Add($"Gangway:RefreshSeconds must be between 1 and 3600; it is {options.RefreshSeconds}.");
         }
 
+        if (options.PromotionData is { } data && !File.Exists(data))
+        {
+            failures.Add($"Gangway:PromotionData: the file '{data}' does not exist.");
+        }
+
         if (options.AdminApiKey is { } key && key.Length < ServerOptions.MinAdminApiKeyLength)
         {
             failures.Add($"Gangway:AdminApiKey must be at least {ServerOptions.MinAdminApiKeyLength} characters when set; it has {key.Length}.");

@@ -209,6 +209,27 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
     }
 
     [Fact]
+    public async Task Promote_VersionTrainedElsewhere_UsesThePromotionDataSetting()
+    {
+        // The run recorded a spec folder this machine does not have, so only Gangway:PromotionData can feed the gates.
+        var store = models.NewStore();
+        TwoModels.SetAlias(store, TwoModels.Register(store, models.Baseline, "../trained-elsewhere/baseline.yaml"));
+        TwoModels.Register(store, models.Titanic, "../trained-elsewhere/titanic.yaml");
+        using var withoutData = TwoModels.Serve("titanic@champion", store);
+        using var withData = TwoModels.Serve("titanic@champion", store, new Dictionary<string, string?> { ["Gangway:PromotionData"] = TitanicService.TestFile("validation.csv") });
+        var body = new { model = "titanic", version = 2, alias = "champion", reason = "trained on another machine" };
+
+        using var missing = await TwoModels.Admin(withoutData.CreateClient(), "/admin/promote", body);
+        using var promoted = await TwoModels.Admin(withData.CreateClient(), "/admin/promote", body);
+
+        var problem = await ProblemAssertions.ProblemAsync(missing, HttpStatusCode.NotFound);
+        Assert.Contains("trained-elsewhere", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(promoted.StatusCode == HttpStatusCode.OK, await promoted.Content.ReadAsStringAsync());
+        using var opened = TwoModels.Open(store);
+        Assert.Equal(2, opened.ResolveAlias("titanic", "champion"));
+    }
+
+    [Fact]
     public async Task Promote_MalformedJson_Answers400Problem()
     {
         using var factory = TwoModels.Serve(BundleCopy(models.Titanic));
