@@ -98,13 +98,13 @@ public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
     }
 
     [Fact]
-    public void Promote_VersionTheAliasAlreadyHas_IsInvalidConfiguration()
+    public void Promote_VersionTheAliasAlreadyHas_IsConflict()
     {
         Promoter.Promote(Store, "titanic", 1, "champion", _options);
 
         var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 1, "champion", _options));
 
-        Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
+        Assert.Equal(ErrorKind.Conflict, ex.Kind);
         Assert.Equal("titanic@champion already points at version 1.", ex.Message);
         Assert.Single(Store.AliasHistory("titanic", "champion"));
     }
@@ -115,7 +115,7 @@ public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
         var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 3, "champion", _options));
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
-        Assert.Equal("Model 'titanic' has no version 3.", ex.Message);
+        Assert.Equal($"Model 'titanic' has no version 3 in store '{Store.DisplayUri}'.", ex.Message);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class RegistryBundlesTests : IDisposable
         var ex = Assert.Throws<GangwayException>(() => RegistryBundles.FindVersion(Store, new ModelReference("titanic", "staging", null)));
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
-        Assert.Equal("Model 'titanic' has no alias 'staging'; promote a version to it first.", ex.Message);
+        Assert.Equal($"Model 'titanic' has no alias 'staging' in store '{Store.DisplayUri}'; promote a version to it first.", ex.Message);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class RegistryBundlesTests : IDisposable
         var ex = Assert.Throws<GangwayException>(() => RegistryBundles.FindVersion(Store, new ModelReference("titanic", null, 9)));
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
-        Assert.Equal("Model 'titanic' has no version 9.", ex.Message);
+        Assert.Equal($"Model 'titanic' has no version 9 in store '{Store.DisplayUri}'.", ex.Message);
     }
 
     [Fact]
