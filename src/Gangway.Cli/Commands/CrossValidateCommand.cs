@@ -39,9 +39,10 @@ internal static class CrossValidateCommand
                     CrossValidator.Run(specPath, CliOptions.Source(dataPath, parse.GetValue(parser)), foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
                         stages.Report($"fold {fold} of {foldCount} done"))));
             }
-            catch
+            catch (Exception ex)
             {
-                tracking?.Fail();
+                // Any stop (an error, Ctrl+C) leaves the parent run failed, with why, not running forever.
+                tracking?.Fail(ex is GangwayException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
                 throw;
             }
 

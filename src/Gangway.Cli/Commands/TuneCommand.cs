@@ -62,9 +62,10 @@ internal static class TuneCommand
                 })));
                 tracker?.Finish(report);
             }
-            catch (GangwayException ex) when (tracker is not null)
+            catch (Exception ex) when (tracker is not null)
             {
-                tracker.Fail(ex.Message);
+                // Any stop (an error, Ctrl+C) leaves the parent run failed, not running forever.
+                tracker.Fail(ex is GangwayException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
                 throw;
             }
 

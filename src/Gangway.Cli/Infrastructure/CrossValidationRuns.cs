@@ -51,11 +51,12 @@ internal sealed class CrossValidationRuns
         _context.Output.WriteLine($"run {_parent.Id} ({report.Folds.Count} fold runs under it)");
     }
 
-    public void Fail()
+    public void Fail(string error)
     {
         try
         {
-            _context.Store.UpdateRun(_parent.Id, new RunUpdate(RunStatus.Failed, _context.Time.GetUtcNow(), new Dictionary<string, double>(), new Dictionary<string, string>()), Change.ByCurrentUser());
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["error"] = error };
+            _context.Store.UpdateRun(_parent.Id, new RunUpdate(RunStatus.Failed, _context.Time.GetUtcNow(), new Dictionary<string, double>(), tags), Change.ByCurrentUser());
         }
         catch (GangwayException ex)
         {

@@ -84,6 +84,18 @@ public sealed class ModelManagementTests : IDisposable
     }
 
     [Fact]
+    public void CrossValidate_DataWithoutLabels_LeavesTheParentRunFailedWithTheError()
+    {
+        var run = Invoke("cv", "--spec", _workspace["baseline.yaml"], "--data", _workspace["predict.csv"], "--folds", "3");
+
+        Assert.NotEqual(0, run.ExitCode);
+        var parent = JsonNode.Parse(Invoke("runs", "list", "--json").Output)!.AsArray().Single()!;
+        var shown = JsonNode.Parse(Invoke("runs", "show", parent["run_id"]!.GetValue<string>(), "--json").Output)!;
+        Assert.Equal("failed", shown["status"]!.GetValue<string>());
+        Assert.Contains("Survived", shown["tags"]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Models_RegisterPromoteRefuseForceRollback_RecordsEveryStepInTheHistory()
     {
         var good = Train("titanic.yaml");
