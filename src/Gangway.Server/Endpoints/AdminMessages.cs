@@ -27,7 +27,7 @@ public sealed record AdminAnswer(
     [property: JsonPropertyName("served")] ServedModel Served,
     [property: JsonPropertyName("changed")] bool Changed,
     [property: JsonPropertyName("error")] string? Error,
-    [property: JsonPropertyName("alias_change")] AliasChange? AliasChange);
+    AliasChange? AliasChange);
 
 /// <summary>The model being served.</summary>
 /// <param name="Name">The model's name from its spec.</param>

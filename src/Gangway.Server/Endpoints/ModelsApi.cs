@@ -71,5 +71,5 @@ public sealed record ModelDescription(
     JsonObject Metrics,
     JsonNode Lineage,
     [property: JsonPropertyName("source")] RegistrySource? Source,
-    [property: JsonPropertyName("last_refresh")] DateTimeOffset? LastRefresh,
-    [property: JsonPropertyName("last_error")] string? LastError);
+    DateTimeOffset? LastRefresh,
+    string? LastError);

@@ -9,4 +9,4 @@ namespace Gangway.Server.Hosting;
 public sealed record RegistrySource(
     [property: JsonPropertyName("reference")] string Reference,
     [property: JsonPropertyName("version")] int Version,
-    [property: JsonPropertyName("run_id")] string RunId);
+    string RunId);

@@ -90,7 +90,7 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         Assert.Contains($"Still serving titanic version {models.TitanicVersion}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
         var described = await TwoModels.Described(client);
-        Assert.Contains(path, described.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+        Assert.Contains(path, described.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Equal(1, PrometheusText.Value(metrics, "gangway_model_reload_failures_total", ("model", "titanic")));
         Assert.Equal(0, PrometheusText.Value(metrics, "gangway_model_reloads_total", ("model", "titanic")));
@@ -98,7 +98,7 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         File.WriteAllBytes(path, models.Titanic);
         using var recovered = await TwoModels.Admin(client, "/admin/reload");
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
-        Assert.Equal(JsonValueKind.Null, (await TwoModels.Described(client)).GetProperty("last_error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await TwoModels.Described(client)).GetProperty("lastError").ValueKind);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         var answer = JsonDocument.Parse(text).RootElement;
         Assert.True(answer.GetProperty("changed").GetBoolean());
         Assert.Equal(2, answer.GetProperty("served").GetProperty("source").GetProperty("version").GetInt32());
-        Assert.Equal(1, answer.GetProperty("alias_change").GetProperty("previousVersion").GetInt32());
+        Assert.Equal(1, answer.GetProperty("aliasChange").GetProperty("previousVersion").GetInt32());
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
         using var opened = TwoModels.Open(store);
         Assert.Equal(2, opened.ResolveAlias("titanic", "champion"));
@@ -157,7 +157,7 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
 
         var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AliasChange.Rollback, answer.GetProperty("alias_change").GetProperty("kind").GetString());
+        Assert.Equal(AliasChange.Rollback, answer.GetProperty("aliasChange").GetProperty("kind").GetString());
         Assert.Equal(1, answer.GetProperty("served").GetProperty("source").GetProperty("version").GetInt32());
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
         using var opened = TwoModels.Open(store);

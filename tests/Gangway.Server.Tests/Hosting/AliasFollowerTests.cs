@@ -31,10 +31,10 @@ public sealed class AliasFollowerTests(TwoModels models) : IClassFixture<TwoMode
         TwoModels.Register(store, models.Titanic);
         using var factory = TwoModels.Serve("titanic:1", store, new Dictionary<string, string?> { ["Gangway:RefreshSeconds"] = "1" });
         using var client = factory.CreateClient();
-        var loaded = (await TwoModels.Described(client)).GetProperty("last_refresh").GetDateTimeOffset();
+        var loaded = (await TwoModels.Described(client)).GetProperty("lastRefresh").GetDateTimeOffset();
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
 
-        Assert.Equal(loaded, (await TwoModels.Described(client)).GetProperty("last_refresh").GetDateTimeOffset());
+        Assert.Equal(loaded, (await TwoModels.Described(client)).GetProperty("lastRefresh").GetDateTimeOffset());
     }
 }

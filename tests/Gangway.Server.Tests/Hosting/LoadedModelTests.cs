@@ -25,9 +25,9 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
         Assert.Equal("titanic@champion", source.GetProperty("reference").GetString());
         Assert.Equal(2, source.GetProperty("version").GetInt32());
         using var opened = TwoModels.Open(store);
-        Assert.Equal(opened.FindVersion("titanic", 2)!.RunId, source.GetProperty("run_id").GetString());
-        Assert.Equal(JsonValueKind.Null, described.GetProperty("last_error").ValueKind);
-        Assert.True(described.GetProperty("last_refresh").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Equal(opened.FindVersion("titanic", 2)!.RunId, source.GetProperty("runId").GetString());
+        Assert.Equal(JsonValueKind.Null, described.GetProperty("lastError").ValueKind);
+        Assert.True(described.GetProperty("lastRefresh").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
         var described = await TwoModels.Described(client);
         Assert.Equal(1, described.GetProperty("source").GetProperty("version").GetInt32());
-        Assert.Equal(result.Error, described.GetProperty("last_error").GetString());
+        Assert.Equal(result.Error, described.GetProperty("lastError").GetString());
         Assert.Contains("titanic-2-", result.Error, StringComparison.Ordinal);
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Equal(1, PrometheusText.Value(metrics, "gangway_model_reload_failures_total", ("model", "titanic")));
@@ -119,6 +119,6 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
         Assert.False(result.Changed);
         Assert.Contains(file, result.Error, StringComparison.Ordinal);
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
-        Assert.Equal(result.Error, (await TwoModels.Described(client)).GetProperty("last_error").GetString());
+        Assert.Equal(result.Error, (await TwoModels.Described(client)).GetProperty("lastError").GetString());
     }
 }
