@@ -31,6 +31,14 @@ internal static class CliOptions
         CustomParser = result => WholeNumber(result, "--seed"),
     };
 
+    /// <summary>The <c>--limit</c> option of listing commands: at most this many entries, newest first.</summary>
+    public static Option<int> Limit(string what, int defaultValue) => new("--limit")
+    {
+        Description = $"At most this many {what}, newest first.",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => WholeNumber(result, "--limit") ?? 0,
+    };
+
     public static int? WholeNumber(System.CommandLine.Parsing.ArgumentResult result, string name)
     {
         var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Gangway.Bundles;
-using Gangway.Evaluation;
 using Gangway.Specs;
 using Gangway.Stores;
 using Gangway.Tuning;
@@ -14,6 +13,8 @@ namespace Gangway.Cli.Infrastructure;
 /// </summary>
 internal sealed class TuningTracker(IModelStore store, TimeProvider time, string experiment, string parentRunId)
 {
+    private const string Command = "tune";
+
     private readonly Dictionary<int, string> _candidateRuns = [];
     private DateTimeOffset _candidateStarted;
 
@@ -53,11 +54,8 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
             parameters["parser_sha256"] = Hashing.Sha256File(parser);
         }
 
-        var tags = Tags();
-        if (GitInfo.TryRead(Path.GetDirectoryName(Path.GetFullPath(files.Spec))!) is { Commit: { } commit })
-        {
-            tags["git_commit"] = commit;
-        }
+        var git = GitInfo.TryRead(Path.GetDirectoryName(Path.GetFullPath(files.Spec))!);
+        var tags = TrainingRuns.Tags(Command, GangwayVersion.Current, git?.Commit);
 
         var parent = store.CreateRun(
             new NewRun(spec.Name, "tune", null, RunStatus.Running, time.GetUtcNow(), null, parameters, new Dictionary<string, double>(), tags, null, []),
@@ -72,7 +70,7 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
     {
         var parameters = result.Candidate.Parameters.ToDictionary(p => p.Path, p => p.Text, StringComparer.Ordinal);
         var run = store.CreateRun(
-            new NewRun(experiment, $"candidate {Text(result.Candidate.Number)}", ParentRunId, RunStatus.Finished, _candidateStarted, time.GetUtcNow(), parameters, Summary(result.CrossValidation), Tags(), null, []),
+            new NewRun(experiment, $"candidate {Text(result.Candidate.Number)}", ParentRunId, RunStatus.Finished, _candidateStarted, time.GetUtcNow(), parameters, TrainingRuns.Summary(result.CrossValidation), Tags(), null, []),
             Change.ByCurrentUser());
         _candidateRuns[result.Candidate.Number] = run.Id;
     }
@@ -82,8 +80,8 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
     {
         var best = _candidateRuns[report.Best.Candidate.Number];
         store.UpdateRun(best, new RunUpdate(RunStatus.Finished, null, new Dictionary<string, double>(), new Dictionary<string, string> { ["best"] = "true" }), Change.ByCurrentUser());
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { ["candidates"] = report.Candidates.Count };
-        AddSummary(metrics, report.Best.Score);
+        var metrics = TrainingRuns.Summary([report.Best.Score]);
+        metrics["candidates"] = report.Candidates.Count;
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["best_run_id"] = best,
@@ -96,37 +94,7 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
     public void Fail(string error) =>
         store.UpdateRun(ParentRunId, new RunUpdate(RunStatus.Failed, time.GetUtcNow(), new Dictionary<string, double>(), new Dictionary<string, string> { ["error"] = error }), Change.ByCurrentUser());
 
-    private static Dictionary<string, double> Summary(CrossValidationReport report)
-    {
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var summary in report.Summaries)
-        {
-            AddSummary(metrics, summary);
-        }
-
-        return metrics;
-    }
-
-    // An undefined mean (e.g. an AUC with one class in every fold) is left out rather than stored as NaN.
-    private static void AddSummary(Dictionary<string, double> metrics, MetricSummary summary)
-    {
-        if (summary.Mean is { } mean && double.IsFinite(mean))
-        {
-            metrics[summary.Name] = mean;
-        }
-
-        if (summary.StandardDeviation is { } spread && double.IsFinite(spread))
-        {
-            metrics[summary.Name + "_std"] = spread;
-        }
-    }
-
-    private static Dictionary<string, string> Tags() => new(StringComparer.Ordinal)
-    {
-        ["command"] = "tune",
-        ["gangway_version"] = GangwayVersion.Current,
-        ["host"] = Environment.MachineName,
-    };
+    private static Dictionary<string, string> Tags() => TrainingRuns.Tags(Command, GangwayVersion.Current, null);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -33,13 +33,7 @@ public sealed record GateReport(IReadOnlyList<GateResult> Results)
 
     private static string Line(GateResult result)
     {
-        var kind = result.Kind switch
-        {
-            GateKind.Minimum => "minimum",
-            GateKind.NoRegression => "no_regression",
-            GateKind.Slice => "slice",
-            _ => "fairness",
-        };
+        var kind = result.KindName;
         var value = result.Value is { } v ? (result.Kind == GateKind.Fairness ? "gap " : "") + Number(v) : "undefined";
         var bound = result.Threshold is { } t ? $" (needs {(result.AtMost ? "≤" : "≥")} {Number(t)}{Detail(result)})" : "";
         var note = result.Note is null ? "" : $"; {result.Note}";

@@ -11,6 +11,15 @@ namespace Gangway.Promotion;
 /// <param name="Passed">Whether the check passed (a skipped check passes).</param>
 public sealed record GateResult(GateKind Kind, string Subject, double? Value, double? Threshold, bool Passed)
 {
+    /// <summary>The kind as the spec's <c>promotion:</c> section names it: <c>minimum</c>, <c>no_regression</c>, <c>slice</c> or <c>fairness</c>.</summary>
+    public string KindName => Kind switch
+    {
+        GateKind.Minimum => "minimum",
+        GateKind.NoRegression => "no_regression",
+        GateKind.Slice => "slice",
+        _ => "fairness",
+    };
+
     /// <summary>True when the value must be at most the threshold (log_loss, brier, fairness gaps); otherwise at least.</summary>
     public bool AtMost { get; init; }
 

@@ -83,15 +83,21 @@ public static class TrainingRuns
     public static Dictionary<string, string> Tags(Lineage lineage, string command)
     {
         ArgumentNullException.ThrowIfNull(lineage);
+        return Tags(command, lineage.GangwayVersion, lineage.GitCommit is { } commit ? commit + (lineage.GitDirty == true ? "-dirty" : "") : null);
+    }
+
+    /// <summary>The tags every run records: the command, Gangway's version, the host and the git commit when known.</summary>
+    public static Dictionary<string, string> Tags(string command, string gangwayVersion, string? gitCommit)
+    {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["gangway_version"] = lineage.GangwayVersion,
+            ["gangway_version"] = gangwayVersion,
             ["command"] = command,
             ["host"] = Environment.MachineName,
         };
-        if (lineage.GitCommit is { } commit)
+        if (gitCommit is not null)
         {
-            tags["git_commit"] = commit + (lineage.GitDirty == true ? "-dirty" : "");
+            tags["git_commit"] = gitCommit;
         }
 
         return tags;
@@ -101,8 +107,18 @@ public static class TrainingRuns
     public static Dictionary<string, double> Summary(CrossValidationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Summary(report.Summaries);
+    }
+
+    /// <summary>
+    /// Metric summaries as run metrics: the mean as the metric's name, the spread as <c>name_std</c>; an undefined value
+    /// (e.g. an AUC with one class in every fold) is left out rather than stored as NaN.
+    /// </summary>
+    public static Dictionary<string, double> Summary(IEnumerable<MetricSummary> summaries)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var summary in report.Summaries)
+        foreach (var summary in summaries)
         {
             if (summary.Mean is { } mean && double.IsFinite(mean))
             {

@@ -12,12 +12,7 @@ internal static class ModelsHistoryCommand
     public static Command Create(CliHost host)
     {
         var name = ModelsCommand.NameArgument();
-        var limit = new Option<int>("--limit")
-        {
-            Description = "At most this many entries, newest first.",
-            DefaultValueFactory = _ => 50,
-            CustomParser = result => CliOptions.WholeNumber(result, "--limit") ?? 0,
-        };
+        var limit = CliOptions.Limit("entries", 50);
         var json = JsonOption.Create();
         var command = new Command("history", "Show who registered, promoted and rolled back which version of a model, when and why.") { name, limit, json };
         command.SetAction(parse => host.Execute(parse, context =>

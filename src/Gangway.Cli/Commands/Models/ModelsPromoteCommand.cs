@@ -77,7 +77,7 @@ internal static class ModelsPromoteCommand
             ["passed"] = outcome.Report.Passed,
             ["results"] = new JsonArray([.. outcome.Report.Results.Select(r => (JsonNode)new JsonObject
             {
-                ["kind"] = r.Kind switch { GateKind.NoRegression => "no_regression", var other => other.ToString().ToLowerInvariant() },
+                ["kind"] = r.KindName,
                 ["subject"] = r.Subject,
                 ["value"] = r.Value,
                 ["threshold"] = r.Threshold,

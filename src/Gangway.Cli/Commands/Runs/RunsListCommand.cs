@@ -14,12 +14,7 @@ internal static class RunsListCommand
     {
         var experiment = new Option<string?>("--experiment") { Description = "Only runs of this experiment (by default a spec's model name)." };
         var parent = new Option<string?>("--parent") { Description = "Only the child runs of this run (cross-validation folds, tuning candidates)." };
-        var limit = new Option<int>("--limit")
-        {
-            Description = "At most this many runs, newest first.",
-            DefaultValueFactory = _ => 20,
-            CustomParser = result => CliOptions.WholeNumber(result, "--limit") ?? 0,
-        };
+        var limit = CliOptions.Limit("runs", 20);
         var json = JsonOption.Create();
         var command = new Command("list", "List tracked runs, newest first.") { experiment, parent, limit, json };
         command.SetAction(parse => host.Execute(parse, context =>
