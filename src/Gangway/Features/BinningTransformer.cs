@@ -8,7 +8,7 @@ namespace Gangway.Features;
 /// Values below the first edge go to bin 0, values at or above the last to the last bin; missing stays missing.
 /// Immutable and thread-safe.
 /// </summary>
-public sealed class BinningTransformer : ITransformer
+public sealed class BinningTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "bin";
@@ -52,6 +52,31 @@ public sealed class BinningTransformer : ITransformer
         }
 
         return data.With(outputs);
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout)
+    {
+        var sources = new int[_columns.Length];
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            if (!layout.TryGet(_columns[c], ColumnType.Numeric, out sources[c]))
+            {
+                return null;
+            }
+        }
+
+        var outputs = Array.ConvertAll(_columns, name => layout.Put(name, ColumnType.Numeric));
+        var edges = _edges;
+        return row =>
+        {
+            for (var c = 0; c < sources.Length; c++)
+            {
+                var value = row.Numbers[sources[c]];
+                row.Numbers[outputs[c]] = double.IsNaN(value) ? double.NaN : BinOf(edges[c].AsSpan(1, edges[c].Length - 2), value);
+            }
+
+            return true;
+        };
     }
 
     /// <inheritdoc />

@@ -4,7 +4,7 @@ using Gangway.Pipelines;
 namespace Gangway.Features;
 
 /// <summary>The fitted form of <see cref="DropColumnsEstimator"/>: removes <see cref="Columns"/> where present. Immutable and thread-safe.</summary>
-public sealed class DropColumnsTransformer : ITransformer
+public sealed class DropColumnsTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "drop";
@@ -38,6 +38,16 @@ public sealed class DropColumnsTransformer : ITransformer
         }
 
         return kept.Count == data.Columns.Count ? data : new Table(kept);
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout)
+    {
+        foreach (var name in _columns)
+        {
+            layout.Remove(name);
+        }
+
+        return static _ => true;
     }
 
     /// <inheritdoc />

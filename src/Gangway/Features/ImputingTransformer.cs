@@ -8,7 +8,7 @@ namespace Gangway.Features;
 /// The fitted form of <see cref="ImputingEstimator"/>: replaces missing values with the fill values learned at fit.
 /// They are never recomputed from the data being transformed. Immutable and thread-safe.
 /// </summary>
-public sealed class ImputingTransformer : ITransformer
+public sealed class ImputingTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "impute";
@@ -70,6 +70,42 @@ public sealed class ImputingTransformer : ITransformer
 
         // Prediction rows usually have nothing missing; skip rebuilding the table then.
         return changed ? data.With(outputs) : data;
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout)
+    {
+        var sources = new int[_columns.Length];
+        var outputs = new int[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var type = _textFills[i] is null ? ColumnType.Numeric : ColumnType.Text;
+            if (!layout.TryGet(_columns[i], type, out sources[i]))
+            {
+                return null;
+            }
+
+            outputs[i] = layout.Put(_columns[i], type);
+        }
+
+        var numericFills = _numericFills;
+        var textFills = _textFills;
+        return row =>
+        {
+            for (var i = 0; i < sources.Length; i++)
+            {
+                if (textFills[i] is { } text)
+                {
+                    row.Texts[outputs[i]] = row.Texts[sources[i]] ?? text;
+                }
+                else
+                {
+                    var value = row.Numbers[sources[i]];
+                    row.Numbers[outputs[i]] = double.IsNaN(value) ? numericFills[i] : value;
+                }
+            }
+
+            return true;
+        };
     }
 
     /// <inheritdoc />

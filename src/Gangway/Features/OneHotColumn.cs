@@ -70,14 +70,12 @@ internal sealed class OneHotColumn
     }
 
     /// <summary>The category index of the value at <paramref name="row"/>, or -1 when it is unknown or missing.</summary>
-    public int IndexOf(Column column, int row)
-    {
-        if (_numbers is not null)
-        {
-            return _numbers.TryGetValue(((NumericColumn)column)[row], out var n) ? n : -1;
-        }
+    public int IndexOf(Column column, int row) =>
+        _numbers is not null ? IndexOf(((NumericColumn)column)[row]) : IndexOf(((TextColumn)column)[row]);
 
-        var text = ((TextColumn)column)[row];
-        return text is not null && _texts!.TryGetValue(text, out var t) ? t : -1;
-    }
+    /// <summary>The category index of a number of a numeric column, or -1 when it is unknown or missing.</summary>
+    public int IndexOf(double value) => _numbers!.TryGetValue(value, out var n) ? n : -1;
+
+    /// <summary>The category index of a text of a text column, or -1 when it is unknown or missing.</summary>
+    public int IndexOf(string? value) => value is not null && _texts!.TryGetValue(value, out var t) ? t : -1;
 }

@@ -8,7 +8,7 @@ namespace Gangway.Features;
 /// categories learned at fit (appended after the other columns). Unknown categories and missing values follow
 /// <see cref="Unknown"/>. Immutable and thread-safe.
 /// </summary>
-public sealed class OneHotEncodingTransformer : ITransformer
+public sealed class OneHotEncodingTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "one_hot";
@@ -67,6 +67,60 @@ public sealed class OneHotEncodingTransformer : ITransformer
         }
 
         return data.DropAndAppend(dropped, added);
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout)
+    {
+        var sources = new int[_encodings.Length];
+        for (var i = 0; i < _encodings.Length; i++)
+        {
+            if (!layout.TryGet(_encodings[i].Name, _encodings[i].Type, out sources[i]))
+            {
+                return null;
+            }
+        }
+
+        foreach (var encoding in _encodings)
+        {
+            layout.Remove(encoding.Name);
+        }
+
+        // The table path refuses an output that repeats a column it keeps, or another output.
+        if (OutputColumns.Any(layout.Contains) || OutputColumns.Distinct(StringComparer.Ordinal).Count() != OutputColumns.Count)
+        {
+            return null;
+        }
+
+        var outputs = _encodings.Select(e => e.OutputNames.Select(name => layout.Put(name, ColumnType.Numeric)).ToArray()).ToArray();
+        var encodings = _encodings;
+        var offset = DropFirst ? 1 : 0;
+        var error = Unknown == UnknownCategoryPolicy.Error;
+        return row =>
+        {
+            for (var i = 0; i < encodings.Length; i++)
+            {
+                var encoding = encodings[i];
+                var index = encoding.Type == ColumnType.Numeric ? encoding.IndexOf(row.Numbers[sources[i]]) : encoding.IndexOf(row.Texts[sources[i]]);
+                if (index < 0 && error)
+                {
+                    return false;
+                }
+
+                var slots = outputs[i];
+                foreach (var slot in slots)
+                {
+                    row.Numbers[slot] = 0;
+                }
+
+                index -= offset;
+                if (index >= 0)
+                {
+                    row.Numbers[slots[index]] = 1;
+                }
+            }
+
+            return true;
+        };
     }
 
     /// <inheritdoc />

@@ -4,7 +4,7 @@ using Gangway.Pipelines;
 namespace Gangway.Features;
 
 /// <summary>The fitted form of <see cref="SelectColumnsEstimator"/>: keeps only <see cref="Columns"/>, in that order. Immutable and thread-safe.</summary>
-public sealed class SelectColumnsTransformer : ITransformer
+public sealed class SelectColumnsTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "select";
@@ -33,6 +33,22 @@ public sealed class SelectColumnsTransformer : ITransformer
         }
 
         return new Table(columns);
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout)
+    {
+        if (!Array.TrueForAll(_columns, layout.Contains) || _columns.Distinct(StringComparer.Ordinal).Count() != _columns.Length)
+        {
+            return null;
+        }
+
+        var kept = new HashSet<string>(_columns, StringComparer.Ordinal);
+        foreach (var name in layout.Names.Where(n => !kept.Contains(n)).ToList())
+        {
+            layout.Remove(name);
+        }
+
+        return static _ => true;
     }
 
     /// <inheritdoc />

@@ -7,7 +7,7 @@ namespace Gangway.Features;
 /// The fitted form of <see cref="StandardScalingEstimator"/>: replaces each value x by (x - mean) / scale with the
 /// values learned at fit; missing values stay missing. Immutable and thread-safe.
 /// </summary>
-public sealed class StandardScalingTransformer : ITransformer
+public sealed class StandardScalingTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "standard_scale";
@@ -56,6 +56,31 @@ public sealed class StandardScalingTransformer : ITransformer
         }
 
         return data.With(outputs);
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout)
+    {
+        var sources = new int[_columns.Length];
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            if (!layout.TryGet(_columns[c], ColumnType.Numeric, out sources[c]))
+            {
+                return null;
+            }
+        }
+
+        var outputs = Array.ConvertAll(_columns, name => layout.Put(name, ColumnType.Numeric));
+        var means = _means;
+        var scales = _scales;
+        return row =>
+        {
+            for (var c = 0; c < sources.Length; c++)
+            {
+                row.Numbers[outputs[c]] = (row.Numbers[sources[c]] - means[c]) / scales[c];
+            }
+
+            return true;
+        };
     }
 
     /// <inheritdoc />

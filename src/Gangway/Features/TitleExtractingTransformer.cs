@@ -7,7 +7,7 @@ namespace Gangway.Features;
 /// The fitted form of <see cref="TitleExtractingEstimator"/> (it learns nothing; it carries the options).
 /// Looks titles up without allocating, in time linear in the name's length. Immutable and thread-safe.
 /// </summary>
-public sealed class TitleExtractingTransformer : ITransformer
+public sealed class TitleExtractingTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "title";
@@ -51,6 +51,21 @@ public sealed class TitleExtractingTransformer : ITransformer
         }
 
         return data.With(new TextColumn(OutputColumn, titles));
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout)
+    {
+        if (!layout.TryGet(NameColumn, ColumnType.Text, out var name))
+        {
+            return null;
+        }
+
+        var title = layout.Put(OutputColumn, ColumnType.Text);
+        return row =>
+        {
+            row.Texts[title] = row.Texts[name] is { } value ? Extract(value) : null;
+            return true;
+        };
     }
 
     /// <summary>The mapped title of one name (never null).</summary>

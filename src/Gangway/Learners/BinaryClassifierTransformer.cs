@@ -99,6 +99,70 @@ public sealed class BinaryClassifierTransformer : ITransformer
             _label.Predict(PredictionColumns.Prediction, probabilities));
     }
 
+    /// <summary>The slots of <paramref name="layout"/> holding the features, in model order; null when one is absent or text.</summary>
+    internal int[]? FeatureSlots(RowLayout layout)
+    {
+        var slots = new int[FeatureColumns.Count];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (!layout.TryGet(FeatureColumns[i], ColumnType.Numeric, out slots[i]))
+            {
+                return null;
+            }
+        }
+
+        return slots;
+    }
+
+    /// <summary>
+    /// The probability of one row whose features are in <paramref name="featureSlots"/>, exactly as <see cref="Transform"/>
+    /// computes it; false when a feature is missing or out of float range, or no probability results (the table path
+    /// then reports it).
+    /// </summary>
+    internal bool TryScoreRow(RowValues row, int[] featureSlots, out double probability)
+    {
+        probability = double.NaN;
+        Span<float> features = featureSlots.Length <= 256 ? stackalloc float[featureSlots.Length] : new float[featureSlots.Length];
+        for (var i = 0; i < featureSlots.Length; i++)
+        {
+            features[i] = (float)row.Numbers[featureSlots[i]];
+            if (!float.IsFinite(features[i]))
+            {
+                return false;
+            }
+        }
+
+        float single;
+        if (_compiled is not null)
+        {
+            single = _compiled.Probability(features);
+        }
+        else
+        {
+            var scorer = _scorers.Get();
+            try
+            {
+                features.CopyTo(scorer.Input.Features);
+                single = scorer.Predict();
+            }
+            finally
+            {
+                _scorers.Return(scorer);
+            }
+        }
+
+        if (float.IsNaN(single))
+        {
+            return false;
+        }
+
+        probability = Widen(Math.Clamp(single, 0f, 1f));
+        return true;
+    }
+
+    /// <summary>The predicted class of a probability, as <see cref="Transform"/> writes it: a number when the label is numeric, else a text.</summary>
+    internal (double Number, string? Text) ClassOf(double probability) => _label.ClassOf(probability);
+
     /// <inheritdoc />
     public void Save(TransformerWriter writer)
     {

@@ -55,7 +55,7 @@ internal sealed record BinaryLabel(string Column, string Positive, string Negati
             var numbers = new double[probabilities.Length];
             for (var i = 0; i < numbers.Length; i++)
             {
-                numbers[i] = probabilities[i] >= 0.5 ? _positiveNumber : _negativeNumber;
+                numbers[i] = ClassOf(probabilities[i]).Number;
             }
 
             return new NumericColumn(name, numbers);
@@ -64,10 +64,17 @@ internal sealed record BinaryLabel(string Column, string Positive, string Negati
         var texts = new string?[probabilities.Length];
         for (var i = 0; i < texts.Length; i++)
         {
-            texts[i] = probabilities[i] >= 0.5 ? Positive : Negative;
+            texts[i] = ClassOf(probabilities[i]).Text;
         }
 
         return new TextColumn(name, texts);
+    }
+
+    /// <summary>The class of one probability: the number when the label is numeric (text null), else the text (number NaN).</summary>
+    public (double Number, string? Text) ClassOf(double probability)
+    {
+        var positive = probability >= 0.5;
+        return IsNumeric ? (positive ? _positiveNumber : _negativeNumber, null) : (double.NaN, positive ? Positive : Negative);
     }
 
     private static string List(SortedSet<string> values) =>

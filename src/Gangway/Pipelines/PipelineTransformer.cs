@@ -3,7 +3,7 @@ using Gangway.Data;
 namespace Gangway.Pipelines;
 
 /// <summary>A fitted pipeline: applies its fitted steps in order. Saves and loads as one artifact.</summary>
-public sealed class PipelineTransformer : ITransformer
+public sealed class PipelineTransformer : ITransformer, IRowCompilable
 {
     /// <summary>The kind this transformer is saved under.</summary>
     public const string KindName = "pipeline";
@@ -31,6 +31,37 @@ public sealed class PipelineTransformer : ITransformer
         }
 
         return data;
+    }
+
+    RowStep? IRowCompilable.CompileRow(RowLayout layout) => CompileRow(Steps, layout);
+
+    /// <summary>The row form of <paramref name="steps"/> applied in order; null when one of them has none.</summary>
+    internal static RowStep? CompileRow(IEnumerable<ITransformer> steps, RowLayout layout)
+    {
+        var compiled = new List<RowStep>();
+        foreach (var step in steps)
+        {
+            if (step is not IRowCompilable compilable || compilable.CompileRow(layout) is not { } rowStep)
+            {
+                return null;
+            }
+
+            compiled.Add(rowStep);
+        }
+
+        RowStep[] all = [.. compiled];
+        return row =>
+        {
+            foreach (var step in all)
+            {
+                if (!step(row))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        };
     }
 
     /// <inheritdoc />

@@ -72,43 +72,20 @@ internal sealed class ColumnCheck
         }
     }
 
+    /// <summary>The column checked.</summary>
+    public ColumnSchema Definition => _column;
+
+    /// <summary>Whether a number of this (numeric) column breaks no rule, of any severity.</summary>
+    public bool Passes(double value) => CheckNumber(0, value, null);
+
+    /// <summary>Whether a text of this (text) column breaks no rule, of any severity.</summary>
+    public bool Passes(string? value) => CheckText(0, value, null);
+
     private void CheckNumbers(ReadOnlySpan<double> values, List<Violation> violations)
     {
         for (var row = 0; row < values.Length; row++)
         {
-            var value = values[row];
-            if (double.IsNaN(value))
-            {
-                if (!_column.Nullable)
-                {
-                    Add(violations, row, ValidationRule.Required, "must have a value", null);
-                }
-
-                continue;
-            }
-
-            if (_column.Type == SchemaType.Integer && value != Math.Floor(value))
-            {
-                Add(violations, row, ValidationRule.Type, "must be a whole number", value);
-            }
-            else if (_column.Type == SchemaType.Boolean && value is not (0 or 1))
-            {
-                Add(violations, row, ValidationRule.Type, "must be 0 or 1", value);
-            }
-            else if (_numericValues is not null && !_numericValues.Contains(value))
-            {
-                Add(violations, row, ValidationRule.AllowedValues, $"must be one of {_valuesText}", value);
-            }
-
-            if (_column.Min is { } min && value < min)
-            {
-                Add(violations, row, ValidationRule.Min, $"must be at least {Column.FormatNumber(min)}", value);
-            }
-
-            if (_column.Max is { } max && value > max)
-            {
-                Add(violations, row, ValidationRule.Max, $"must be at most {Column.FormatNumber(max)}", value);
-            }
+            CheckNumber(row, values[row], violations);
         }
     }
 
@@ -116,36 +93,86 @@ internal sealed class ColumnCheck
     {
         for (var row = 0; row < values.Length; row++)
         {
-            var value = values[row];
-            if (value is null)
-            {
-                if (!_column.Nullable)
-                {
-                    Add(violations, row, ValidationRule.Required, "must have a value", null);
-                }
-
-                continue;
-            }
-
-            if (_textValues is not null && !_textValues.Contains(value))
-            {
-                Add(violations, row, ValidationRule.AllowedValues, $"must be one of {_valuesText}", value);
-            }
-
-            if (_column.Type == SchemaType.DateTime && !IsIsoDate(value))
-            {
-                Add(violations, row, ValidationRule.Type, "must be an ISO 8601 date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)", value);
-            }
-
-            if (_column.MaxLength is { } maxLength && value.Length > maxLength)
-            {
-                Add(violations, row, ValidationRule.MaxLength, $"must be at most {maxLength} characters long", $"{value.Length} characters");
-            }
-            else if (_pattern is not null && !Matches(value))
-            {
-                Add(violations, row, ValidationRule.Pattern, $"must match the pattern {_column.Pattern}", value);
-            }
+            CheckText(row, values[row], violations);
         }
+    }
+
+    // Adds every rule the value breaks to `violations`; without a list, stops at the first. Returns whether none is broken.
+    private bool CheckNumber(int row, double value, List<Violation>? violations)
+    {
+        var passes = true;
+        if (double.IsNaN(value))
+        {
+            return _column.Nullable || Broken(violations, row, ValidationRule.Required, "must have a value", (string?)null);
+        }
+
+        if (_column.Type == SchemaType.Integer && value != Math.Floor(value))
+        {
+            passes = Broken(violations, row, ValidationRule.Type, "must be a whole number", value);
+        }
+        else if (_column.Type == SchemaType.Boolean && value is not (0 or 1))
+        {
+            passes = Broken(violations, row, ValidationRule.Type, "must be 0 or 1", value);
+        }
+        else if (_numericValues is not null && !_numericValues.Contains(value))
+        {
+            passes = Broken(violations, row, ValidationRule.AllowedValues, violations is null ? "" : $"must be one of {_valuesText}", value);
+        }
+
+        if (_column.Min is { } min && value < min)
+        {
+            passes = Broken(violations, row, ValidationRule.Min, violations is null ? "" : $"must be at least {Column.FormatNumber(min)}", value);
+        }
+
+        if (_column.Max is { } max && value > max)
+        {
+            passes = Broken(violations, row, ValidationRule.Max, violations is null ? "" : $"must be at most {Column.FormatNumber(max)}", value);
+        }
+
+        return passes;
+    }
+
+    private bool CheckText(int row, string? value, List<Violation>? violations)
+    {
+        if (value is null)
+        {
+            return _column.Nullable || Broken(violations, row, ValidationRule.Required, "must have a value", null);
+        }
+
+        var passes = true;
+        if (_textValues is not null && !_textValues.Contains(value))
+        {
+            passes = Broken(violations, row, ValidationRule.AllowedValues, violations is null ? "" : $"must be one of {_valuesText}", value);
+        }
+
+        if (_column.Type == SchemaType.DateTime && !IsIsoDate(value))
+        {
+            passes = Broken(violations, row, ValidationRule.Type, "must be an ISO 8601 date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)", value);
+        }
+
+        if (_column.MaxLength is { } maxLength && value.Length > maxLength)
+        {
+            passes = Broken(violations, row, ValidationRule.MaxLength, violations is null ? "" : $"must be at most {maxLength} characters long", $"{value.Length} characters");
+        }
+        else if (_pattern is not null && !Matches(value))
+        {
+            passes = Broken(violations, row, ValidationRule.Pattern, violations is null ? "" : $"must match the pattern {_column.Pattern}", value);
+        }
+
+        return passes;
+    }
+
+    // Records a broken rule when there is a list to record it in; always false (the value does not pass).
+    private bool Broken(List<Violation>? violations, int row, ValidationRule rule, string expectation, double value)
+    {
+        violations?.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Pii ? _column.Show(null) : Column.FormatNumber(value)));
+        return false;
+    }
+
+    private bool Broken(List<Violation>? violations, int row, ValidationRule rule, string expectation, string? value)
+    {
+        violations?.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Show(value)));
+        return false;
     }
 
     private bool Matches(string value)
@@ -162,12 +189,6 @@ internal sealed class ColumnCheck
 
     private static bool IsIsoDate(string value) =>
         DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
-
-    private void Add(List<Violation> violations, int row, ValidationRule rule, string expectation, double value) =>
-        violations.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Pii ? _column.Show(null) : Column.FormatNumber(value)));
-
-    private void Add(List<Violation> violations, int row, ValidationRule rule, string expectation, string? value) =>
-        violations.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Show(value)));
 
     private static string Percent(double rate) => rate.ToString("0.#%", CultureInfo.InvariantCulture);
 }

@@ -22,6 +22,9 @@ public sealed class SchemaValidator
     /// <summary>The schema checked against.</summary>
     public DataSchema Schema { get; }
 
+    /// <summary>The compiled checks, one per column of <see cref="Schema"/>.</summary>
+    internal IReadOnlyList<ColumnCheck> Checks => _checks;
+
     /// <summary>Checks every declared column of <paramref name="data"/>; other columns are ignored.</summary>
     /// <param name="data">The rows to check.</param>
     /// <param name="datasetRules">
