@@ -105,11 +105,15 @@ public static class GangwayServer
         return app;
     }
 
+    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     // Console logs as text or JSON lines (Gangway:LogFormat, checked at start-up by ServerOptionsValidator). Read
-    // lazily so settings added after this call (command line, tests) count.
+    // lazily so settings added after this call (command line, tests) count. RequestLogging writes the one line per
+    // request; ASP.NET Core's own request log is off, which also spares every request the Activity the host would
+    // otherwise start for it (a tracing listener, such as OpenTelemetry's, still gets its activities).
     private static void AddLogging(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddLogging(logging => logging.AddConsole());
+        services.AddLogging(logging => logging.AddConsole().AddFilter(HostingDiagnosticsCategory, LogLevel.None));
         services.AddOptions<ConsoleLoggerOptions>().Configure(console =>
             console.FormatterName = string.Equals(configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.LogFormat)}"], LogFormats.Json, StringComparison.Ordinal)
                 ? ConsoleFormatterNames.Json

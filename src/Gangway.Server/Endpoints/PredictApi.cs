@@ -34,8 +34,11 @@ public static class PredictApi
         var settings = options.Value;
         try
         {
-            var batch = await RecordRequest.ReadAsync(request, served, settings, cancellationToken).ConfigureAwait(false);
-            var (response, errors) = Predictor.Predict(batch, served);
+            var csv = RequestBody.IsCsv(request);
+            using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var (response, errors) = !csv && Predictor.TryPredictOne(body.Memory.Span, served, settings) is { } one
+                ? (one, [])
+                : Predictor.Predict(RecordRequest.Read(body.Memory, csv, served, settings), served);
             metrics.RecordPredictions(served, response, errors);
             return response is not null ? response : Problems.InvalidRecords(errors);
         }

@@ -121,6 +121,7 @@ internal sealed record RefreshStatus(DateTimeOffset At, string? Error);
 /// <param name="Upsell">The upsell calculator, built once at load; null when the model cannot recommend upgrades.</param>
 /// <param name="NoUpsellReason">Why <paramref name="Upsell"/> is null, or null.</param>
 /// <param name="Source">The registry version it was resolved to, or null for a bundle file.</param>
+/// <param name="Rows">The one-record scorer of <c>POST /predict</c>'s fast path, or null when the model has no row form.</param>
 internal sealed record Served(
     Gangway.Bundles.ModelBundle Bundle,
     string Version,
@@ -130,4 +131,5 @@ internal sealed record Served(
     RequestSchema Schema,
     UpsellCalculator? Upsell,
     string? NoUpsellReason,
-    RegistrySource? Source);
+    RegistrySource? Source,
+    Gangway.Scoring.RowScorer? Rows);

@@ -22,17 +22,28 @@ internal sealed class RequestSchema
         }
 
         Ids = [.. Columns.Where(c => c.Role == ColumnRole.Id)];
+        IdIndexes = [.. Ids.Select(id => _byName[id.Name])];
+        Utf8Names = [.. Columns.Select(c => System.Text.Encoding.UTF8.GetBytes(c.Name))];
     }
 
     public IReadOnlyList<InputColumn> Columns { get; }
 
     public IReadOnlyList<InputColumn> Ids { get; }
 
+    /// <summary>The name of each input column in UTF-8, to match JSON property names without decoding them.</summary>
+    public IReadOnlyList<byte[]> Utf8Names { get; }
+
+    /// <summary>The input column index of each of <see cref="Ids"/>.</summary>
+    public IReadOnlyList<int> IdIndexes { get; }
+
     /// <summary>The index of the column named exactly <paramref name="name"/>, or -1.</summary>
     public int IndexOf(string name) => _byName.GetValueOrDefault(name, -1);
 
     /// <summary>The index of the column named exactly <paramref name="name"/>, or -1; allocates nothing.</summary>
     public int IndexOf(ReadOnlySpan<char> name) => _bySpan.TryGetValue(name, out var index) ? index : -1;
+
+    /// <summary>Whether some input column's name equals <paramref name="name"/> when case is ignored; allocates nothing.</summary>
+    public bool MatchesIgnoringCase(ReadOnlySpan<char> name) => _byUpperName.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(name);
 
     /// <summary>The input column whose name differs from <paramref name="name"/> only in case, or null.</summary>
     public string? SuggestionFor(string name) => _byUpperName.GetValueOrDefault(name);

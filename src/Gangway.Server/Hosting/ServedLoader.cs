@@ -1,6 +1,7 @@
 using Gangway.Bundles;
 using Gangway.Learners;
 using Gangway.Schema;
+using Gangway.Scoring;
 using Gangway.Upsell;
 
 namespace Gangway.Server.Hosting;
@@ -20,7 +21,7 @@ internal static class ServedLoader
         var validator = contract is null ? null : new SchemaValidator(contract);
         SelfCheck(bundle);
         var (upsell, noUpsell) = PrepareUpsell(bundle);
-        return new Served(bundle, version, now, contract, validator, new RequestSchema(bundle.Schema), upsell, noUpsell, source);
+        return new Served(bundle, version, now, contract, validator, new RequestSchema(bundle.Schema), upsell, noUpsell, source, RowScorer.TryCreate(bundle, validator));
     }
 
     // A model without an upsell section still serves /predict; /upsell then answers 404 with this reason.

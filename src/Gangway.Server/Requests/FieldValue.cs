@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -23,6 +24,46 @@ internal readonly ref struct FieldValue
 
     /// <summary>The JSON text of a number or boolean.</summary>
     public string Raw => Encoding.UTF8.GetString(Utf8);
+
+    /// <summary>
+    /// The value for a numeric column: a finite JSON number, a numeric string, true/false as 1/0, null as missing (NaN);
+    /// false for anything else.
+    /// </summary>
+    public bool TryGetNumber(out double number)
+    {
+        switch (Kind)
+        {
+            case JsonValueKind.Null:
+                number = double.NaN;
+                return true;
+            case JsonValueKind.True:
+                number = 1;
+                return true;
+            case JsonValueKind.False:
+                number = 0;
+                return true;
+            case JsonValueKind.Number when double.IsFinite(Number):
+                number = Number;
+                return true;
+            case JsonValueKind.String when double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number):
+                return true;
+            default:
+                number = double.NaN;
+                return false;
+        }
+    }
+
+    /// <summary>The value for a text column: a string, the JSON text of a number or boolean, null as missing; false for an object or array.</summary>
+    public bool TryGetText(out string? text)
+    {
+        text = Kind switch
+        {
+            JsonValueKind.String => Text,
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => Raw,
+            _ => null,
+        };
+        return Kind is not (JsonValueKind.Object or JsonValueKind.Array);
+    }
 
     public static FieldValue From(JsonElement element) => element.ValueKind switch
     {

@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text.Json;
 using Gangway.Data;
 using Gangway.Learners;
+using Gangway.Pipelines;
+using Gangway.Scoring;
 using Gangway.Server.Hosting;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -11,7 +13,8 @@ namespace Gangway.Server.Requests;
 /// <summary>
 /// The 200 answer of <c>POST /predict</c>, written straight from the scored table as <see cref="PredictResponse"/>'s JSON:
 /// no dictionary or boxed number per record. Missing or non-finite numbers are written as null, so a 2xx never carries
-/// NaN or infinity.
+/// NaN or infinity. One record scored on the fast path (<see cref="RowScorer"/>) is written from its row instead, which
+/// goes back to the scorer's pool once written.
 /// </summary>
 internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 {
@@ -19,14 +22,18 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
     private const int RecordsPerFlush = 1024;
 
     private readonly Served _served;
-    private readonly Table _input;
+    private readonly Table? _input;
     private readonly NumericColumn? _probability;
     private readonly Column? _prediction;
+    private readonly RowValues? _row;
+    private readonly RowPrediction _rowPrediction;
+    private readonly double _rowProbability;
 
     public PredictionsResult(Served served, Table input, Table scored)
     {
         _served = served;
         _input = input;
+        Count = input.RowCount;
         if (scored.RowCount > 0)
         {
             _prediction = scored[PredictionColumns.Prediction];
@@ -34,11 +41,23 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         }
     }
 
+    /// <summary>The answer for one record scored by <paramref name="served"/>'s row scorer; <paramref name="row"/> is returned to it once written.</summary>
+    public PredictionsResult(Served served, RowValues row, RowPrediction prediction)
+    {
+        _served = served;
+        _row = row;
+        _rowPrediction = prediction;
+        _rowProbability = prediction.Probability;
+        Count = 1;
+    }
+
     /// <summary>The number of records answered.</summary>
-    public int Count => _input.RowCount;
+    public int Count { get; }
 
     /// <summary>The probability of each record, in request order (empty when there are none).</summary>
-    public ReadOnlySpan<double> Probabilities => _probability is null ? [] : _probability.Values;
+    public ReadOnlySpan<double> Probabilities => _row is not null
+        ? new ReadOnlySpan<double>(in _rowProbability)
+        : _probability is null ? [] : _probability.Values;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -48,15 +67,25 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         response.ContentType = "application/json; charset=utf-8";
         if (Count <= RecordsPerFlush)
         {
-            // A small answer goes out whole with its length: no chunked encoding.
-            var buffer = new ArrayBufferWriter<byte>(256 + (96 * Count));
-            using (var json = new Utf8JsonWriter(buffer))
+            // A small answer goes out whole with its length (no chunked encoding), formatted by this thread's writer
+            // and copied into the response before the first await, so the writer is free for the next request.
+            var (buffer, json) = ThreadWriter.Get();
+            try
             {
                 WriteRecords(json, 0, Count, start: true, end: true);
+                json.Flush();
+            }
+            finally
+            {
+                if (_row is not null)
+                {
+                    _served.Rows!.Return(_row);
+                }
             }
 
             response.ContentLength = buffer.WrittenCount;
-            await response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).ConfigureAwait(false);
+            response.BodyWriter.Write(buffer.WrittenSpan);
+            await response.BodyWriter.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -68,6 +97,20 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
             WriteRecords(stream, first, last, start: first == 0, end: last == Count);
             await stream.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
             await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static class ThreadWriter
+    {
+        [ThreadStatic]
+        private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _current;
+
+        public static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json) Get()
+        {
+            var (buffer, json) = _current ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null));
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            return (buffer, json);
         }
     }
 
@@ -104,11 +147,17 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 
     private void WriteRecord(Utf8JsonWriter json, int row)
     {
+        if (_row is not null)
+        {
+            WriteRowRecord(json, _row);
+            return;
+        }
+
         json.WriteStartObject();
         foreach (var id in _served.Schema.Ids)
         {
             json.WritePropertyName(id.Name);
-            WriteValue(json, _input[id.Name], row);
+            WriteValue(json, _input![id.Name], row);
         }
 
         json.WritePropertyName(PredictionColumns.Prediction);
@@ -116,6 +165,63 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         json.WritePropertyName(PredictionColumns.Probability);
         WriteValue(json, _probability!, row);
         json.WriteEndObject();
+    }
+
+    private void WriteRowRecord(Utf8JsonWriter json, RowValues row)
+    {
+        json.WriteStartObject();
+        var schema = _served.Schema;
+        for (var i = 0; i < schema.Ids.Count; i++)
+        {
+            var input = schema.IdIndexes[i];
+            json.WritePropertyName(schema.Ids[i].Name);
+            if (schema.IsNumeric(input))
+            {
+                WriteNumber(json, row.GetNumber(input));
+            }
+            else
+            {
+                WriteText(json, row.GetText(input));
+            }
+        }
+
+        json.WritePropertyName(PredictionColumns.Prediction);
+        if (_rowPrediction.Text is { } text)
+        {
+            json.WriteStringValue(text);
+        }
+        else
+        {
+            WriteNumber(json, _rowPrediction.Number);
+        }
+
+        json.WritePropertyName(PredictionColumns.Probability);
+        WriteNumber(json, _rowPrediction.Probability);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteStringValue(value);
+        }
     }
 
     private static void WriteValue(Utf8JsonWriter json, Column column, int row)

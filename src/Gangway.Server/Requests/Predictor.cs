@@ -1,5 +1,6 @@
 using Gangway.Data;
 using Gangway.Learners;
+using Gangway.Scoring;
 using Gangway.Server.Hosting;
 
 namespace Gangway.Server.Requests;
@@ -10,6 +11,27 @@ namespace Gangway.Server.Requests;
 /// </summary>
 internal static class Predictor
 {
+    /// <summary>
+    /// The answer for a JSON body holding one plain record that the model's <see cref="RowScorer"/> scores without a
+    /// word; null for any other body, which then goes through <see cref="Predict"/> (and gets its full error report).
+    /// </summary>
+    public static PredictionsResult? TryPredictOne(ReadOnlySpan<byte> body, Served served, ServerOptions settings)
+    {
+        if (served.Rows is not { } scorer)
+        {
+            return null;
+        }
+
+        var row = scorer.Rent();
+        if (SingleRecordReader.TryRead(body, served.Schema, settings, row) && scorer.TryScore(row, out var prediction))
+        {
+            return new PredictionsResult(served, row, prediction);
+        }
+
+        scorer.Return(row);
+        return null;
+    }
+
     /// <summary>The predictions, or the problems that reject the batch (never both).</summary>
     public static (PredictionsResult? Response, IReadOnlyList<RecordError> Errors) Predict(RecordBatch batch, Served served)
     {

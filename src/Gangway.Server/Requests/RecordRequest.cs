@@ -12,8 +12,13 @@ internal static class RecordRequest
     {
         var csv = RequestBody.IsCsv(request);
         using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        return csv ? CsvRecords.Read(body.Memory, served) : JsonRecords.Read(body.Memory, served, settings);
+        return Read(body.Memory, csv, served, settings);
     }
+
+    /// <summary>Reads a body already in memory (JSON in any accepted shape, or CSV) into the model's input schema.</summary>
+    /// <exception cref="RequestRejectedException">The body cannot be read.</exception>
+    public static RecordBatch Read(ReadOnlyMemory<byte> body, bool csv, Served served, ServerOptions settings) =>
+        csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
 
     /// <summary>The reading problems plus every contract violation of the batch, by record; empty when all records are valid.</summary>
     public static IReadOnlyList<RecordError> Check(RecordBatch batch, Served served)

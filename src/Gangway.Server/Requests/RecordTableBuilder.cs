@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Gangway.Data;
 using Gangway.Schema;
@@ -91,24 +90,10 @@ internal sealed class RecordTableBuilder
 
     private double ToNumber(int row, string name, FieldValue value)
     {
-        switch (value.Kind)
+        CheckLength(row, name, value);
+        if (value.TryGetNumber(out var number))
         {
-            case JsonValueKind.Null:
-                return double.NaN;
-            case JsonValueKind.True:
-                return 1;
-            case JsonValueKind.False:
-                return 0;
-            case JsonValueKind.Number when double.IsFinite(value.Number):
-                return value.Number;
-            case JsonValueKind.String:
-                var text = CheckedString(row, name, value);
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
-                {
-                    return parsed;
-                }
-
-                break;
+            return number;
         }
 
         TypeError(row, name, value, "must be a number");
@@ -117,30 +102,23 @@ internal sealed class RecordTableBuilder
 
     private string? ToText(int row, string name, FieldValue value)
     {
-        switch (value.Kind)
+        CheckLength(row, name, value);
+        if (value.TryGetText(out var text))
         {
-            case JsonValueKind.Null:
-                return null;
-            case JsonValueKind.String:
-                return CheckedString(row, name, value);
-            case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
-                return value.Raw;
-            default:
-                TypeError(row, name, value, "must be a text or a number");
-                return null;
+            return text;
         }
+
+        TypeError(row, name, value, "must be a text or a number");
+        return null;
     }
 
-    private string CheckedString(int row, string name, FieldValue value)
+    private void CheckLength(int row, string name, FieldValue value)
     {
-        var text = value.Text!;
-        if (text.Length > _maxStringLength)
+        if (value.Kind == JsonValueKind.String && value.Text!.Length > _maxStringLength)
         {
             throw RequestRejectedException.Unreadable(
-                $"Field '{name}' of record {row} is {text.Length} characters long; the limit is {_maxStringLength} (Gangway:MaxStringLength).");
+                $"Field '{name}' of record {row} is {value.Text.Length} characters long; the limit is {_maxStringLength} (Gangway:MaxStringLength).");
         }
-
-        return text;
     }
 
     private void TypeError(int row, string name, FieldValue value, string expectation)

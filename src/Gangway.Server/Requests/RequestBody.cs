@@ -64,7 +64,7 @@ internal static class RequestBody
     /// <summary>Whether the body is CSV (<c>text/csv</c>); JSON otherwise (<c>application/json</c>, <c>+json</c>, or no content type, as Python's requests sends).</summary>
     public static bool IsCsv(HttpRequest request)
     {
-        if (string.IsNullOrEmpty(request.ContentType))
+        if (string.IsNullOrEmpty(request.ContentType) || request.ContentType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
