@@ -12,7 +12,13 @@ public static class PredictApi
     public static IEndpointRouteBuilder MapPredictApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/predict", PredictAsync)
+
+        // The singletons are taken once here, not from each request's services: the hot path then never creates a
+        // request scope.
+        var model = app.ServiceProvider.GetRequiredService<LoadedModel>();
+        var metrics = app.ServiceProvider.GetRequiredService<ServiceMetrics>();
+        var options = app.ServiceProvider.GetRequiredService<IOptions<ServerOptions>>();
+        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, cancellationToken))
             .WithName("Predict")
             .WithSummary("Score records with the loaded model.")
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
