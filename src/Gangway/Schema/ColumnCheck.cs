@@ -97,7 +97,7 @@ internal sealed class ColumnCheck
         }
     }
 
-    // Adds every rule the value breaks to `violations`; without a list, stops at the first. Returns whether none is broken.
+    // Adds every rule the value breaks to `violations` when there is a list; returns whether none is broken.
     private bool CheckNumber(int row, double value, List<Violation>? violations)
     {
         var passes = true;
