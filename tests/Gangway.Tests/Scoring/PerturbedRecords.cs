@@ -7,7 +7,8 @@ namespace Gangway.Tests.Scoring;
 
 /// <summary>
 /// Real Titanic records with one to three fields changed at random (seeded): missing values, unknown categories,
-/// names that give rare or no titles, out-of-range and fractional numbers, numbers beyond float range, bin edges.
+/// names that give rare or no titles, out-of-range and fractional numbers, numbers beyond float range, bin edges;
+/// one record in five also has a random fraction added to every numeric feature.
 /// </summary>
 internal static class PerturbedRecords
 {
@@ -36,6 +37,11 @@ internal static class PerturbedRecords
         for (var n = 0; n < count; n++)
         {
             var record = (object?[])bases[random.Next(bases.Count)].Clone();
+            if (random.Next(5) == 0)
+            {
+                WithFractions(record, columns, random);
+            }
+
             var changes = random.Next(1, 4);
             for (var k = 0; k < changes; k++)
             {
@@ -47,6 +53,18 @@ internal static class PerturbedRecords
         }
 
         return records;
+    }
+
+    // Every present number gets a random fraction, so sums and scalings round differently in another order.
+    private static void WithFractions(object?[] record, IReadOnlyList<InputColumn> columns, Random random)
+    {
+        for (var i = 0; i < record.Length; i++)
+        {
+            if (record[i] is double number && !double.IsNaN(number) && columns[i].Role == ColumnRole.Feature)
+            {
+                record[i] = Math.Round(number + random.NextDouble(), random.Next(1, 16));
+            }
+        }
     }
 
     private static object? Missing(ColumnType type) => type == ColumnType.Numeric ? MissingNumber : null;
