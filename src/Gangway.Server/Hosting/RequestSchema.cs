@@ -24,6 +24,7 @@ internal sealed class RequestSchema
         Ids = [.. Columns.Where(c => c.Role == ColumnRole.Id)];
         IdIndexes = [.. Ids.Select(id => _byName[id.Name])];
         Utf8Names = [.. Columns.Select(c => System.Text.Encoding.UTF8.GetBytes(c.Name))];
+        EncodedIdNames = [.. Ids.Select(id => System.Text.Json.JsonEncodedText.Encode(id.Name))];
     }
 
     public IReadOnlyList<InputColumn> Columns { get; }
@@ -32,6 +33,9 @@ internal sealed class RequestSchema
 
     /// <summary>The name of each input column in UTF-8, to match JSON property names without decoding them.</summary>
     public IReadOnlyList<byte[]> Utf8Names { get; }
+
+    /// <summary>The name of each of <see cref="Ids"/>, encoded for a JSON writer once.</summary>
+    public IReadOnlyList<System.Text.Json.JsonEncodedText> EncodedIdNames { get; }
 
     /// <summary>The input column index of each of <see cref="Ids"/>.</summary>
     public IReadOnlyList<int> IdIndexes { get; }

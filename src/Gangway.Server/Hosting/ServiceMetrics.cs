@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Gangway.Server.Requests;
 using Gangway.Upsell;
 using Prometheus;
@@ -24,6 +25,9 @@ internal sealed partial class ServiceMetrics
     private readonly ConcurrentDictionary<(string Endpoint, string Method, int Code), (Counter.Child Count, Histogram.Child Duration)> _requestChildren = new();
     private readonly Counter _predictions;
     private readonly Histogram _probability;
+
+    // The label children of each served model, looked up by reference; a model no longer served is forgotten with it.
+    private readonly ConditionalWeakTable<Served, ScoredChildren> _scoredChildren = [];
     private readonly Counter _recommendations;
     private readonly Counter _validationFailures;
     private readonly Counter _failures;
@@ -102,7 +106,7 @@ internal sealed partial class ServiceMetrics
         {
             if (response is not null)
             {
-                RecordScored(served, "/predict", response.Probabilities);
+                RecordScored(served, static c => c.Predict, response.Probabilities);
             }
 
             RecordErrors(served, errors);
@@ -125,7 +129,7 @@ internal sealed partial class ServiceMetrics
         {
             if (results is not null)
             {
-                RecordScored(served, "/upsell", [.. results.Select(r => r.CurrentProbability)]);
+                RecordScored(served, static c => c.Upsell, [.. results.Select(r => r.CurrentProbability)]);
                 foreach (var result in results)
                 {
                     _recommendations.WithLabels(served.Bundle.Name, served.Version, result.Recommendation?.Tier ?? NoRecommendation).Inc();
@@ -155,10 +159,15 @@ internal sealed partial class ServiceMetrics
     /// <summary>Counts a refresh that failed while the previous model kept serving.</summary>
     public void RecordReloadFailure(string model) => _reloadFailures.WithLabels(model).Inc();
 
-    private void RecordScored(Served served, string endpoint, ReadOnlySpan<double> probabilities)
+    private void RecordScored(Served served, Func<ScoredChildren, Counter.Child> endpoint, ReadOnlySpan<double> probabilities)
     {
-        _predictions.WithLabels(served.Bundle.Name, served.Version, endpoint).Inc(probabilities.Length);
-        var histogram = _probability.WithLabels(served.Bundle.Name, served.Version);
+        if (!_scoredChildren.TryGetValue(served, out var children))
+        {
+            children = _scoredChildren.GetValue(served, s => new ScoredChildren(_predictions, _probability, s));
+        }
+
+        endpoint(children).Inc(probabilities.Length);
+        var histogram = children.Probability;
         foreach (var probability in probabilities)
         {
             if (double.IsFinite(probability))
@@ -185,4 +194,13 @@ internal sealed partial class ServiceMetrics
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording metrics failed; the request was answered.")]
     private static partial void LogFailure(ILogger logger, Exception exception);
+
+    private sealed class ScoredChildren(Counter predictions, Histogram probability, Served served)
+    {
+        public Counter.Child Predict { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, "/predict");
+
+        public Counter.Child Upsell { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, "/upsell");
+
+        public Histogram.Child Probability { get; } = probability.WithLabels(served.Bundle.Name, served.Version);
+    }
 }

@@ -100,20 +100,6 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         }
     }
 
-    private static class ThreadWriter
-    {
-        [ThreadStatic]
-        private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _current;
-
-        public static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json) Get()
-        {
-            var (buffer, json) = _current ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null));
-            buffer.ResetWrittenCount();
-            json.Reset(buffer);
-            return (buffer, json);
-        }
-    }
-
     /// <summary>Declares the 200 answer as <see cref="PredictResponse"/> in the OpenAPI document.</summary>
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
@@ -126,11 +112,11 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         if (start)
         {
             json.WriteStartObject();
-            json.WriteStartObject("model");
-            json.WriteString("name", _served.Bundle.Name);
-            json.WriteString("version", _served.Version);
+            json.WriteStartObject(Names.Model);
+            json.WriteString(Names.Name, _served.Bundle.Name);
+            json.WriteString(Names.Version, _served.Version);
             json.WriteEndObject();
-            json.WriteStartArray("predictions");
+            json.WriteStartArray(Names.Predictions);
         }
 
         for (var row = first; row < last; row++)
@@ -160,9 +146,9 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
             WriteValue(json, _input![id.Name], row);
         }
 
-        json.WritePropertyName(PredictionColumns.Prediction);
+        json.WritePropertyName(Names.Prediction);
         WriteValue(json, _prediction!, row);
-        json.WritePropertyName(PredictionColumns.Probability);
+        json.WritePropertyName(Names.Probability);
         WriteValue(json, _probability!, row);
         json.WriteEndObject();
     }
@@ -174,7 +160,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         for (var i = 0; i < schema.Ids.Count; i++)
         {
             var input = schema.IdIndexes[i];
-            json.WritePropertyName(schema.Ids[i].Name);
+            json.WritePropertyName(schema.EncodedIdNames[i]);
             if (schema.IsNumeric(input))
             {
                 WriteNumber(json, row.GetNumber(input));
@@ -185,7 +171,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
             }
         }
 
-        json.WritePropertyName(PredictionColumns.Prediction);
+        json.WritePropertyName(Names.Prediction);
         if (_rowPrediction.Text is { } text)
         {
             json.WriteStringValue(text);
@@ -195,7 +181,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
             WriteNumber(json, _rowPrediction.Number);
         }
 
-        json.WritePropertyName(PredictionColumns.Probability);
+        json.WritePropertyName(Names.Probability);
         WriteNumber(json, _rowPrediction.Probability);
         json.WriteEndObject();
     }
@@ -243,6 +229,31 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
             default:
                 json.WriteStringValue(column.FormatValue(row));
                 break;
+        }
+    }
+
+    // Encoded once: writing them then skips the escaping check.
+    private static class Names
+    {
+        public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText Predictions = JsonEncodedText.Encode("predictions");
+        public static readonly JsonEncodedText Prediction = JsonEncodedText.Encode(PredictionColumns.Prediction);
+        public static readonly JsonEncodedText Probability = JsonEncodedText.Encode(PredictionColumns.Probability);
+    }
+
+    private static class ThreadWriter
+    {
+        [ThreadStatic]
+        private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _current;
+
+        public static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json) Get()
+        {
+            var (buffer, json) = _current ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null));
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            return (buffer, json);
         }
     }
 }
