@@ -54,8 +54,10 @@ internal static class SingleRecordReader
                 var found = schema.IndexOf(text);
                 if (found < 0)
                 {
-                    // A field that is not an input is ignored, unless only its case is wrong (the general path reports that).
-                    if (schema.MatchesIgnoringCase(text) || !reader.Read())
+                    // A field that is not an input is ignored, unless only its case is wrong (the general path reports
+                    // that). In a lone object, a nested value may make it a pandas 'split' or 'columns' body instead.
+                    if (schema.MatchesIgnoringCase(text) || !reader.Read()
+                        || (!inArray && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray))
                     {
                         return false;
                     }

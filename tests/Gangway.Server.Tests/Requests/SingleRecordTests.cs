@@ -28,7 +28,7 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
         """{"PassengerId": 8, "Pclass": 1, "Name": "dup", "Name": "Smith, Dr. A", "Sex": "female", "Age": 1e1, "SibSp": 0, "Parch": 2, "Fare": 0, "Embarked": "C"}""",
         """{"PassengerId": 9, "Pclass": 3, "Name": "No comma at all", "Sex": "male", "SibSp": 0, "Parch": 0}""",
         Kelly.Replace("\"Embarked\"", "\"Favourite colour\"", StringComparison.Ordinal),
-        Kelly.Replace("\"Sex\"", "\"Extra\": {\"a\": [1, {\"b\": \"Sex\"}]}, \"Ticket\": null, \"Sex\"", StringComparison.Ordinal),
+        "[" + Kelly.Replace("\"Sex\"", "\"Extra\": {\"a\": [1, {\"b\": \"Sex\"}]}, \"Ticket\": null, \"Sex\"", StringComparison.Ordinal) + "]",
     ];
 
     public static TheoryData<string> OtherBodies =>
@@ -51,6 +51,7 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
         "/* a comment */ " + Kelly,
         """{"columns": ["PassengerId"], "data": [[1]]}""",
         """{"PassengerId": {"0": 892}, "Pclass": {"0": 3}}""",
+        Kelly.Replace("\"Sex\"", "\"columns\": [\"Sex\"], \"Sex\"", StringComparison.Ordinal),
     ];
 
     [Fact]
