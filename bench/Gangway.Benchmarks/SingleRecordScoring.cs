@@ -27,16 +27,7 @@ public class SingleRecordScoring
         var contract = _bundle.Contract!.Select(_bundle.Schema.Columns.Select(c => c.Name));
         _validator = new SchemaValidator(contract);
         _scorer = RowScorer.TryCreate(_bundle, _validator) ?? throw new InvalidOperationException("titanic.yaml has no row form.");
-        _table = new Table(
-            new NumericColumn("PassengerId", [892]),
-            new NumericColumn("Pclass", [3]),
-            new TextColumn("Name", ["Kelly, Mr. James"]),
-            new TextColumn("Sex", ["male"]),
-            new NumericColumn("Age", [34.5]),
-            new NumericColumn("SibSp", [0]),
-            new NumericColumn("Parch", [0]),
-            new NumericColumn("Fare", [7.8292]),
-            new TextColumn("Embarked", ["Q"]));
+        _table = TitanicModels.Kelly(withExtraColumns: false);
         string[] order = ["PassengerId", "Pclass", "Name", "Sex", "Age", "SibSp", "Parch", "Fare", "Embarked"];
         _inputs = [.. order.Select(name => _bundle.Schema.Columns.Select(c => c.Name).ToList().IndexOf(name))];
         if (Row() != Table())

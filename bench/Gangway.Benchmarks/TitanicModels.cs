@@ -1,4 +1,5 @@
 using Gangway.Bundles;
+using Gangway.Data;
 using Gangway.Training;
 
 namespace Gangway.Benchmarks;
@@ -15,6 +16,21 @@ internal static class TitanicModels
     /// <summary>Trains the spec examples/titanic/{specFileName} on train.csv.</summary>
     public static ModelBundle Train(string specFileName) =>
         new ModelTrainer().Train(Path.Combine(RepositoryRoot, "examples", "titanic", specFileName), DataFile("train.csv"));
+
+    /// <summary>The first passenger of predict.csv as a one-row table of the model's inputs; with Ticket and Cabin too when asked, as a caller would send them anyway.</summary>
+    public static Table Kelly(bool withExtraColumns) => new(
+        [
+            new NumericColumn("PassengerId", [892]),
+            new NumericColumn("Pclass", [3]),
+            new TextColumn("Name", ["Kelly, Mr. James"]),
+            new TextColumn("Sex", ["male"]),
+            new NumericColumn("Age", [34.5]),
+            new NumericColumn("SibSp", [0]),
+            new NumericColumn("Parch", [0]),
+            new NumericColumn("Fare", [7.8292]),
+            new TextColumn("Embarked", ["Q"]),
+            .. withExtraColumns ? (Column[])[new TextColumn("Ticket", ["330911"]), new TextColumn("Cabin", [null])] : [],
+        ]);
 
     private static string FindRepositoryRoot()
     {

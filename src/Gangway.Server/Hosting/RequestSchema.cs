@@ -9,6 +9,7 @@ internal sealed class RequestSchema
     private readonly Dictionary<string, int> _byName;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly Dictionary<string, string> _byUpperName;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byUpperSpan;
 
     public RequestSchema(InputSchema schema)
     {
@@ -20,6 +21,8 @@ internal sealed class RequestSchema
         {
             _byUpperName.TryAdd(column.Name, column.Name);
         }
+
+        _byUpperSpan = _byUpperName.GetAlternateLookup<ReadOnlySpan<char>>();
 
         Ids = [.. Columns.Where(c => c.Role == ColumnRole.Id)];
         IdIndexes = [.. Ids.Select(id => _byName[id.Name])];
@@ -47,7 +50,7 @@ internal sealed class RequestSchema
     public int IndexOf(ReadOnlySpan<char> name) => _bySpan.TryGetValue(name, out var index) ? index : -1;
 
     /// <summary>Whether some input column's name equals <paramref name="name"/> when case is ignored; allocates nothing.</summary>
-    public bool MatchesIgnoringCase(ReadOnlySpan<char> name) => _byUpperName.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(name);
+    public bool MatchesIgnoringCase(ReadOnlySpan<char> name) => _byUpperSpan.ContainsKey(name);
 
     /// <summary>The input column whose name differs from <paramref name="name"/> only in case, or null.</summary>
     public string? SuggestionFor(string name) => _byUpperName.GetValueOrDefault(name);
