@@ -32,11 +32,11 @@ public sealed class GangwayServerTests(TitanicService service) : IClassFixture<T
     }
 
     [Fact]
-    public void Start_MissingModelFile_FailsFastNamingTheSetting()
+    public async Task Start_MissingModelFile_FailsFastNamingTheSetting()
     {
-        using var factory = service.CreateFactory(new Dictionary<string, string?> { ["Gangway:Model"] = "/nowhere/none.gwb", ["Gangway:MaxJsonDepth"] = "1" });
+        var settings = new Dictionary<string, string?> { ["Gangway:Model"] = "/nowhere/none.gwb", ["Gangway:MaxJsonDepth"] = "1" };
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await FailedStart.Of<OptionsValidationException>(settings);
 
         Assert.Contains("Gangway:Model: the model bundle '/nowhere/none.gwb' does not exist.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Gangway:MaxJsonDepth must be between 3 and 256; it is 1.", error.Message, StringComparison.Ordinal);

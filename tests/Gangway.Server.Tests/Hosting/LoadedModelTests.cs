@@ -44,13 +44,13 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     }
 
     [Fact]
-    public void Start_AliasNotSet_FailsNamingTheAlias()
+    public async Task Start_AliasNotSet_FailsNamingTheAlias()
     {
         var store = models.NewStore();
         TwoModels.Register(store, models.Titanic);
-        using var factory = TwoModels.Serve("titanic@champion", store);
+        var settings = new Dictionary<string, string?> { ["Gangway:Model"] = "titanic@champion", ["Gangway:Store"] = store, ["Gangway:AdminApiKey"] = TwoModels.AdminKey };
 
-        var error = Assert.Throws<GangwayException>(() => factory.CreateClient());
+        var error = await FailedStart.Of<GangwayException>(settings);
 
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.StartsWith("Model 'titanic' has no alias 'champion' in store 'sqlite:", error.Message, StringComparison.Ordinal);

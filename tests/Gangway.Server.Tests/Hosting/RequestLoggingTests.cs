@@ -95,11 +95,11 @@ public sealed class RequestLoggingTests(TitanicService service) : IClassFixture<
     }
 
     [Fact]
-    public void Start_UnknownLogFormat_FailsFastNamingTheSetting()
+    public async Task Start_UnknownLogFormat_FailsFastNamingTheSetting()
     {
-        using var factory = service.CreateFactory(new Dictionary<string, string?> { ["Gangway:LogFormat"] = "xml" });
+        var settings = new Dictionary<string, string?> { ["Gangway:Model"] = service.BundlePath, ["Gangway:LogFormat"] = "xml" };
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await FailedStart.Of<OptionsValidationException>(settings);
 
         Assert.Contains("Gangway:LogFormat must be 'text' or 'json'; it is 'xml'.", error.Message, StringComparison.Ordinal);
     }
