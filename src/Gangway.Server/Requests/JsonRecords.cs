@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Gangway.Server.Hosting;
 
 namespace Gangway.Server.Requests;
@@ -15,6 +16,12 @@ internal static class JsonRecords
 
     public static RecordBatch Read(ReadOnlyMemory<byte> body, Served served, ServerOptions options)
     {
+        // The JSON reader checks structure, not the bytes inside strings; decoding one would fail later.
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw RequestRejectedException.Unreadable("The body is not valid UTF-8; send JSON encoded as UTF-8.");
+        }
+
         try
         {
             if (StartsWithArray(body.Span))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Gangway.Pipelines;
 using Gangway.Server.Hosting;
 
@@ -30,6 +31,11 @@ internal static class SingleRecordReader
 
     private static bool Read(ReadOnlySpan<byte> body, RequestSchema schema, ServerOptions options, RowValues row)
     {
+        if (!Utf8.IsValid(body))
+        {
+            return false;
+        }
+
         var reader = new Utf8JsonReader(body.StartsWith("\uFEFF"u8) ? body[3..] : body, new JsonReaderOptions { MaxDepth = options.MaxJsonDepth });
         reader.Read();
         var inArray = reader.TokenType == JsonTokenType.StartArray;

@@ -32,6 +32,32 @@ public sealed class HostileBodyTests(TitanicService service) : IClassFixture<Tit
         { "[{}]", null },
     };
 
+    public static TheoryData<string, string> InvalidUtf8Bodies => new()
+    {
+        { "/predict", "[{\"PassengerId\": 1, \"Pclass\": 3, \"Name\": \"\u00ff\", \"Sex\": \"male\", \"SibSp\": 0, \"Parch\": 0}]" },
+        { "/predict", "{\"PassengerId\": 1, \"Pclass\": 3, \"Name\": \"a\", \"Sex\": \"male\", \"SibSp\": 0, \"Parch\": 0, \"\u00ff\": 1}" },
+        { "/predict", "[{\"Name\": \"\u00ff\"}, {\"Name\": \"b\"}]" },
+        { "/predict", "{\"Name\": {\"0\": \"\u00ff\"}}" },
+        { "/upsell", "[{\"PassengerId\": 1, \"Pclass\": 3, \"Name\": \"\u00ff\", \"Sex\": \"male\", \"SibSp\": 0, \"Parch\": 0}]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8Bodies))]
+    public async Task Post_InvalidUtf8InsideTheJson_Is400NamingTheEncoding(string path, string body)
+    {
+        // U+00FF stands for the lone byte 0xFF, which no UTF-8 text contains.
+        var bytes = Encoding.Latin1.GetBytes(body);
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await service.Client.PostAsync(new Uri(path, UriKind.Relative), content);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+        Assert.Contains("not valid UTF-8", text, StringComparison.Ordinal);
+        ProblemAssertions.NoInternals(text);
+    }
+
     [Theory]
     [MemberData(nameof(Bodies))]
     public async Task Predict_HostileBody_IsAnsweredWithoutServerErrorOrInternals(string body, string? mediaType)
