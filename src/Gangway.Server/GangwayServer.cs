@@ -69,7 +69,7 @@ public static class GangwayServer
         services.AddHostedService(provider => provider.GetRequiredService<LoadedModel>());
         services.AddHostedService<AliasFollower>();
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
         services.AddOpenApi();
         return services;
     }
@@ -99,6 +99,7 @@ public static class GangwayServer
         app.MapModelsApi();
         if (app.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.AdminApiKey)}"] is { Length: > 0 })
         {
+            app.UseMiddleware<AdminKeyCheck>();
             app.MapAdminApi();
         }
 

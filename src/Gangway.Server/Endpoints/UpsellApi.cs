@@ -18,9 +18,12 @@ public static class UpsellApi
             .WithSummary("Score records in their own tier and every higher tier, and recommend the upgrade with the largest gain.")
             .WithDescription("The body takes the same formats as /predict. The optional query parameter 'threshold' (0 to 1) is the smallest gain in probability to recommend; default the spec's upsell.threshold. See docs/service.md.")
             .Accepts<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -33,6 +36,7 @@ public static class UpsellApi
         }
 
         var served = model.Current;
+        ModelHeader.Set(request.HttpContext.Response, served);
         if (served.Upsell is not { } upsell)
         {
             return TypedResults.Problem(served.NoUpsellReason, statusCode: StatusCodes.Status404NotFound, title: "This model has no upsell.");
