@@ -70,12 +70,12 @@ public static class GangwayServer
         services.AddHostedService<AliasFollower>();
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
-        services.AddOpenApi();
+        services.AddApiDocument();
         return services;
     }
 
     /// <summary>
-    /// Maps every endpoint, the Prometheus metrics (<c>/metrics</c>), the OpenAPI document (<c>/openapi/v1.json</c>) and
+    /// Maps every endpoint (<c>GET /</c> links the others), the Prometheus metrics (<c>/metrics</c>), the OpenAPI document (<c>/openapi/v1.json</c>) and
     /// the API page (<c>/scalar</c>), behind request logging and HTTP metrics; the admin endpoints only when
     /// <c>Gangway:AdminApiKey</c> is set.
     /// </summary>
@@ -93,6 +93,7 @@ public static class GangwayServer
 
         app.MapOpenApi();
         app.MapScalarApiReference();
+        app.MapHomeApi();
         app.MapPredictApi();
         app.MapUpsellApi();
         app.MapHealthApi();
