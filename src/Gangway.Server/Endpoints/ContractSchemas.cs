@@ -35,7 +35,7 @@ internal static class ContractSchemas
         foreach (var column in served.Schema.Columns)
         {
             var contract = served.Contract?.Find(column.Name);
-            record.Properties[column.Name] = Field(column, contract);
+            record.Properties[column.Name] = Field(column, contract, contract?.Nullable ?? true);
             if (contract is { Nullable: false })
             {
                 record.Required.Add(column.Name);
@@ -142,7 +142,7 @@ internal static class ContractSchemas
         return Object("The upsell results.", ("model", ModelReference()), ("results", new OpenApiSchema { Type = JsonSchemaType.Array, Items = result }));
     }
 
-    private static OpenApiSchema Field(InputColumn column, ColumnSchema? contract)
+    private static OpenApiSchema Field(InputColumn column, ColumnSchema? contract, bool nullable)
     {
         var numeric = column.Type == ColumnType.Numeric;
         var type = contract?.Type switch
@@ -151,7 +151,6 @@ internal static class ContractSchemas
             _ when numeric => JsonSchemaType.Number,
             _ => JsonSchemaType.String,
         };
-        var nullable = contract?.Nullable ?? true;
         var field = new OpenApiSchema { Type = nullable ? type | JsonSchemaType.Null : type, Description = Describe(column, contract) };
         if (contract?.AllowedValues is { } allowed)
         {
@@ -192,11 +191,19 @@ internal static class ContractSchemas
             parts.Add("Personal data: its value is never shown in errors.");
         }
 
-        return parts.Count > 0 ? string.Join(' ', parts) : $"A {(column.Type == ColumnType.Numeric ? "number" : "string")}.";
+        return parts.Count > 0 ? string.Join(' ', parts) : contract?.Type switch
+        {
+            SchemaType.Category => "One of the allowed values.",
+            SchemaType.Integer => "A whole number.",
+            SchemaType.Boolean => "0 or 1 (true and false are read as 1 and 0).",
+            SchemaType.Text => "Free text.",
+            _ => column.Type == ColumnType.Numeric ? "A number." : "A string.",
+        };
     }
 
+    // In an answer an id is null when the record had none.
     private static IEnumerable<(string Name, IOpenApiSchema Schema)> Ids(Served served) =>
-        served.Schema.Ids.Select(id => (id.Name, (IOpenApiSchema)Field(id, served.Contract?.Find(id.Name))));
+        served.Schema.Ids.Select(id => (id.Name, (IOpenApiSchema)Field(id, served.Contract?.Find(id.Name), nullable: true)));
 
     private static OpenApiSchema Object(string description, params (string Name, IOpenApiSchema Schema)[] properties) => new()
     {

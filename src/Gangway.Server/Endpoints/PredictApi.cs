@@ -22,7 +22,8 @@ public static class PredictApi
             .WithName("Predict")
             .WithSummary("Score records with the loaded model.")
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
-            .Accepts<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("application/json", "text/csv")
+            // No Accepts metadata: routing would then answer a 415 of its own, without saying what is accepted. The
+            // handler checks the content type (RequestBody.IsCsv) and ApiDocument describes the body.
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

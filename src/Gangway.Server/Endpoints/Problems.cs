@@ -11,8 +11,9 @@ internal static class Problems
         TypedResults.Problem("The model is still loading; retry when /health/ready answers 200.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.");
 
     /// <summary>
-    /// Completes the problems ASP.NET Core writes without a detail: a 415 (a body the endpoint cannot bind, e.g. an admin
-    /// call sent as text/plain) names the content types the endpoint accepts.
+    /// Completes the problems ASP.NET Core writes without a detail: a 415 (routing or body binding refused the content
+    /// type, e.g. an admin call sent as text/plain) names the content types accepted: the endpoint's when it is known,
+    /// else JSON, the only body the framework binds in this service (/predict and /upsell read theirs and say so).
     /// </summary>
     public static void Complete(ProblemDetailsContext context)
     {

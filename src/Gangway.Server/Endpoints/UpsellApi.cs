@@ -17,7 +17,8 @@ public static class UpsellApi
             .WithName("Upsell")
             .WithSummary("Score records in their own tier and every higher tier, and recommend the upgrade with the largest gain.")
             .WithDescription("The body takes the same formats as /predict. The optional query parameter 'threshold' (0 to 1) is the smallest gain in probability to recommend; default the spec's upsell.threshold. See docs/service.md.")
-            .Accepts<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("application/json", "text/csv")
+            // No Accepts metadata: routing would then answer a 415 of its own, without saying what is accepted. The
+            // handler checks the content type (RequestBody.IsCsv) and ApiDocument describes the body.
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
