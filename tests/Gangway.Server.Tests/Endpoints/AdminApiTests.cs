@@ -250,6 +250,7 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
     [InlineData("/admin/promote", "model=titanic&version=1", "application/x-www-form-urlencoded", null)]
     [InlineData("/admin/rollback", "not json at all", "text/plain", "wrong-key-0123456789")]
     [InlineData("/admin/rollback", "{\"model\": 1}", "application/json", "wrong-key-0123456789")]
+    [InlineData("/ADMIN/Promote", "{\"model\": ", "text/plain", null)]
     public async Task Admin_NoOrWrongKey_Answers401BeforeReadingTheBody(string path, string body, string contentType, string? key)
     {
         using var factory = TwoModels.Serve(BundleCopy(models.Titanic));

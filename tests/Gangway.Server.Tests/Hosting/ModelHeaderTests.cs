@@ -46,9 +46,13 @@ public sealed class ModelHeaderTests(TwoModels models) : IClassFixture<TwoModels
         var model = (await Answer(described, HttpStatusCode.OK, header))[0];
         Assert.Equal("titanic:2", model.GetProperty("registered").GetString());
         Assert.Equal("titanic:2", model.GetProperty("source").GetProperty("registered").GetString());
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal("titanic:2", (await Answer(home, HttpStatusCode.OK, header)).GetProperty("model").GetProperty("registered").GetString());
         using var reload = await TwoModels.Admin(client, "/admin/reload");
         Assert.Equal("titanic:2", (await Answer(reload, HttpStatusCode.OK, header)).GetProperty("served").GetProperty("registered").GetString());
 
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Contains($"serving model 'titanic-baseline' version titanic:2 (bundle {models.BaselineVersion})", document, StringComparison.Ordinal);
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Equal(4, PrometheusText.Value(metrics, "gangway_predictions_total", ("registered", "titanic:2"), ("version", models.BaselineVersion), ("endpoint", "/predict")));
         Assert.Equal(7, PrometheusText.Value(metrics, "gangway_prediction_probability_count", ("registered", "titanic:2"), ("version", models.BaselineVersion)));
