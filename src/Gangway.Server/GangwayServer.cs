@@ -69,13 +69,13 @@ public static class GangwayServer
         services.AddHostedService(provider => provider.GetRequiredService<LoadedModel>());
         services.AddHostedService<AliasFollower>();
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
-        services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
+        services.AddApiDocument();
         return services;
     }
 
     /// <summary>
-    /// Maps every endpoint, the Prometheus metrics (<c>/metrics</c>), the OpenAPI document (<c>/openapi/v1.json</c>) and
+    /// Maps every endpoint (<c>GET /</c> links the others), the Prometheus metrics (<c>/metrics</c>), the OpenAPI document (<c>/openapi/v1.json</c>) and
     /// the API page (<c>/scalar</c>), behind request logging and HTTP metrics; the admin endpoints only when
     /// <c>Gangway:AdminApiKey</c> is set.
     /// </summary>
@@ -93,12 +93,14 @@ public static class GangwayServer
 
         app.MapOpenApi();
         app.MapScalarApiReference();
+        app.MapHomeApi();
         app.MapPredictApi();
         app.MapUpsellApi();
         app.MapHealthApi();
         app.MapModelsApi();
         if (app.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.AdminApiKey)}"] is { Length: > 0 })
         {
+            app.UseMiddleware<AdminKeyCheck>();
             app.MapAdminApi();
         }
 

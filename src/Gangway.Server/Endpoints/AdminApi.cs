@@ -16,11 +16,14 @@ public static class AdminApi
     /// <summary>The actor the store's audit log records for changes made through these endpoints.</summary>
     public const string Actor = "admin-api";
 
-    /// <summary>Maps the admin endpoints behind the API key check.</summary>
+    /// <summary>The path every admin endpoint is under.</summary>
+    public const string Prefix = "/admin";
+
+    /// <summary>Maps the admin endpoints; the app must also use <see cref="AdminKeyCheck"/>, which guards them.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var admin = app.MapGroup("/admin").AddEndpointFilter<AdminKeyFilter>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var admin = app.MapGroup(Prefix).ProducesProblem(StatusCodes.Status401Unauthorized);
         admin.MapPost("/reload", ReloadAsync)
             .WithSummary("Resolve the model setting again now and serve what it names, once it has loaded and passed its self-check.");
         admin.MapPost("/promote", PromoteAsync)
@@ -35,7 +38,7 @@ public static class AdminApi
         return app;
     }
 
-    internal static async Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> ReloadAsync(LoadedModel model, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> ReloadAsync(LoadedModel model, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
@@ -43,6 +46,7 @@ public static class AdminApi
         }
 
         var result = await model.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        ModelHeader.Set(response, result.Served);
         return result.Error is null
             ? TypedResults.Ok(new AdminAnswer(ServedModel.Of(result.Served), result.Changed, null, null))
             : TypedResults.Problem(
@@ -53,14 +57,14 @@ public static class AdminApi
     }
 
     internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> PromoteAsync(
-        PromoteRequest request, LoadedModel model, ModelStores stores, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        PromoteRequest request, LoadedModel model, ModelStores stores, IOptions<ServerOptions> options, HttpResponse response, CancellationToken cancellationToken)
     {
         if ((Invalid(request.Model, request.Alias) ?? InvalidVersion(request.Version) ?? MissingReason(request)) is { } invalid)
         {
             return Task.FromResult<Results<Ok<AdminAnswer>, ProblemHttpResult>>(BadRequest(invalid));
         }
 
-        return ChangeAsync(model, stores, store =>
+        return ChangeAsync(model, stores, response, store =>
         {
             // The same gates as 'gangway models promote': the candidate spec's promotion section, on its labelled data.
             PromotionOutcome outcome;
@@ -91,24 +95,26 @@ public static class AdminApi
     }
 
     internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> RollbackAsync(
-        RollbackRequest request, LoadedModel model, ModelStores stores, CancellationToken cancellationToken)
+        RollbackRequest request, LoadedModel model, ModelStores stores, HttpResponse response, CancellationToken cancellationToken)
     {
         if (Invalid(request.Model, request.Alias) is { } invalid)
         {
             return Task.FromResult<Results<Ok<AdminAnswer>, ProblemHttpResult>>(BadRequest(invalid));
         }
 
-        return ChangeAsync(model, stores, store => store.RollbackAlias(request.Model!, request.Alias!, new Change(Actor, request.Reason)), cancellationToken);
+        return ChangeAsync(model, stores, response, store => store.RollbackAlias(request.Model!, request.Alias!, new Change(Actor, request.Reason)), cancellationToken);
     }
 
     // Opens the store, makes the change (or refuses it with a problem), then reloads so the answer says what is served after it.
     private static async Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> ChangeAsync(
-        LoadedModel model, ModelStores stores, Func<IModelStore, StoreOutcome> change, CancellationToken cancellationToken)
+        LoadedModel model, ModelStores stores, HttpResponse response, Func<IModelStore, StoreOutcome> change, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
             return Problems.NotReady();
         }
+
+        ModelHeader.Set(response, model.Current);
 
         StoreOutcome outcome;
         try
@@ -127,6 +133,7 @@ public static class AdminApi
         }
 
         var result = await model.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        ModelHeader.Set(response, result.Served);
         return TypedResults.Ok(new AdminAnswer(ServedModel.Of(result.Served), result.Changed, result.Error, outcome.Change));
     }
 

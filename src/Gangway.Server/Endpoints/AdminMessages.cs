@@ -32,11 +32,13 @@ public sealed record AdminAnswer(
 /// <summary>The model being served.</summary>
 /// <param name="Name">The model's name from its spec.</param>
 /// <param name="Version">The first 12 hex digits of the bundle's SHA-256.</param>
+/// <param name="Registered">The registered version (e.g. <c>titanic:3</c>), or null for a bundle file served directly.</param>
 /// <param name="Source">The registry version it was resolved to, or null for a bundle file.</param>
 public sealed record ServedModel(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("registered")] string? Registered,
     [property: JsonPropertyName("source")] RegistrySource? Source)
 {
-    internal static ServedModel Of(Served served) => new(served.Bundle.Name, served.Version, served.Source);
+    internal static ServedModel Of(Served served) => new(served.Bundle.Name, served.Version, served.Registered, served.Source);
 }

@@ -24,10 +24,19 @@ public static class HealthApi
         return app;
     }
 
-    internal static Ok<VersionInfo> Version(LoadedModel model) => TypedResults.Ok(new VersionInfo(
-        GangwayVersion.Current,
-        Environment.Version.ToString(),
-        model.IsReady ? new Requests.ModelReference(model.Current.Bundle.Name, model.Current.Version) : null));
+    internal static Ok<VersionInfo> Version(LoadedModel model, HttpResponse response)
+    {
+        Served? served = model.IsReady ? model.Current : null;
+        if (served is not null)
+        {
+            ModelHeader.Set(response, served);
+        }
+
+        return TypedResults.Ok(new VersionInfo(
+            GangwayVersion.Current,
+            Environment.Version.ToString(),
+            served is null ? null : Requests.ModelReference.Of(served)));
+    }
 }
 
 /// <summary>The answer of <c>GET /version</c>.</summary>

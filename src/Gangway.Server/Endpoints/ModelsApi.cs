@@ -17,7 +17,7 @@ public static class ModelsApi
         return app;
     }
 
-    internal static Ok<IReadOnlyList<ModelDescription>> List(LoadedModel model)
+    internal static Ok<IReadOnlyList<ModelDescription>> List(LoadedModel model, HttpResponse response)
     {
         if (!model.IsReady)
         {
@@ -25,12 +25,14 @@ public static class ModelsApi
         }
 
         var served = model.Current;
+        ModelHeader.Set(response, served);
         var bundle = served.Bundle;
         var manifest = bundle.Manifest;
         var refresh = model.LastRefresh;
         return TypedResults.Ok<IReadOnlyList<ModelDescription>>([new ModelDescription(
             bundle.Name,
             served.Version,
+            served.Registered,
             manifest.CreatedUtc,
             manifest.GangwayVersion,
             manifest.FormatVersion,
@@ -48,6 +50,7 @@ public static class ModelsApi
 /// <summary>One model as <c>GET /models</c> describes it.</summary>
 /// <param name="Name">The model's name.</param>
 /// <param name="Version">The first 12 hex digits of the bundle file's SHA-256.</param>
+/// <param name="Registered">The registered version (e.g. <c>titanic:3</c>), or null for a bundle file served directly.</param>
 /// <param name="CreatedUtc">When the bundle was made.</param>
 /// <param name="GangwayVersion">The Gangway version that made it.</param>
 /// <param name="FormatVersion">The bundle format version.</param>
@@ -62,6 +65,7 @@ public static class ModelsApi
 public sealed record ModelDescription(
     string Name,
     string Version,
+    string? Registered,
     DateTimeOffset CreatedUtc,
     string GangwayVersion,
     int FormatVersion,

@@ -22,9 +22,14 @@ public static class PredictApi
             .WithName("Predict")
             .WithSummary("Score records with the loaded model.")
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
-            .Accepts<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("application/json", "text/csv")
+            // No Accepts metadata: routing would then answer a 415 of its own, without saying what is accepted. The
+            // handler checks the content type (RequestBody.IsCsv) and ApiDocument describes the body.
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(ApiDocument.DescribePredict);
         return app;
     }
 
@@ -37,6 +42,7 @@ public static class PredictApi
         }
 
         var served = model.Current;
+        ModelHeader.Set(request.HttpContext.Response, served);
         var settings = options.Value;
         try
         {

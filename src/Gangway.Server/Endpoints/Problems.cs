@@ -1,5 +1,6 @@
 using Gangway.Server.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Gangway.Server.Endpoints;
 
@@ -8,6 +9,23 @@ internal static class Problems
 {
     public static ProblemHttpResult NotReady() =>
         TypedResults.Problem("The model is still loading; retry when /health/ready answers 200.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.");
+
+    /// <summary>
+    /// Completes the problems ASP.NET Core writes without a detail: a 415 (routing or body binding refused the content
+    /// type, e.g. an admin call sent as text/plain) names the content types accepted: the endpoint's when it is known,
+    /// else JSON, the only body the framework binds in this service (/predict and /upsell read theirs and say so).
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+        {
+            var accepted = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? ["application/json"];
+            var given = context.HttpContext.Request.ContentType ?? "";
+            problem.Detail = $"Send the body as {string.Join(" or ", accepted)}; the request says '{(given.Length > 100 ? given[..100] : given)}'.";
+            problem.Extensions["accepted"] = accepted;
+        }
+    }
 
     public static ProblemHttpResult InvalidRecords(IReadOnlyList<RecordError> errors)
     {

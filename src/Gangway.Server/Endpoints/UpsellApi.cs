@@ -17,10 +17,15 @@ public static class UpsellApi
             .WithName("Upsell")
             .WithSummary("Score records in their own tier and every higher tier, and recommend the upgrade with the largest gain.")
             .WithDescription("The body takes the same formats as /predict. The optional query parameter 'threshold' (0 to 1) is the smallest gain in probability to recommend; default the spec's upsell.threshold. See docs/service.md.")
-            .Accepts<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("application/json", "text/csv")
+            // No Accepts metadata: routing would then answer a 415 of its own, without saying what is accepted. The
+            // handler checks the content type (RequestBody.IsCsv) and ApiDocument describes the body.
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddOpenApiOperationTransformer(ApiDocument.DescribeUpsell);
         return app;
     }
 
@@ -33,6 +38,7 @@ public static class UpsellApi
         }
 
         var served = model.Current;
+        ModelHeader.Set(request.HttpContext.Response, served);
         if (served.Upsell is not { } upsell)
         {
             return TypedResults.Problem(served.NoUpsellReason, statusCode: StatusCodes.Status404NotFound, title: "This model has no upsell.");

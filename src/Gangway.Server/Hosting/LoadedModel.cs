@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Gangway.Schema;
 using Gangway.Upsell;
+using Microsoft.Extensions.Primitives;
 
 namespace Gangway.Server.Hosting;
 
@@ -32,7 +34,7 @@ internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceM
         _served = served;
         _lastRefresh = new RefreshStatus(served.LoadedAt, null);
         metrics.StartReloadCounters(resolver.Reference?.Model ?? served.Bundle.Name);
-        LogServing(logger, served.Bundle.Name, served.Version, resolved.Source?.Reference ?? resolved.Path!, served.Bundle.Examples.RowCount);
+        LogServing(logger, served.Bundle.Name, served.Version, served.RegisteredLabel, resolved.Source?.Reference ?? resolved.Path!, served.Bundle.Examples.RowCount);
         return Task.CompletedTask;
     }
 
@@ -75,7 +77,7 @@ internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceM
             _served = next;
             _lastRefresh = new RefreshStatus(next.LoadedAt, null);
             metrics.RecordReload(label);
-            LogSwapped(logger, next.Bundle.Name, current.Version, next.Version, resolved.Source?.Reference ?? resolved.Path);
+            LogSwapped(logger, next.Bundle.Name, current.Version, current.RegisteredLabel, next.Version, next.RegisteredLabel, resolved.Source?.Reference ?? resolved.Path);
             return new RefreshResult(next, Changed: true, Error: null);
         }
 #pragma warning disable CA1031 // Whatever goes wrong with the new model, the old one keeps serving.
@@ -85,19 +87,20 @@ internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceM
             var reason = ex is GangwayException ? ex.Message : $"An unexpected {ex.GetType().Name} occurred; see the service log.";
             _lastRefresh = new RefreshStatus(time.GetUtcNow(), reason);
             metrics.RecordReloadFailure(label);
-            LogRefreshFailed(logger, ex, label, current.Version, reason);
+            LogRefreshFailed(logger, ex, label, current.Version, current.RegisteredLabel, reason);
             return new RefreshResult(current, Changed: false, Error: reason);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving model {Model} version {Version} from {Source}; self-check scored {Rows} example rows.")]
-    private static partial void LogServing(ILogger logger, string model, string version, string source, int rows);
+    // {Registered} is the registered version (titanic:3), or "none" for a bundle file served directly.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving model {Model} version {Version} (registered {Registered}) from {Source}; self-check scored {Rows} example rows.")]
+    private static partial void LogServing(ILogger logger, string model, string version, string registered, string source, int rows);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Now serving model {Model} version {Version} (was {PreviousVersion}) from {Source}.")]
-    private static partial void LogSwapped(ILogger logger, string model, string previousVersion, string version, string source);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Now serving model {Model} version {Version} (registered {Registered}; was {PreviousVersion}, registered {PreviousRegistered}) from {Source}.")]
+    private static partial void LogSwapped(ILogger logger, string model, string previousVersion, string previousRegistered, string version, string registered, string source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing model {Model} failed; still serving version {Version}: {Reason}")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string model, string version, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing model {Model} failed; still serving version {Version} (registered {Registered}): {Reason}")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string model, string version, string registered, string reason);
 }
 
 /// <summary>The outcome of one refresh.</summary>
@@ -120,7 +123,7 @@ internal sealed record RefreshStatus(DateTimeOffset At, string? Error);
 /// <param name="Schema">The request-side view of the input schema.</param>
 /// <param name="Upsell">The upsell calculator, built once at load; null when the model cannot recommend upgrades.</param>
 /// <param name="NoUpsellReason">Why <paramref name="Upsell"/> is null, or null.</param>
-/// <param name="Source">The registry version it was resolved to, or null for a bundle file.</param>
+/// <param name="Source">The registry version it was resolved to, or null for a bundle file (see <see cref="Served.Registered"/>).</param>
 /// <param name="Rows">The one-record scorer of <c>POST /predict</c>'s fast path, or null when the model has no row form.</param>
 internal sealed record Served(
     Gangway.Bundles.ModelBundle Bundle,
@@ -132,4 +135,29 @@ internal sealed record Served(
     UpsellCalculator? Upsell,
     string? NoUpsellReason,
     RegistrySource? Source,
-    Gangway.Scoring.RowScorer? Rows);
+    Gangway.Scoring.RowScorer? Rows)
+{
+    /// <summary>What log lines and metric labels say for <see cref="Registered"/> when the model is a bundle file served directly.</summary>
+    public const string NotRegistered = "none";
+
+    /// <summary>The registered version, e.g. <c>titanic:3</c>; null for a bundle file served directly, which only <see cref="Version"/> (its hash) names.</summary>
+    public string? Registered => Source?.Registered;
+
+    /// <summary><see cref="Registered"/>, or <see cref="NotRegistered"/>: for log lines and metric labels.</summary>
+    public string RegisteredLabel => Source?.Registered ?? NotRegistered;
+
+    /// <summary>
+    /// The <c>X-Gangway-Model</c> header of every answer about this model, built once: <c>titanic:3; bundle=ad7324b271dd</c>,
+    /// or the model's name without a version (<c>titanic; bundle=ad7324b271dd</c>) for a bundle file served directly.
+    /// </summary>
+    public StringValues Header { get; } = new($"{Source?.Registered ?? Bundle.Name}; bundle={Version}");
+
+    /// <summary>The model's name, encoded for a JSON writer once.</summary>
+    public JsonEncodedText EncodedName { get; } = JsonEncodedText.Encode(Bundle.Name);
+
+    /// <summary><see cref="Version"/>, encoded for a JSON writer once.</summary>
+    public JsonEncodedText EncodedVersion { get; } = JsonEncodedText.Encode(Version);
+
+    /// <summary><see cref="Registered"/>, encoded for a JSON writer once; null for a bundle file.</summary>
+    public JsonEncodedText? EncodedRegistered { get; } = Source is null ? null : JsonEncodedText.Encode(Source.Registered);
+}

@@ -29,7 +29,7 @@ internal sealed class ModelSourceResolver(IOptions<ServerOptions> options, Model
 
         using var store = stores.Open();
         var version = RegistryBundles.FindVersion(store, reference);
-        var source = new RegistrySource(reference.ToString(), version.Version, version.RunId);
+        var source = new RegistrySource(reference.ToString(), version.Version, version.RunId, reference.Model);
         var digest = version.Sha256[..12];
         return IsServed(current, source, digest)
             ? new ResolvedModel(null, source, digest)

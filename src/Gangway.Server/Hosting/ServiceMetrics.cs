@@ -49,16 +49,17 @@ internal sealed partial class ServiceMetrics
             request,
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
         InProgress = factory.CreateGauge("http_requests_in_progress", "Requests being answered now.");
-        _predictions = factory.CreateCounter("gangway_predictions_total", "Records scored, by model, version and endpoint.", ["model", "version", "endpoint"]);
+        // "version" is the bundle hash; "registered" the registered version (titanic:3), or "none" for a bundle file.
+        _predictions = factory.CreateCounter("gangway_predictions_total", "Records scored, by model, version, registered version and endpoint.", ["model", "version", "registered", "endpoint"]);
         _probability = factory.CreateHistogram(
             "gangway_prediction_probability",
-            "The predicted probability of the positive class of each scored record as it is, by model and version.",
-            ["model", "version"],
+            "The predicted probability of the positive class of each scored record as it is, by model, version and registered version.",
+            ["model", "version", "registered"],
             new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.1, 0.1, 9) });
         _recommendations = factory.CreateCounter(
             "gangway_upsell_recommendations_total",
-            "Upsell answers by recommended tier ((none) when no upgrade reached the threshold), by model and version.",
-            ["model", "version", "tier"]);
+            "Upsell answers by recommended tier ((none) when no upgrade reached the threshold), by model, version and registered version.",
+            ["model", "version", "registered", "tier"]);
         _validationFailures = factory.CreateCounter(
             "gangway_validation_failures_total",
             "Problems found in rejected (422) records, by field and rule.",
@@ -132,7 +133,7 @@ internal sealed partial class ServiceMetrics
                 RecordScored(served, static c => c.Upsell, [.. results.Select(r => r.CurrentProbability)]);
                 foreach (var result in results)
                 {
-                    _recommendations.WithLabels(served.Bundle.Name, served.Version, result.Recommendation?.Tier ?? NoRecommendation).Inc();
+                    _recommendations.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, result.Recommendation?.Tier ?? NoRecommendation).Inc();
                 }
             }
 
@@ -197,10 +198,10 @@ internal sealed partial class ServiceMetrics
 
     private sealed class ScoredChildren(Counter predictions, Histogram probability, Served served)
     {
-        public Counter.Child Predict { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, "/predict");
+        public Counter.Child Predict { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, "/predict");
 
-        public Counter.Child Upsell { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, "/upsell");
+        public Counter.Child Upsell { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, "/upsell");
 
-        public Histogram.Child Probability { get; } = probability.WithLabels(served.Bundle.Name, served.Version);
+        public Histogram.Child Probability { get; } = probability.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel);
     }
 }

@@ -8,4 +8,8 @@ public sealed record PredictResponse(ModelReference Model, IReadOnlyList<IReadOn
 /// <summary>Which model answered.</summary>
 /// <param name="Name">The model's name from its spec.</param>
 /// <param name="Version">The first 12 hex digits of the bundle file's SHA-256.</param>
-public sealed record ModelReference(string Name, string Version);
+/// <param name="Registered">The registered version (e.g. <c>titanic:3</c>), or null for a bundle file served directly.</param>
+public sealed record ModelReference(string Name, string Version, string? Registered)
+{
+    internal static ModelReference Of(Hosting.Served served) => new(served.Bundle.Name, served.Version, served.Registered);
+}

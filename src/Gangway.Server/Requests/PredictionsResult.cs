@@ -113,8 +113,17 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         {
             json.WriteStartObject();
             json.WriteStartObject(Names.Model);
-            json.WriteString(Names.Name, _served.Bundle.Name);
-            json.WriteString(Names.Version, _served.Version);
+            json.WriteString(Names.Name, _served.EncodedName);
+            json.WriteString(Names.Version, _served.EncodedVersion);
+            if (_served.EncodedRegistered is { } registered)
+            {
+                json.WriteString(Names.Registered, registered);
+            }
+            else
+            {
+                json.WriteNull(Names.Registered);
+            }
+
             json.WriteEndObject();
             json.WriteStartArray(Names.Predictions);
         }
@@ -238,6 +247,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
         public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
         public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText Registered = JsonEncodedText.Encode("registered");
         public static readonly JsonEncodedText Predictions = JsonEncodedText.Encode("predictions");
         public static readonly JsonEncodedText Prediction = JsonEncodedText.Encode(PredictionColumns.Prediction);
         public static readonly JsonEncodedText Probability = JsonEncodedText.Encode(PredictionColumns.Probability);

@@ -76,7 +76,7 @@ internal static class Upseller
             rows[result.Row] = record;
         }
 
-        return new UpsellResponse(new ModelReference(served.Bundle.Name, served.Version), rows);
+        return new UpsellResponse(ModelReference.Of(served), rows);
     }
 
     private static UpsellOffer? Offer(TierProbability? tier) =>

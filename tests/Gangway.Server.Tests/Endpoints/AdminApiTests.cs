@@ -245,6 +245,50 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         await ProblemAssertions.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("/admin/promote", "{\"model\": ", "application/json", null)]
+    [InlineData("/admin/promote", "model=titanic&version=1", "application/x-www-form-urlencoded", null)]
+    [InlineData("/admin/rollback", "not json at all", "text/plain", "wrong-key-0123456789")]
+    [InlineData("/admin/rollback", "{\"model\": 1}", "application/json", "wrong-key-0123456789")]
+    [InlineData("/ADMIN/Promote", "{\"model\": ", "text/plain", null)]
+    public async Task Admin_NoOrWrongKey_Answers401BeforeReadingTheBody(string path, string body, string contentType, string? key)
+    {
+        using var factory = TwoModels.Serve(BundleCopy(models.Titanic));
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(AdminRequest(path, body, contentType, key));
+
+        var problem = await ProblemAssertions.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("X-Api-Key", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Promote_WrongContentTypeWithTheKey_Answers415NamingJson()
+    {
+        using var factory = TwoModels.Serve(BundleCopy(models.Titanic));
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(AdminRequest("/admin/promote", "model=titanic", "text/plain", TwoModels.AdminKey));
+
+        var problem = await ProblemAssertions.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Send the body as application/json; the request says 'text/plain; charset=utf-8'.", problem.GetProperty("detail").GetString());
+        Assert.Equal(["application/json"], problem.GetProperty("accepted").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    private static HttpRequestMessage AdminRequest(string path, string body, string contentType, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, contentType),
+        };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return request;
+    }
+
     private string BundleCopy(byte[] bundle)
     {
         var path = models.NewPath(".gwb");

@@ -144,12 +144,24 @@ public sealed class PredictApiTests(TitanicService service) : IClassFixture<Tita
         await ProblemAssertions.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task Predict_WrongContentType_Is415()
+    [Theory]
+    [InlineData("/predict", "application/x-www-form-urlencoded")]
+    [InlineData("/predict", "text/plain")]
+    [InlineData("/upsell", "application/xml")]
+    public async Task Predict_WrongContentType_Is415NamingJsonAndCsv(string path, string contentType)
     {
-        using var response = await Post("Pclass=3", "application/x-www-form-urlencoded");
+        using var response = await service.Client.PostAsync(new Uri(path, UriKind.Relative), new StringContent("Pclass=3", Encoding.UTF8, contentType));
 
-        await ProblemAssertions.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        var problem = await ProblemAssertions.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal($"Send the records as application/json or text/csv; the request says '{contentType}; charset=utf-8'.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Predict_PlusJsonContentType_IsReadAsJson()
+    {
+        using var response = await Post(Records(service.PredictRows(2)).ToJsonString(), "application/vnd.api+json");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Gangway.Server.Hosting;
 
 namespace Gangway.Server.Tests.Hosting;
 
-public sealed class AdminKeyFilterTests
+public sealed class AdminKeyCheckTests
 {
     [Theory]
     [InlineData("test-admin-key-0123456789", "test-admin-key-0123456789", true)]
@@ -12,5 +12,5 @@ public sealed class AdminKeyFilterTests
     [InlineData("", "", false)]
     [InlineData("anything", null, false)]
     public void Matches_ComparesTheWholeKeyExactly(string given, string? expected, bool matches) =>
-        Assert.Equal(matches, AdminKeyFilter.Matches(given, expected));
+        Assert.Equal(matches, AdminKeyCheck.Matches(given, expected));
 }
