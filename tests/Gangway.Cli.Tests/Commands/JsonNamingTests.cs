@@ -56,11 +56,14 @@ public sealed partial class JsonNamingTests : IDisposable
         Json("runs list", "runs", "list", "--json");
         Json("runs show", "runs", "show", runId, "--json");
         Json("runs compare", "runs", "compare", runId, other, "--json");
-        Json("cv", "cv", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--folds", "2", "--out", _workspace["cv.json"]);
+        Json("cv", "cv", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--folds", "2", "--json", "--out", _workspace["cv.json"]);
         outputs["cv --out"] = File.ReadAllText(_workspace["cv.json"]);
+        File.WriteAllText(_workspace["bad.csv"], "PassengerId,Survived,Pclass,Name,Sex,Age,SibSp,Parch,Ticket,Fare,Cabin,Embarked\n1,0,7,\"A, Mr. B\",male,22,1,0,347077,7.25,,S\n");
+        var validated = CliRun.Invoke("validate", "--data", _workspace["bad.csv"], "--schema", _workspace["titanic.schema.yaml"], "--json");
+        Assert.True(validated.ExitCode == 3 && validated.Output.Length > 0, validated.ToString());
+        outputs["validate"] = validated.Output;
         File.WriteAllText(_workspace["grid-small.yaml"], "metric: roc_auc\nfolds: 2\nparameters:\n  learner.trees: [5, 10]\n");
         Json("tune", "tune", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--grid", _workspace["grid-small.yaml"], "--refit", "--json");
-        outputs.Remove("cv");
 
         var offending = outputs.SelectMany(o => NonSnakeCaseNames(JsonNode.Parse(o.Value), o.Key, 0)).ToList();
 
@@ -68,6 +71,7 @@ public sealed partial class JsonNamingTests : IDisposable
         // The names the walk saw include the renamed ones (the bundle's PascalCase manifest, camelCase lineage).
         Assert.Contains("\"model_name\"", outputs["inspect"], StringComparison.Ordinal);
         Assert.Contains("\"data_sha256\"", outputs["runs show"], StringComparison.Ordinal);
+        Assert.Contains("\"rejected_rows\": 1", outputs["validate"], StringComparison.Ordinal);
     }
 
     [Theory]
