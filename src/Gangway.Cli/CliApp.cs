@@ -47,12 +47,20 @@ internal static class CliApp
         var parseResult = BuildRoot(host).Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
-            foreach (var parseError in parseResult.Errors)
+            // A near miss is the likely cause of every other error (a required option "missing", a stray value): say only that.
+            if (DidYouMean.Suggest(parseResult) is { } suggestion)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine($"error: {suggestion}");
+            }
+            else
+            {
+                foreach (var parseError in parseResult.Errors)
+                {
+                    error.WriteLine($"error: {parseError.Message}");
+                }
             }
 
-            error.WriteLine("Run 'gangway --help' for usage.");
+            error.WriteLine($"Run '{DidYouMean.Path(parseResult.CommandResult)} --help' for usage.");
             return ExitCodes.Usage;
         }
 

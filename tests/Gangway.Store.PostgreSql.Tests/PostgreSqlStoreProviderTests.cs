@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Gangway.Store.PostgreSql.Sql;
 using Gangway.Stores;
 
 namespace Gangway.Store.PostgreSql.Tests;
@@ -83,7 +84,7 @@ public class PostgreSqlStoreProviderTests
         var error = Assert.Throws<GangwayException>(() => _provider.Open(schema.Uri));
 
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
-        Assert.Contains("schema version 999 is newer than this Gangway supports (1); upgrade Gangway", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version 999 is newer than this Gangway supports ({PostgreSqlMigrations.Steps.Count}); upgrade Gangway", error.Message, StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -96,7 +97,7 @@ public class PostgreSqlStoreProviderTests
 
         using var store = _provider.Open(schema.Uri);
         Assert.Empty(store.ListModels());
-        TestServer.Execute($"DO $$ BEGIN IF (SELECT count(*) FROM {schema.Name}.schema_migrations) <> 1 THEN RAISE 'migrated more than once'; END IF; END $$");
+        TestServer.Execute($"DO $$ BEGIN IF (SELECT count(*) FROM {schema.Name}.schema_migrations) <> {PostgreSqlMigrations.Steps.Count} THEN RAISE 'migrated more than once'; END IF; END $$");
     }
 
     [PostgresFact]

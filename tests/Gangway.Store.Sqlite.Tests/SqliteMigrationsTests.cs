@@ -47,4 +47,20 @@ public sealed class SqliteMigrationsTests : IDisposable
             $"Store '{_database.Uri}': schema version 99 is newer than this Gangway supports ({SqliteMigrations.Latest}); upgrade Gangway.",
             exception.Message);
     }
+
+    [Fact]
+    public void Open_StoreOfTheFirstSchema_AddsEvaluationsAndKeepsItsRuns()
+    {
+        _database.Sql("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        _database.Sql(SqliteMigrations.All[0].Sql);
+        _database.Sql("INSERT INTO schema_migrations (version, applied_at) VALUES (1, '2026-01-01T00:00:00.0000000Z')");
+        var runId = new string('a', 32);
+        _database.Sql($"INSERT INTO runs (id, experiment, name, status, started_at, created_by) VALUES ('{runId}', 'titanic', 'train', 'finished', '2026-01-01T00:00:00.0000000Z', 'alice')");
+
+        using var store = new SqliteStoreProvider().Open(_database.Uri);
+        store.RecordEvaluation(new Gangway.Stores.NewEvaluation(runId, null, null, "validation.csv", new string('b', 64), new Dictionary<string, double> { ["roc_auc"] = 0.9 }), new Gangway.Stores.Change("bob"));
+
+        Assert.Equal("titanic", store.FindRun(runId)!.Experiment);
+        Assert.Equal(0.9, Assert.Single(store.ListEvaluations(runId)).Metrics["roc_auc"]);
+    }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gangway.Cli.Infrastructure;
 using Gangway.Evaluation;
 using Gangway.Training;
@@ -11,6 +13,8 @@ namespace Gangway.Cli.Commands;
 /// <summary><c>gangway cv</c>: k-fold cross-validation of a spec, for choosing between specs before training.</summary>
 internal static class CrossValidateCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static Command Create(CliHost host)
     {
         var spec = CliOptions.RequiredPath("--spec", "The model spec (YAML or JSON).");
@@ -25,7 +29,8 @@ internal static class CrossValidateCommand
         var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON.");
         var parser = CliOptions.Parser();
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the runs (a parent and one per fold) in the model store." };
-        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output, parser, noTrack };
+        var json = new Option<bool>("--json") { Description = "Print per-fold metrics, their mean and standard deviation (and the run id) as JSON instead of the table." };
+        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output, parser, noTrack, json };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var foldCount = parse.GetValue(folds);
@@ -47,17 +52,32 @@ internal static class CrossValidateCommand
             }
 
             tracking?.Finish(report);
-            var table = new Spectre.Console.Table().Title($"{parse.GetValue(folds)}-fold cross-validation").AddColumn("metric")
-                .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());
-            foreach (var summary in report.Summaries)
+            var document = JsonNode.Parse(report.ToJson())!.AsObject();
+            document["run_id"] = tracking?.ParentRunId;
+            if (parse.GetValue(json))
             {
-                table.AddRow(summary.Name, Format(summary.Mean), Format(summary.StandardDeviation));
+                context.Output.WriteLine(document.ToJsonString(Indented));
+            }
+            else
+            {
+                if (tracking is not null)
+                {
+                    context.Output.WriteLine($"run {tracking.ParentRunId} ({report.Folds.Count} fold runs under it)");
+                }
+
+                var table = new Spectre.Console.Table().Title($"{foldCount}-fold cross-validation").AddColumn("metric")
+                    .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());
+                foreach (var summary in report.Summaries)
+                {
+                    table.AddRow(summary.Name, Format(summary.Mean), Format(summary.StandardDeviation));
+                }
+
+                context.Console.Write(table);
             }
 
-            context.Console.Write(table);
             if (parse.GetValue(output) is { } path)
             {
-                FileOutput.WriteAllText(path, report.ToJson());
+                FileOutput.WriteAllText(path, document.ToJsonString(Indented));
                 context.Logger.Wrote("cross-validation metrics", path);
             }
 

@@ -12,7 +12,7 @@ internal static class InspectCommand
 {
     public static Command Create(CliHost host)
     {
-        var path = new Argument<string>("bundle") { Description = "The model: a bundle file (.gwb) or a registry reference (titanic@champion, titanic:3)." };
+        var path = CliOptions.FileOnly(new Argument<string>("bundle") { Description = "The model: a bundle file (.gwb) or a registry reference (titanic@champion, titanic:3)." });
         var json = new Option<bool>("--json") { Description = "Print the manifest, schema and lineage as one JSON object." };
         var command = new Command("inspect", "Check a model bundle's integrity and print what it holds.") { path, json };
         command.SetAction(parse => host.Execute(parse, context =>
@@ -20,9 +20,9 @@ internal static class InspectCommand
             var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(path)!));
             var document = new JsonObject
             {
-                ["manifest"] = JsonSerializer.SerializeToNode(bundle.Manifest),
-                ["schema"] = JsonNode.Parse(bundle.Schema.ToJson()),
-                ["lineage"] = JsonNode.Parse(bundle.Lineage.ToJson()),
+                ["manifest"] = SnakeCaseJson.Keys(JsonSerializer.SerializeToNode(bundle.Manifest)),
+                ["schema"] = SnakeCaseJson.Keys(JsonNode.Parse(bundle.Schema.ToJson())),
+                ["lineage"] = SnakeCaseJson.Keys(JsonNode.Parse(bundle.Lineage.ToJson())),
                 ["training_metrics"] = bundle.Metrics["training"]?.DeepClone(),
             };
             if (parse.GetValue(json))

@@ -27,13 +27,17 @@ internal static class TuneCommand
         var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON.");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output instead of the table." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the tuning run and its candidates in the model store." };
+        var refit = new Option<bool>("--refit") { Description = "Then write the best candidate's spec (--out-spec) and train it on all of --data, as 'gangway train' would (recorded as a run)." };
+        var outSpec = CliOptions.OptionalPath("--out-spec", "With --refit: where to write the best spec. Default: <spec>.tuned.yaml beside --spec.");
+        var outBundle = CliOptions.OptionalPath("--out-bundle", "With --refit: also write the trained bundle (.gwb) to this file. Required with --no-track.");
         var command = new Command("tune", "Search spec parameters (grid or seeded random) by cross-validation; record every candidate as a run and mark the best.")
         {
-            spec, data, grid, parser, output, json, noTrack,
+            spec, data, grid, parser, output, json, noTrack, refit, outSpec, outBundle,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var files = new TuningFiles(parse.GetValue(spec)!, parse.GetValue(grid)!, parse.GetValue(data)!, parse.GetValue(parser));
+            var refitOptions = RefitOptionsOf(parse.GetValue(refit), parse.GetValue(outSpec), parse.GetValue(outBundle), parse.GetValue(noTrack));
             var modelSpec = ModelSpecReader.ReadFile(files.Spec);
             var tuningGrid = TuningGridReader.ReadFile(files.Grid);
             // A grid that does not fit the spec fails here, before a run is recorded or a model fitted.
@@ -74,7 +78,8 @@ internal static class TuneCommand
                 context.Logger.RecordedRun(tracker.ParentRunId, tracker.DisplayUri);
             }
 
-            var document = Document(report, tracker);
+            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Best.Candidate), report, files, refitOptions, tracker);
+            var document = Document(report, tracker, refitted);
             if (parse.GetValue(output) is { } path)
             {
                 FileOutput.WriteAllText(path, document);
@@ -88,6 +93,10 @@ internal static class TuneCommand
             else
             {
                 Print(context.Console, report, tracker);
+                if (refitted is not null)
+                {
+                    context.Console.MarkupLine(CultureInfo.InvariantCulture, "refit: best spec in {0}; trained {1}", Markup.Escape(refitted["spec"]!.GetValue<string>()), Markup.Escape(refitted["run_id"]?.GetValue<string>() is { } run ? $"run {run}" : refitted["bundle"]!.GetValue<string>()));
+                }
             }
 
             return ExitCodes.Success;
@@ -134,10 +143,33 @@ internal static class TuneCommand
         }
     }
 
-    // The core report, plus the run ids when the search was recorded.
-    private static string Document(TuningReport report, TuningTracker? tracker)
+    // Checked before the search, so a wrong combination fails before minutes of cross-validation.
+    private static RefitOptions? RefitOptionsOf(bool refit, string? outSpec, string? outBundle, bool noTrack)
+    {
+        if (!refit)
+        {
+            return outSpec is null && outBundle is null
+                ? null
+                : throw new GangwayException(ErrorKind.InvalidConfiguration, $"{(outSpec is null ? "--out-bundle" : "--out-spec")} is only used with --refit; add --refit to train the best candidate.");
+        }
+
+        if (noTrack && outBundle is null)
+        {
+            throw new GangwayException(ErrorKind.InvalidConfiguration, "The refitted model would not be kept: give --out-bundle <bundle.gwb>, or drop --no-track so its run and bundle are recorded in the store.");
+        }
+
+        return new RefitOptions(outSpec, outBundle);
+    }
+
+    // The core report, plus the run ids when the search was recorded, and what --refit made.
+    private static string Document(TuningReport report, TuningTracker? tracker, JsonObject? refitted)
     {
         var root = JsonNode.Parse(report.ToJson())!.AsObject();
+        if (refitted is not null)
+        {
+            root["refit"] = refitted;
+        }
+
         if (tracker is not null)
         {
             root["run_id"] = tracker.ParentRunId;

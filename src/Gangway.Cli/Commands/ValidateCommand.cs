@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
 using Gangway.Data;
@@ -17,16 +19,25 @@ internal static class ValidateCommand
         var schemaPath = CliOptions.OptionalPath("--schema", "The contract (schema YAML) to check against.");
         var model = CliOptions.OptionalPath("--model", "Check against the contract stored in this model bundle instead (only the columns the model reads, so unlabelled data passes).");
         var parser = CliOptions.Parser();
+        var json = new Option<bool>("--json") { Description = "Print the report (rows checked, rows rejected, each failing rule with examples) as JSON instead of the table." };
         var command = new Command("validate", "Check data against a data contract: every rule, rows failing, a few examples. Exits 3 on errors.")
         {
-            data, schemaPath, model, parser,
+            data, schemaPath, model, parser, json,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model) is { } named ? context.ResolveModel(named) : null);
             var dataPath = parse.GetValue(data)!;
             var report = DataValidation.Validate(CliOptions.Source(dataPath, parse.GetValue(parser)), schema);
-            Print(context.Console, dataPath, report);
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(Json(dataPath, report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                Print(context.Console, dataPath, report);
+            }
+
             if (report.HasErrors)
             {
                 context.Error.WriteLine($"error: {report.Summary(Path.GetFileName(dataPath), pointToValidate: false)}");
@@ -48,6 +59,22 @@ internal static class ValidateCommand
     private static DataSchema ModelContract(ModelBundle bundle, string path) =>
         bundle.Contract?.Select(bundle.Schema.Columns.Select(c => c.Name))
             ?? throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' has no data contract (its spec names no 'schema').");
+
+    private static JsonObject Json(string dataPath, ValidationReport report) => new()
+    {
+        ["data"] = Path.GetFileName(dataPath),
+        ["rows"] = report.RowCount,
+        ["rejected_rows"] = report.RejectedRows,
+        ["has_errors"] = report.HasErrors,
+        ["rules"] = new JsonArray([.. report.Rules.Select(rule => (JsonNode)new JsonObject
+        {
+            ["column"] = rule.Column,
+            ["rule"] = rule.Rule,
+            ["severity"] = rule.Severity == Severity.Error ? "error" : "warning",
+            ["failures"] = rule.Failures,
+            ["examples"] = new JsonArray([.. rule.Examples.Select(e => (JsonNode)JsonValue.Create(e))]),
+        })]),
+    };
 
     private static void Print(IAnsiConsole console, string dataPath, ValidationReport report)
     {

@@ -58,17 +58,29 @@ internal sealed class CliContext : IDisposable
     /// The bundle file a <c>--model</c> value names: a path as it is, or a registry reference (<c>titanic@champion</c>,
     /// <c>titanic:3</c>) resolved in the store and cached locally.
     /// </summary>
-    public string ResolveModel(string pathOrReference)
+    public string ResolveModel(string pathOrReference) => ResolveModelVersion(pathOrReference).Path;
+
+    /// <summary>Like <see cref="ResolveModel"/>, with the registered version a reference names (null for a file path).</summary>
+    public (string Path, ModelVersionRecord? Version) ResolveModelVersion(string pathOrReference)
     {
         if (!ModelReference.TryParse(pathOrReference, out var reference))
         {
-            return pathOrReference;
+            return (pathOrReference, null);
         }
 
         var version = RegistryBundles.FindVersion(Store, reference!);
         Logger.ResolvedModel(pathOrReference, version.Reference, version.RunId);
-        return RegistryBundles.Materialize(Store, version);
+        return (RegistryBundles.Materialize(Store, version), version);
     }
+
+    /// <summary>
+    /// Whether the store may hold something: one was named (<c>--store</c>, <c>GANGWAY_STORE</c>) or the default file
+    /// exists. Lets a command that only looks things up avoid creating the default store as a side effect.
+    /// </summary>
+    public bool StoreMayExist =>
+        _store is not null
+        || StoreCatalog.ChooseUri(_storeUri) != StoreCatalog.DefaultUri
+        || File.Exists(StoreCatalog.DefaultUri["sqlite:".Length..]);
 
     public void Dispose()
     {

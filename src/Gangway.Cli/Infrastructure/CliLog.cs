@@ -35,6 +35,15 @@ internal static partial class CliLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded run {RunId} in {Store}")]
     public static partial void RecordedRun(this ILogger logger, string runId, string store);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded the held-out metrics against run {RunId}{Version} in {Store}")]
+    public static partial void RecordedEvaluation(this ILogger logger, string runId, string version, string store);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Held-out metrics not recorded: {Reason}")]
+    public static partial void EvaluationNotRecorded(this ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Held-out metrics not recorded: no run of '{Experiment}' in {Store} holds this bundle (trained with --no-track?)")]
+    public static partial void BundleOfNoRun(this ILogger logger, string experiment, string store);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark run {RunId} as failed: {Reason}")]
     public static partial void RunNotMarkedFailed(this ILogger logger, string runId, string reason);
 }

@@ -5,21 +5,60 @@ namespace Gangway.Cli.Infrastructure;
 /// <summary>Factories for the options several commands share, so they read and are described the same everywhere.</summary>
 internal static class CliOptions
 {
-    public static Option<string> RequiredPath(string name, string description) => new(name)
+    public static Option<string> RequiredPath(string name, string description) => FileOnly(new Option<string>(name)
     {
         Description = description,
         Required = true,
-    };
+    });
 
-    public static Option<string?> OptionalPath(string name, string description) => new(name)
+    public static Option<string?> OptionalPath(string name, string description) => FileOnly(new Option<string?>(name)
     {
         Description = description,
-    };
+    });
 
-    public static Option<string?> Parser() => new("--parser")
+    public static Option<string?> Parser() => FileOnly(new Option<string?>("--parser")
     {
         Description = "Read --data through this parser spec (a business unit's own format) instead of as canonical CSV.",
-    };
+    });
+
+    /// <summary>A file path option that refuses a folder with one line saying so, instead of "could not find the file".</summary>
+    public static T FileOnly<T>(T option)
+        where T : Option
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && NotAFile(option.Name, result.Tokens[0].Value) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The same check for a file path argument (<c>gangway inspect &lt;bundle&gt;</c>).</summary>
+    public static Argument<string> FileOnly(Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && NotAFile($"<{argument.Name}>", result.Tokens[0].Value) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        return argument;
+    }
+
+    private static string? NotAFile(string name, string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return null;
+        }
+
+        var files = Directory.EnumerateFiles(path).Select(Path.GetFileName).Order(StringComparer.Ordinal).Take(6).ToList();
+        var holds = files.Count == 0 ? "it holds no files" : $"it holds {string.Join(", ", files.Take(5))}{(files.Count > 5 ? ", ..." : "")}";
+        return $"{name} '{path}' is a folder, not a file; give the path of a file ({holds}).";
+    }
 
     /// <summary>The data as canonical CSV, or through a parser spec when one is given.</summary>
     public static Gangway.Data.ITableSource Source(string dataPath, string? parserPath) =>

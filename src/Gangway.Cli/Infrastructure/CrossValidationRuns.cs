@@ -23,6 +23,9 @@ internal sealed class CrossValidationRuns
         _spec = spec;
     }
 
+    /// <summary>The parent run's id.</summary>
+    public string ParentRunId => _parent.Id;
+
     public static CrossValidationRuns Start(CliContext context, string specPath, string dataPath, int folds, int? seedOverride)
     {
         var spec = ModelSpecReader.ReadFile(specPath);
@@ -48,7 +51,6 @@ internal sealed class CrossValidationRuns
         }
 
         _context.Store.UpdateRun(_parent.Id, new RunUpdate(RunStatus.Finished, now, TrainingRuns.Summary(report), new Dictionary<string, string>()), Change.ByCurrentUser());
-        _context.Output.WriteLine($"run {_parent.Id} ({report.Folds.Count} fold runs under it)");
     }
 
     public void Fail(string error)

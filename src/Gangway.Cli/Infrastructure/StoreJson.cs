@@ -26,7 +26,7 @@ internal static class StoreJson
         {
             json["params"] = Object(run.Params);
             json["tags"] = Object(run.Tags);
-            json["lineage"] = run.Lineage is null ? null : JsonNode.Parse(run.Lineage);
+            json["lineage"] = run.Lineage is null ? null : SnakeCaseJson.Keys(JsonNode.Parse(run.Lineage));
             json["artifacts"] = new JsonArray([.. run.Artifacts.Select(a => (JsonNode)new JsonObject { ["name"] = a.Name, ["size"] = a.Size, ["sha256"] = a.Sha256 })]);
         }
 
@@ -74,6 +74,20 @@ internal static class StoreJson
         ["details"] = JsonNode.Parse(entry.Details),
         ["reason"] = entry.Reason,
     };
+
+    public static JsonObject Evaluation(EvaluationRecord evaluation) => new()
+    {
+        ["evaluation_id"] = evaluation.Id,
+        ["run_id"] = evaluation.RunId,
+        ["version"] = evaluation.VersionReference,
+        ["data"] = evaluation.DataName,
+        ["data_sha256"] = evaluation.DataSha256,
+        ["evaluated_at"] = Time(evaluation.EvaluatedAt),
+        ["evaluated_by"] = evaluation.EvaluatedBy,
+        ["metrics"] = Object(evaluation.Metrics),
+    };
+
+    public static JsonArray Evaluations(IEnumerable<EvaluationRecord> evaluations) => new([.. evaluations.Select(e => (JsonNode)Evaluation(e))]);
 
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 

@@ -90,6 +90,10 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
         store.UpdateRun(ParentRunId, new RunUpdate(RunStatus.Finished, time.GetUtcNow(), metrics, tags), Change.ByCurrentUser());
     }
 
+    /// <summary>Tags the parent with the run that trained the best candidate on all the data (<c>--refit</c>).</summary>
+    public void RecordRefit(string runId) =>
+        store.UpdateRun(ParentRunId, new RunUpdate(RunStatus.Finished, null, new Dictionary<string, double>(), new Dictionary<string, string> { ["refit_run_id"] = runId }), Change.ByCurrentUser());
+
     /// <summary>Marks the parent Failed with the error's message.</summary>
     public void Fail(string error) =>
         store.UpdateRun(ParentRunId, new RunUpdate(RunStatus.Failed, time.GetUtcNow(), new Dictionary<string, double>(), new Dictionary<string, string> { ["error"] = error }), Change.ByCurrentUser());

@@ -107,5 +107,20 @@ internal static class PostgreSqlMigrations
             reason text);
         CREATE INDEX audit_by_model ON audit (model, id DESC);
         """,
+        """
+        CREATE TABLE evaluations (
+            seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+            id text PRIMARY KEY,
+            run_id text NOT NULL REFERENCES runs (id),
+            model text,
+            version integer,
+            data_name text NOT NULL,
+            data_sha256 text NOT NULL,
+            metrics text NOT NULL,
+            evaluated_at timestamptz NOT NULL,
+            evaluated_by text NOT NULL,
+            FOREIGN KEY (model, version) REFERENCES model_versions (model, version));
+        CREATE INDEX evaluations_by_run ON evaluations (run_id, seq DESC);
+        """,
     ];
 }

@@ -19,6 +19,9 @@ public static class AuditActions
     /// <summary>A run was updated (finished, metrics or tags added).</summary>
     public const string RunUpdated = "run.updated";
 
+    /// <summary>An evaluation's held-out metrics were recorded against a run (and a version).</summary>
+    public const string EvaluationRecorded = "evaluation.recorded";
+
     /// <summary>A model version was registered.</summary>
     public const string VersionRegistered = "version.registered";
 

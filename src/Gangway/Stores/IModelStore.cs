@@ -71,6 +71,19 @@ public interface IModelStore : IDisposable
     /// <summary>Alias changes of a model (of one alias when given), oldest first.</summary>
     IReadOnlyList<AliasChange> AliasHistory(string model, string? aliasName = null);
 
+    /// <summary>
+    /// Records held-out metrics against the run whose bundle was evaluated and, when given, the registered version that
+    /// is that run's bundle; audits it.
+    /// </summary>
+    /// <exception cref="GangwayException">
+    /// The run or the version does not exist (<see cref="ErrorKind.NotFound"/>); the version is another run's, a model is
+    /// given without a version (or the reverse), or a metric is not a finite number (<see cref="ErrorKind.InvalidInput"/>).
+    /// </exception>
+    EvaluationRecord RecordEvaluation(NewEvaluation evaluation, Change change);
+
+    /// <summary>The evaluations recorded against a run (and so against any version registered from it), newest first.</summary>
+    IReadOnlyList<EvaluationRecord> ListEvaluations(string runId);
+
     /// <summary>Audit entries, newest first.</summary>
     IReadOnlyList<AuditEntry> ListAudit(AuditQuery query);
 }

@@ -29,6 +29,36 @@ public static class RegistryBundles
             ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no version {version} in store '{store.DisplayUri}'.");
     }
 
+    /// <summary>
+    /// Checks that a run's artifact still has the SHA-256 recorded with the run, as <see cref="Materialize"/> checks a
+    /// version's: what <c>gangway models register</c> does before a version may point at the artifact.
+    /// </summary>
+    /// <exception cref="GangwayException">
+    /// The run has no such artifact (<see cref="ErrorKind.NotFound"/>); its content does not match the recorded SHA-256
+    /// (<see cref="ErrorKind.CorruptArtifact"/>).
+    /// </exception>
+    public static void VerifyRunArtifact(IModelStore store, RunRecord run, string artifact)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(artifact);
+        var info = run.Artifacts.FirstOrDefault(a => a.Name == artifact);
+        var content = info is null ? null : store.ReadArtifact(run.Id, artifact);
+        if (info is null || content is null)
+        {
+            var names = run.Artifacts.Count == 0 ? "none" : string.Join(", ", run.Artifacts.Select(a => a.Name));
+            throw new GangwayException(ErrorKind.NotFound, $"Run '{run.Id}' in store '{store.DisplayUri}' has no artifact '{artifact}'; it has: {names}.");
+        }
+
+        var actual = Hashing.Sha256(content);
+        if (actual != info.Sha256)
+        {
+            throw new GangwayException(
+                ErrorKind.CorruptArtifact,
+                $"Run '{run.Id}' in store '{store.DisplayUri}': artifact '{artifact}' does not match the SHA-256 recorded with the run (recorded {info.Sha256}, content {actual}).");
+        }
+    }
+
     /// <summary>The local bundle file of a version, written to <paramref name="cacheDirectory"/> when not there yet.</summary>
     /// <exception cref="GangwayException">The stored artifact does not match its registered SHA-256 (<see cref="ErrorKind.CorruptArtifact"/>).</exception>
     public static string Materialize(IModelStore store, ModelVersionRecord version, string? cacheDirectory = null)

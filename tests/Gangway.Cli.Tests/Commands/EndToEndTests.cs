@@ -128,7 +128,7 @@ public sealed class EndToEndTests : IClassFixture<TrainedExample>
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonNode.Parse(run.Output)!;
-        Assert.Equal("titanic", json["manifest"]!["ModelName"]?.GetValue<string>() ?? json["manifest"]!["modelName"]!.GetValue<string>());
+        Assert.Equal("titanic", json["manifest"]!["model_name"]!.GetValue<string>());
         Assert.NotNull(json["lineage"]);
     }
 

@@ -29,7 +29,7 @@ public sealed class ModelManagementTests : IDisposable
         Assert.Equal(Gangway.Bundles.Hashing.Sha256File(_workspace["train.csv"]), shown["params"]!["data_sha256"]!.GetValue<string>());
         Assert.Equal(result["metrics"]!["roc_auc"]!.GetValue<double>(), shown["metrics"]!["training_roc_auc"]!.GetValue<double>());
         Assert.Equal(Gangway.Bundles.Hashing.Sha256File(bundle), shown["artifacts"]![0]!["sha256"]!.GetValue<string>());
-        Assert.Equal(shown["params"]!["data_sha256"]!.GetValue<string>(), shown["lineage"]!["dataSha256"]!.GetValue<string>());
+        Assert.Equal(shown["params"]!["data_sha256"]!.GetValue<string>(), shown["lineage"]!["data_sha256"]!.GetValue<string>());
     }
 
     [Fact]
@@ -164,6 +164,27 @@ public sealed class ModelManagementTests : IDisposable
         Assert.Contains("sqlite:<path>", run.Error, StringComparison.Ordinal);
         Assert.Contains("postgresql://", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void ModelsRegister_ArtifactChangedInTheStore_ExitsCorruptArtifactAndRegistersNothing()
+    {
+        var run = Train("baseline.yaml");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + _workspace.Store["sqlite:".Length..] + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE run_artifacts SET content = zeroblob(size) WHERE run_id = $run";
+            command.Parameters.AddWithValue("$run", run);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var registered = Invoke("models", "register", "--run", run, "--name", "titanic");
+
+        Assert.Equal(5, registered.ExitCode);
+        Assert.Contains("does not match the SHA-256 recorded with the run", registered.Error, StringComparison.Ordinal);
+        Assert.Single(registered.Error.Trim().Split('\n'));
+        Assert.Equal("[]", Invoke("models", "list", "--json").Output.Trim());
     }
 
     private CliRun Invoke(params string[] args) => CliRun.Invoke([.. args, "--store", _workspace.Store]);

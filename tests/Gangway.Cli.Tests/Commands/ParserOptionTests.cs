@@ -59,11 +59,11 @@ public sealed class ParserOptionTests : IClassFixture<TrainedExample>
         var unit = Lineage(viaUnit);
         var canonical = Lineage(viaCanonical);
 
-        Assert.Equal(Gangway.Bundles.Hashing.Sha256File(Path.Combine(Units, "nordic-validation.csv")), unit["dataSha256"]!.GetValue<string>());
-        Assert.Equal(Gangway.Bundles.Hashing.Sha256File(Parser), unit["parserSha256"]!.GetValue<string>());
-        Assert.Null(canonical["parserSha256"]);
-        Assert.NotEqual(unit["dataSha256"]!.GetValue<string>(), canonical["dataSha256"]!.GetValue<string>());
-        Assert.Equal(canonical["parsedDataSha256"]!.GetValue<string>(), unit["parsedDataSha256"]!.GetValue<string>());
+        Assert.Equal(Gangway.Bundles.Hashing.Sha256File(Path.Combine(Units, "nordic-validation.csv")), unit["data_sha256"]!.GetValue<string>());
+        Assert.Equal(Gangway.Bundles.Hashing.Sha256File(Parser), unit["parser_sha256"]!.GetValue<string>());
+        Assert.Null(canonical["parser_sha256"]);
+        Assert.NotEqual(unit["data_sha256"]!.GetValue<string>(), canonical["data_sha256"]!.GetValue<string>());
+        Assert.Equal(canonical["parsed_data_sha256"]!.GetValue<string>(), unit["parsed_data_sha256"]!.GetValue<string>());
     }
 
     private static JsonNode Lineage(string bundle) =>

@@ -90,5 +90,54 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("'Survived'", parent.Tags["error"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Tune_Refit_WritesTheBestSpecBesideTheOriginalAndTrainsItAsARunOfTheSearch()
+    {
+        var run = CliRun.Invoke("tune", "--spec", _workspace["titanic.yaml"], "--data", _workspace["train.csv"], "--grid", SmallGrid(), "--store", StoreUri, "--refit", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var report = JsonNode.Parse(run.Output)!;
+        var bestTrees = (string)report["candidates"]![(int)report["best"]! - 1]!["parameters"]!["learner.trees"]!;
+        var specPath = _workspace["titanic.tuned.yaml"];
+        Assert.Equal(specPath, (string)report["refit"]!["spec"]!);
+        var tuned = Gangway.Specs.ModelSpecReader.ReadFile(specPath);
+        Assert.Equal(bestTrees, Convert.ToString(tuned.Learner.Arguments["trees"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotNull(tuned.Contract);
+        using var store = new SqliteStoreProvider().Open(StoreUri);
+        var refit = store.FindRun((string)report["refit"]!["run_id"]!);
+        Assert.NotNull(refit);
+        Assert.Equal((string)report["run_id"]!, refit.Tags["tuning_run_id"]);
+        Assert.Equal(Hashing.Sha256File(specPath), refit.Params["spec_sha256"]);
+        Assert.Contains(refit.Artifacts, a => a.Name == RunArtifact.ModelBundle);
+        Assert.Equal(refit.Id, store.FindRun((string)report["run_id"]!)!.Tags["refit_run_id"]);
+    }
+
+    [Fact]
+    public void Tune_RefitUntrackedToAnotherFolder_WritesSpecAndBundleWithPathsThatStillResolve()
+    {
+        var specPath = _workspace["out/best.yaml"];
+        var bundlePath = _workspace["out/best.gwb"];
+        Directory.CreateDirectory(_workspace["out"]);
+
+        var run = CliRun.Invoke("tune", "--spec", _workspace["titanic.yaml"], "--data", _workspace["train.csv"], "--grid", SmallGrid(), "--store", StoreUri, "--no-track", "--refit", "--out-spec", specPath, "--out-bundle", bundlePath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("refit: best spec in", run.Output, StringComparison.Ordinal);
+        Assert.NotNull(Gangway.Specs.ModelSpecReader.ReadFile(specPath).Contract);
+        Assert.Equal("titanic", BundleReader.Read(bundlePath).Name);
+        Assert.False(File.Exists(_workspace["s.db"]));
+    }
+
+    [Theory]
+    [InlineData("--out-spec", "best.yaml")]
+    [InlineData("--refit", "--no-track")]
+    public void Tune_RefitOptionsThatDoNotFit_ExitInvalidConfigurationBeforeSearching(params string[] options)
+    {
+        var run = CliRun.Invoke(["tune", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--grid", SmallGrid(), "--store", StoreUri, .. options]);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.False(File.Exists(_workspace["s.db"]));
+    }
+
     public void Dispose() => _workspace.Dispose();
 }

@@ -137,6 +137,39 @@ public sealed class RegistryBundlesTests : IDisposable
         }
     }
 
+    [Fact]
+    public void VerifyRunArtifact_Intact_Passes()
+    {
+        var run = Store.FindRun(Store.FindVersion("titanic", 1)!.RunId)!;
+
+        RegistryBundles.VerifyRunArtifact(Store, run, RunArtifact.ModelBundle);
+    }
+
+    [Fact]
+    public void VerifyRunArtifact_StoredArtifactAltered_IsCorruptArtifactNamingTheRunAndBothDigests()
+    {
+        var run = Store.FindRun(Store.FindVersion("titanic", 2)!.RunId)!;
+        Tamper(run.Id);
+
+        var ex = Assert.Throws<GangwayException>(() => RegistryBundles.VerifyRunArtifact(Store, run, RunArtifact.ModelBundle));
+
+        Assert.Equal(ErrorKind.CorruptArtifact, ex.Kind);
+        Assert.Equal(
+            $"Run '{run.Id}' in store '{Store.DisplayUri}': artifact 'model.gwb' does not match the SHA-256 recorded with the run (recorded {Hashing.Sha256(SecondBytes)}, content {Hashing.Sha256([0x00, 0xff])}).",
+            ex.Message);
+    }
+
+    [Fact]
+    public void VerifyRunArtifact_NoSuchArtifact_IsNotFoundListingTheArtifacts()
+    {
+        var run = Store.FindRun(Store.FindVersion("titanic", 1)!.RunId)!;
+
+        var ex = Assert.Throws<GangwayException>(() => RegistryBundles.VerifyRunArtifact(Store, run, "other.gwb"));
+
+        Assert.Equal(ErrorKind.NotFound, ex.Kind);
+        Assert.EndsWith("has no artifact 'other.gwb'; it has: model.gwb.", ex.Message, StringComparison.Ordinal);
+    }
+
     private void Register(byte[] content)
     {
         var run = Store.CreateRun(

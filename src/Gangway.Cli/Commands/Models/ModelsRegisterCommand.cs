@@ -19,6 +19,8 @@ internal static class ModelsRegisterCommand
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var found = RunLookup.Find(context, parse.GetValue(run)!);
+            // As promote checks a version's bytes before evaluating them: a damaged artifact never becomes a version.
+            RegistryBundles.VerifyRunArtifact(context.Store, found, RunArtifact.ModelBundle);
             var version = context.Store.RegisterVersion(parse.GetValue(name)!, found.Id, RunArtifact.ModelBundle, Change.ByCurrentUser(parse.GetValue(reason)));
             if (parse.GetValue(json))
             {

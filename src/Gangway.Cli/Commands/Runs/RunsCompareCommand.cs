@@ -7,24 +7,30 @@ using Spectre.Console;
 
 namespace Gangway.Cli.Commands.Runs;
 
-/// <summary><c>gangway runs compare &lt;id&gt; &lt;id&gt;...</c>: metrics side by side and the parameters that differ.</summary>
+/// <summary><c>gangway runs compare &lt;id&gt; &lt;id&gt;...</c>: metrics (the runs' own and held-out) side by side and the parameters that differ.</summary>
 internal static class RunsCompareCommand
 {
     public static Command Create(CliHost host)
     {
         var ids = new Argument<string[]>("runs") { Description = "Two or more run ids (or unique prefixes).", Arity = new ArgumentArity(2, 20) };
         var json = JsonOption.Create();
-        var command = new Command("compare", "Compare runs: every metric side by side, and the parameters whose values differ.") { ids, json };
+        var command = new Command("compare", "Compare runs: every metric side by side (with held-out metrics from 'gangway evaluate'), and the parameters whose values differ.") { ids, json };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var runs = parse.GetValue(ids)!.Select(id => RunLookup.Find(context, id)).ToList();
+            // Each run's newest evaluation on held-out data (gangway evaluate), shown next to what the run measured itself.
+            var heldOut = runs.Select(r => context.Store.ListEvaluations(r.Id) is { Count: > 0 } evaluations ? evaluations[0] : null).ToList();
+            var heldOutMetrics = heldOut.SelectMany(e => e?.Metrics.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var metrics = runs.SelectMany(r => r.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var differing = runs.SelectMany(r => r.Params.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Where(name => runs.Select(r => r.Params.GetValueOrDefault(name)).Distinct(StringComparer.Ordinal).Count() > 1)
                 .ToList();
             if (parse.GetValue(json))
             {
-                context.Output.WriteLine(Json(runs, metrics, differing).ToJsonString());
+                var document = Json(runs, metrics, differing);
+                document["held_out_metrics"] = new JsonObject([.. heldOutMetrics.Select(name => KeyValuePair.Create(name, (JsonNode?)new JsonArray([.. heldOut.Select(e => e?.Metrics.TryGetValue(name, out var v) == true ? (JsonNode)JsonValue.Create(v) : null)])))]);
+                document["held_out_data"] = new JsonArray([.. heldOut.Select(e => e is null ? null : (JsonNode)JsonValue.Create(e.DataName))]);
+                context.Output.WriteLine(document.ToJsonString());
                 return ExitCodes.Success;
             }
 
@@ -39,6 +45,16 @@ internal static class RunsCompareCommand
             foreach (var name in metrics)
             {
                 metricTable.AddRow([Markup.Escape(name), .. runs.Select(r => r.Metrics.TryGetValue(name, out var v) ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-")]);
+            }
+
+            foreach (var name in heldOutMetrics)
+            {
+                metricTable.AddRow([$"held-out {Markup.Escape(name)}", .. heldOut.Select(e => e?.Metrics.TryGetValue(name, out var v) == true ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-")]);
+            }
+
+            if (heldOutMetrics.Count > 0)
+            {
+                metricTable.AddRow(["held-out data", .. heldOut.Select(e => e is null ? "(not evaluated)" : Markup.Escape(e.DataName))]);
             }
 
             foreach (var name in differing)

@@ -18,7 +18,9 @@ internal static class RunsShowCommand
             var run = RunLookup.Find(context, parse.GetValue(id)!);
             if (parse.GetValue(json))
             {
-                context.Output.WriteLine(StoreJson.Run(run, full: true).ToJsonString());
+                var document = StoreJson.Run(run, full: true);
+                document["evaluations"] = StoreJson.Evaluations(context.Store.ListEvaluations(run.Id));
+                context.Output.WriteLine(document.ToJsonString());
                 return ExitCodes.Success;
             }
 
@@ -41,6 +43,17 @@ internal static class RunsShowCommand
             }
 
             context.Console.Write(Pairs("artifact", run.Artifacts.Select(a => (a.Name, $"{a.Size} bytes, sha256 {a.Sha256}"))));
+            var evaluations = new Table().AddColumns("evaluated (UTC)", "version", "data", "metrics");
+            foreach (var evaluation in context.Store.ListEvaluations(run.Id))
+            {
+                evaluations.AddRow(
+                    StoreJson.Time(evaluation.EvaluatedAt),
+                    Markup.Escape(evaluation.VersionReference ?? "-"),
+                    Markup.Escape(evaluation.DataName),
+                    Markup.Escape(string.Join(", ", evaluation.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + " " + m.Value.ToString("0.0000", CultureInfo.InvariantCulture)))));
+            }
+
+            context.Console.Write(evaluations);
             return ExitCodes.Success;
         }));
         return command;
