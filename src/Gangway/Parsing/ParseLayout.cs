@@ -53,7 +53,8 @@ internal static class ParseLayout
                 throw Absent(spec, absent, available, description);
             }
 
-            available = [.. available.Where(requested.Contains)];
+            var optional = options.OptionalColumns ?? [];
+            available = [.. available.Where(name => requested.Contains(name) || optional.Contains(name))];
         }
 
         return [.. available.Select(name => rules[name])];

@@ -7,7 +7,7 @@ namespace Gangway.Scoring;
 
 /// <summary>
 /// Scores a CSV stream with a model bundle chunk by chunk, in memory proportional to the chunk size whatever the file
-/// size, and writes the id columns, <c>prediction</c> and <c>probability</c>. Bad rows are reported with their line,
+/// size, and writes the id columns (those the input has), <c>prediction</c> and <c>probability</c>. Bad rows are reported with their line,
 /// column, rule and value; under <see cref="InvalidRowPolicy.Skip"/> they are left out and returned.
 /// </summary>
 /// <remarks>
@@ -17,10 +17,17 @@ namespace Gangway.Scoring;
 public static class BatchScorer
 {
     /// <summary>The output columns for <paramref name="schema"/>: its id columns, then prediction and probability.</summary>
-    public static IReadOnlyList<string> OutputColumns(InputSchema schema)
+    public static IReadOnlyList<string> OutputColumns(InputSchema schema) => OutputColumns(schema, input: null);
+
+    /// <summary>
+    /// The output columns for input with the columns of <paramref name="input"/>: the schema's id columns it has (all of
+    /// them when null), then prediction and probability. An id column the input lacks is left out of the output.
+    /// </summary>
+    public static IReadOnlyList<string> OutputColumns(InputSchema schema, Table? input)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return [.. schema.Columns.Where(c => c.Role == ColumnRole.Id).Select(c => c.Name), PredictionColumns.Prediction, PredictionColumns.Probability];
+        var ids = schema.Columns.Where(c => c.Role == ColumnRole.Id && (input is null || input.Contains(c.Name)));
+        return [.. ids.Select(c => c.Name), PredictionColumns.Prediction, PredictionColumns.Probability];
     }
 
     /// <summary>Scores every row of <paramref name="input"/> (CSV with a header) into <paramref name="output"/> (CSV).</summary>
@@ -44,10 +51,9 @@ public static class BatchScorer
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(output);
         options ??= new BatchScoringOptions();
-        var validation = bundle.Contract is { } contract ? new ChunkValidation(contract.Select(bundle.Schema.Columns.Select(c => c.Name))) : null;
+        var validation = bundle.InputContract() is { } contract ? new ChunkValidation(contract) : null;
         var readOptions = SpecData.ReadOptions(bundle.Schema, includeTarget: false, options.OnError) with { ChunkSize = options.ChunkSize };
-        var writer = new CsvTableWriter(output, OutputColumns(bundle.Schema));
-        writer.WriteHeader();
+        CsvTableWriter? writer = null;
         var rejected = new List<RowError>();
         long scored = 0;
         long handled = 0;
@@ -55,6 +61,13 @@ public static class BatchScorer
         // With a second core, the next chunk is parsed while this one is scored and written.
         foreach (var chunk in Environment.ProcessorCount > 1 ? ReadAhead.Enumerate(chunks, depth: 1) : chunks)
         {
+            // Every chunk has the first one's columns: the output has the id columns the input has.
+            if (writer is null)
+            {
+                writer = new CsvTableWriter(output, OutputColumns(bundle.Schema, chunk.Table));
+                writer.WriteHeader();
+            }
+
             var chunkRejected = new List<RowError>(chunk.Rejected);
             var valid = validation?.Apply(chunk, options.OnError, chunkRejected) ?? chunk;
             var result = ScoreChunk(bundle, valid, options.OnError, chunkRejected);
@@ -64,6 +77,11 @@ public static class BatchScorer
             scored += result.RowCount;
             handled += chunk.Table.RowCount + chunk.Rejected.Count;
             options.Progress?.Report(handled);
+        }
+
+        if (writer is null)
+        {
+            new CsvTableWriter(output, OutputColumns(bundle.Schema)).WriteHeader();
         }
 
         return new BatchScoringResult(scored, rejected, validation?.Warnings ?? 0);
