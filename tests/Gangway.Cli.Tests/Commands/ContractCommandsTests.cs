@@ -42,6 +42,73 @@ public sealed class ContractCommandsTests : IClassFixture<TrainedExample>
     }
 
     [Fact]
+    public void Validate_UnlabelledDataAgainstTheSchema_PassesBecauseTheContractKnowsTheLabel()
+    {
+        var run = CliRun.Invoke("validate", "--data", Workspace["predict.csv"], "--schema", Workspace["titanic.schema.yaml"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("418 rows checked, 0 rejected", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DataWithoutTheIdColumn_PassesAgainstTheSchemaAndTheModel()
+    {
+        var data = WithoutFirstColumn("predict.csv", "predict-no-ids.csv");
+
+        var bySchema = CliRun.Invoke("validate", "--data", data, "--schema", Workspace["titanic.schema.yaml"]);
+        var byModel = CliRun.Invoke("validate", "--data", data, "--model", _example.Bundle);
+
+        Assert.True(bySchema.ExitCode == 0, bySchema.ToString());
+        Assert.True(byModel.ExitCode == 0, byModel.ToString());
+    }
+
+    [Fact]
+    public void Validate_IdColumnPresentButBreakingItsRule_IsStillAnError()
+    {
+        var bad = WriteWithChangedRow("predict.csv", "bad-id.csv", 1, r => ReplaceField(r, 0, "0"));
+
+        var run = CliRun.Invoke("validate", "--data", bad, "--model", _example.Bundle);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Column 'PassengerId' must be at least 1; line 2 has 0.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_FileWithoutTheIdColumn_WritesPredictionAndProbabilityOnly()
+    {
+        var data = WithoutFirstColumn("predict.csv", "predict-no-ids.csv");
+        var withIds = Workspace["scored-with-ids.csv"];
+        var withoutIds = Workspace["scored-without-ids.csv"];
+
+        var reference = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", Workspace["predict.csv"], "--out", withIds);
+        var run = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", data, "--out", withoutIds);
+
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var expected = File.ReadAllLines(withIds).Select(line => line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal("prediction,probability", File.ReadLines(withoutIds).First());
+        Assert.Equal(expected, File.ReadAllLines(withoutIds));
+    }
+
+    [Fact]
+    public void EvaluateAndTrain_FilesWithoutTheIdColumn_NeedOnlyTheTarget()
+    {
+        var validation = WithoutFirstColumn("validation.csv", "validation-no-ids.csv");
+        var train = WithoutFirstColumn("train.csv", "train-no-ids.csv");
+        var reference = Workspace["metrics-with-ids.json"];
+        var metrics = Workspace["metrics-no-ids.json"];
+
+        var withIds = CliRun.Invoke("evaluate", "--model", _example.Bundle, "--data", Workspace["validation.csv"], "--out", reference);
+        var evaluated = CliRun.Invoke("evaluate", "--model", _example.Bundle, "--data", validation, "--out", metrics);
+        var trained = CliRun.Invoke("train", "--no-track", "--spec", Workspace["titanic.yaml"], "--data", train, "--out", Workspace["no-ids.gwb"]);
+
+        Assert.True(withIds.ExitCode == 0, withIds.ToString());
+        Assert.True(evaluated.ExitCode == 0, evaluated.ToString());
+        Assert.Equal(File.ReadAllText(reference), File.ReadAllText(metrics));
+        Assert.True(trained.ExitCode == 0, trained.ToString());
+    }
+
+    [Fact]
     public void SchemaInfer_WritesASchemaThatReadsBackAndAcceptsItsData()
     {
         var output = Workspace["inferred.schema.yaml"];
@@ -101,6 +168,13 @@ public sealed class ContractCommandsTests : IClassFixture<TrainedExample>
         var lines = File.ReadAllLines(Workspace[source]);
         lines[dataRow] = change(lines[dataRow]);
         File.WriteAllLines(Workspace[name], lines);
+        return Workspace[name];
+    }
+
+    // The Titanic files start with PassengerId, a plain number.
+    private string WithoutFirstColumn(string source, string name)
+    {
+        File.WriteAllLines(Workspace[name], File.ReadAllLines(Workspace[source]).Select(line => line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..]));
         return Workspace[name];
     }
 
