@@ -44,6 +44,8 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         ArgumentNullException.ThrowIfNull(source);
         var spec = ModelSpecReader.ReadFile(specPath);
         var seed = seedOverride ?? spec.Seed;
+        // Building the estimator checks every step's and the learner's arguments, so a misspelt key fails before any data is read.
+        _ = SpecEstimatorBuilder.Build(spec, seed, steps, learners);
         progress?.Report($"reading {source.Description}");
         var data = SpecData.ReadLabelledWithLines(spec, source);
         var lineage = Lineage.CaptureWithDataHash(source.RawSha256(), specPath, seed, _time, source.ParserSha256);

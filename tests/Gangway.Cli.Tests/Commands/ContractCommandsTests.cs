@@ -163,6 +163,70 @@ public sealed class ContractCommandsTests : IClassFixture<TrainedExample>
         Assert.Equal(File.ReadAllLines(bad).Length - 1, File.ReadAllLines(output).Length);
     }
 
+    [Fact]
+    public void Predict_RejectsFile_HidesPersonalDataUnlessAskedAndThenWarns()
+    {
+        var bad = WriteWithChangedRow("predict.csv", "bad-pii.csv", 2, r => ReplaceField(r, 1, "7"));
+
+        var hidden = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", bad, "--out", Workspace["pii-out.csv"], "--on-error", "skip", "--rejects", Workspace["pii-hidden.csv"]);
+        var clear = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", bad, "--out", Workspace["pii-out2.csv"], "--on-error", "skip", "--rejects", Workspace["pii-clear.csv"], "--rejects-include-pii");
+
+        Assert.True(hidden.ExitCode == 0, hidden.ToString());
+        Assert.True(clear.ExitCode == 0, clear.ToString());
+        var masked = File.ReadAllText(Workspace["pii-hidden.csv"]);
+        Assert.DoesNotContain("Wilkes", masked, StringComparison.Ordinal);
+        Assert.Contains("893,7,\"\"(personal data, hidden)\"\",female", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("personal data in clear", hidden.Error, StringComparison.Ordinal);
+        Assert.Contains("Wilkes, Mrs. James (Ellen Needs)", File.ReadAllText(Workspace["pii-clear.csv"]), StringComparison.Ordinal);
+        Assert.Contains("personal data in clear (columns Name, Ticket)", clear.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_MisspeltLearnerKey_FailsOnTheSpecBeforeReadingTheData()
+    {
+        var spec = WriteSpec("tress.yaml", "baseline.yaml", text => text.Replace("trees: 100", "tress: 100", StringComparison.Ordinal));
+        File.WriteAllText(Workspace["unrelated.csv"], "a,b\n1,2\n");
+
+        var run = CliRun.Invoke("train", "--no-track", "--spec", spec, "--data", Workspace["unrelated.csv"], "--out", Workspace["never-tress.gwb"]);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("does not take argument 'tress'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_TextInputNoStepEncodes_FailsNamingTheColumnAndTheFix()
+    {
+        var spec = WriteSpec("no-one-hot.yaml", "baseline.yaml", text => text.Replace(
+            "features:\n  - step: one_hot\n    columns: [Sex]\n    unknown: error\n", "", StringComparison.Ordinal));
+
+        var run = CliRun.Invoke("train", "--no-track", "--spec", spec, "--data", Workspace["train.csv"], "--out", Workspace["never-text.gwb"]);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("text input 'Sex' is read by no feature step", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'- step: one_hot' with 'columns: [Sex]'", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Workspace["never-text.gwb"]));
+    }
+
+    [Fact]
+    public void Inspect_ShowsTheColumnsTheLearnerUses()
+    {
+        var run = CliRun.Invoke("inspect", _example.Bundle);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = run.Output.Split('\n').Single(l => l.StartsWith("learner uses", StringComparison.Ordinal));
+        Assert.Contains("Sex_male", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" Name", line, StringComparison.Ordinal);
+    }
+
+    private string WriteSpec(string name, string source, Func<string, string> change)
+    {
+        var text = File.ReadAllText(Workspace[source]).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var changed = change(text);
+        Assert.NotEqual(text, changed);
+        File.WriteAllText(Workspace[name], changed);
+        return Workspace[name];
+    }
+
     private string WriteWithChangedRow(string source, string name, int dataRow, Func<string, string> change)
     {
         var lines = File.ReadAllLines(Workspace[source]);
