@@ -7,9 +7,10 @@ namespace Gangway.Scoring;
 
 /// <summary>
 /// Scores a CSV stream with a model bundle chunk by chunk, in memory proportional to the chunk size whatever the file
-/// size, and writes the id columns (those the input has), <c>prediction</c> and <c>probability</c>. Bad rows are reported with their line,
-/// column, rule and value; under <see cref="InvalidRowPolicy.Skip"/> they are left out and returned, the values of the
-/// contract's personal-data columns hidden unless <see cref="BatchScoringOptions.IncludePersonalData"/>.
+/// size, and writes the id columns (those the input has), <c>prediction</c> and <c>probability</c>. Bad rows are
+/// reported with their line, column, rule and value; under <see cref="InvalidRowPolicy.Skip"/> they are left out and
+/// returned, the values of the contract's personal-data columns hidden unless
+/// <see cref="BatchScoringOptions.IncludePersonalData"/>.
 /// </summary>
 /// <remarks>
 /// On a machine with more than one core the input is parsed on a background thread one chunk ahead of scoring; the
