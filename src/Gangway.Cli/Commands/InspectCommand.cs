@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
+using Gangway.Learners;
+using Gangway.Pipelines;
 using Spectre.Console;
 
 namespace Gangway.Cli.Commands;
@@ -24,6 +26,7 @@ internal static class InspectCommand
                 ["schema"] = SnakeCaseJson.Keys(JsonNode.Parse(bundle.Schema.ToJson())),
                 ["lineage"] = SnakeCaseJson.Keys(JsonNode.Parse(bundle.Lineage.ToJson())),
                 ["training_metrics"] = bundle.Metrics["training"]?.DeepClone(),
+                ["learner_features"] = LearnerFeatures(bundle) is { } used ? new JsonArray([.. used.Select(f => (JsonNode)f)]) : null,
             };
             if (parse.GetValue(json))
             {
@@ -37,6 +40,11 @@ internal static class InspectCommand
             grid.AddRow("[bold]gangway[/]", Markup.Escape(bundle.Manifest.GangwayVersion));
             grid.AddRow("[bold]format[/]", bundle.Manifest.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
             grid.AddRow("[bold]inputs[/]", Markup.Escape(string.Join(", ", bundle.Schema.Columns.Select(c => $"{c.Name} ({c.Type.ToString().ToLowerInvariant()}, {c.Role.ToString().ToLowerInvariant()})"))));
+            if (LearnerFeatures(bundle) is { } features)
+            {
+                grid.AddRow("[bold]learner uses[/]", Markup.Escape(string.Join(", ", features)));
+            }
+
             grid.AddRow("[bold]target[/]", Markup.Escape($"{bundle.Schema.Target} (positive: {bundle.Schema.PositiveClass})"));
             grid.AddRow("[bold]lineage[/]", Markup.Escape(bundle.Lineage.ToJson()));
             context.Console.Write(grid);
@@ -51,4 +59,12 @@ internal static class InspectCommand
         }));
         return command;
     }
+
+    // The columns the learner reads, after the feature steps (e.g. Sex_male): what the model actually uses.
+    private static IReadOnlyList<string>? LearnerFeatures(ModelBundle bundle) => bundle.Model switch
+    {
+        BinaryClassifierTransformer learner => learner.FeatureColumns,
+        PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } => learner.FeatureColumns,
+        _ => null,
+    };
 }

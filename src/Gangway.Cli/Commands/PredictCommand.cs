@@ -26,8 +26,12 @@ internal static class PredictCommand
         };
         onError.AcceptOnlyFromAmong("fail", "skip");
         var rejects = CliOptions.OptionalPath("--rejects", "With --on-error skip: also write the skipped rows with line, column and reason to this CSV file.");
+        var includePii = new Option<bool>("--rejects-include-pii")
+        {
+            Description = "Write the values of the contract's personal-data (pii) columns in clear in the skipped rows' reasons and --rejects file; hidden by default.",
+        };
         var parser = CliOptions.Parser();
-        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, parser };
+        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, includePii, parser };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(model)!));
@@ -37,7 +41,16 @@ internal static class PredictCommand
                 throw new GangwayException(ErrorKind.NotFound, $"Data file '{inputPath}' does not exist.");
             }
 
-            var options = new BatchScoringOptions { OnError = parse.GetValue(onError) == "skip" ? InvalidRowPolicy.Skip : InvalidRowPolicy.Fail };
+            var options = new BatchScoringOptions
+            {
+                OnError = parse.GetValue(onError) == "skip" ? InvalidRowPolicy.Skip : InvalidRowPolicy.Fail,
+                IncludePersonalData = parse.GetValue(includePii),
+            };
+            if (options.IncludePersonalData && bundle.Contract?.PiiColumns is { Count: > 0 } personal)
+            {
+                context.Logger.PersonalDataInClear(string.Join(", ", personal));
+            }
+
             var target = parse.GetValue(output)!;
             var stopwatch = Stopwatch.StartNew();
             var parserPath = parse.GetValue(parser);

@@ -57,7 +57,7 @@ internal static class ValidateCommand
     };
 
     private static DataSchema ModelContract(ModelBundle bundle, string path) =>
-        bundle.Contract?.Select(bundle.Schema.Columns.Select(c => c.Name))
+        bundle.InputContract()
             ?? throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' has no data contract (its spec names no 'schema').");
 
     private static JsonObject Json(string dataPath, ValidationReport report) => new()

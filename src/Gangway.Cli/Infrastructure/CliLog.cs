@@ -20,6 +20,9 @@ internal static partial class CliLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} value(s) broke warning rules of the data contract and were scored anyway; run 'gangway validate' for details")]
     public static partial void ContractWarnings(this ILogger logger, long count);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "--rejects-include-pii: skipped rows are reported with personal data in clear (columns {Columns})")]
+    public static partial void PersonalDataInClear(this ILogger logger, string columns);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {Reason}")]
     public static partial void SkippedRow(this ILogger logger, string reason);
 

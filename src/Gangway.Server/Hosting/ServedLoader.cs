@@ -17,7 +17,7 @@ internal static class ServedLoader
     {
         var bundle = BundleReader.Read(path);
         var version = Hashing.Sha256File(path)[..12];
-        var contract = bundle.Contract?.Select(bundle.Schema.Columns.Select(c => c.Name));
+        var contract = bundle.InputContract();
         var validator = contract is null ? null : new SchemaValidator(contract);
         SelfCheck(bundle);
         var (upsell, noUpsell) = PrepareUpsell(bundle);

@@ -5,7 +5,8 @@ namespace Gangway.Server.Requests;
 
 /// <summary>
 /// Reads a <c>text/csv</c> body (RFC 4180, a header row, UTF-8) with the input columns' types; columns the model does
-/// not use are ignored and an input column absent from the header is missing in every record.
+/// not use are ignored and an input column absent from the header is missing in every record (an id column absent
+/// from the header is absent from every record, so it is neither checked nor echoed).
 /// </summary>
 internal static class CsvRecords
 {
@@ -44,7 +45,14 @@ internal static class CsvRecords
 
         var rows = chunk.Table.RowCount;
         var table = new Table(schema.Columns.Select(c => chunk.Table.TryGetColumn(c.Name, out var column) ? column : Missing(c, rows)));
-        return new RecordBatch(table, [.. chunk.Lines.Select(RecordAt)], errors);
+        // An id column the header lacks is absent from every record: neither checked nor echoed.
+        var given = new bool[]?[schema.Columns.Count];
+        foreach (var id in schema.IdIndexes.Where(i => !chunk.Table.Contains(schema.Columns[i].Name)))
+        {
+            given[id] = new bool[rows];
+        }
+
+        return new RecordBatch(table, [.. chunk.Lines.Select(RecordAt)], errors, new IdPresence(given));
     }
 
     private static RecordError ToError(RowError error, int record, Served served)

@@ -27,7 +27,7 @@ internal static class JsonRecords
             if (StartsWithArray(body.Span))
             {
                 var records = ReadRecordArray(body.Span, served, options);
-                return new RecordBatch(records.Build(), null, records.Errors);
+                return new RecordBatch(records.Build(), null, records.Errors, records.IdsGiven);
             }
         }
         catch (JsonException ex)
@@ -56,7 +56,7 @@ internal static class JsonRecords
                 JsonValueKind.Object => ReadSingle(root, served, options),
                 _ => throw RequestRejectedException.Unreadable("The body must be a JSON array of records, a record object, or a pandas DataFrame.to_json() object (orient 'columns', 'split' or 'records')."),
             };
-            return new RecordBatch(builder.Build(), null, builder.Errors);
+            return new RecordBatch(builder.Build(), null, builder.Errors, builder.IdsGiven);
         }
     }
 

@@ -14,7 +14,7 @@ namespace Gangway.Server.Requests;
 /// The 200 answer of <c>POST /predict</c>, written straight from the scored table as <see cref="PredictResponse"/>'s JSON:
 /// no dictionary or boxed number per record. Missing or non-finite numbers are written as null, so a 2xx never carries
 /// NaN or infinity. One record scored on the fast path (<see cref="RowScorer"/>) is written from its row instead, which
-/// goes back to the scorer's pool once written.
+/// goes back to the scorer's pool once written. An id field a record did not give is left out of its answer.
 /// </summary>
 internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 {
@@ -23,16 +23,19 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 
     private readonly Served _served;
     private readonly Table? _input;
+    private readonly IdPresence _ids = IdPresence.All;
     private readonly NumericColumn? _probability;
     private readonly Column? _prediction;
     private readonly RowValues? _row;
     private readonly RowPrediction _rowPrediction;
     private readonly double _rowProbability;
 
-    public PredictionsResult(Served served, Table input, Table scored)
+    /// <summary>The answer for the scored rows of <paramref name="input"/>; an id a record did not give (<paramref name="ids"/>) is left out of its answer.</summary>
+    public PredictionsResult(Served served, Table input, Table scored, IdPresence ids)
     {
         _served = served;
         _input = input;
+        _ids = ids;
         Count = input.RowCount;
         if (scored.RowCount > 0)
         {
@@ -149,10 +152,14 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         }
 
         json.WriteStartObject();
-        foreach (var id in _served.Schema.Ids)
+        var schema = _served.Schema;
+        for (var i = 0; i < schema.Ids.Count; i++)
         {
-            json.WritePropertyName(id.Name);
-            WriteValue(json, _input![id.Name], row);
+            if (_ids.IsGiven(schema.IdIndexes[i], row))
+            {
+                json.WritePropertyName(schema.EncodedIdNames[i]);
+                WriteValue(json, _input![schema.Ids[i].Name], row);
+            }
         }
 
         json.WritePropertyName(Names.Prediction);
@@ -169,6 +176,11 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         for (var i = 0; i < schema.Ids.Count; i++)
         {
             var input = schema.IdIndexes[i];
+            if (!row.IsGiven(input))
+            {
+                continue;
+            }
+
             json.WritePropertyName(schema.EncodedIdNames[i]);
             if (schema.IsNumeric(input))
             {

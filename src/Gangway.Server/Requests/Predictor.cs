@@ -43,12 +43,12 @@ internal static class Predictor
 
         if (batch.Table.RowCount == 0)
         {
-            return (new PredictionsResult(served, batch.Table, batch.Table), []);
+            return (new PredictionsResult(served, batch.Table, batch.Table, batch.IdsGiven), []);
         }
 
         try
         {
-            return (new PredictionsResult(served, batch.Table, served.Bundle.Model.Transform(batch.Table)), []);
+            return (new PredictionsResult(served, batch.Table, served.Bundle.Model.Transform(batch.Table), batch.IdsGiven), []);
         }
         catch (GangwayException ex)
         {

@@ -20,7 +20,10 @@ internal static class RecordRequest
     public static RecordBatch Read(ReadOnlyMemory<byte> body, bool csv, Served served, ServerOptions settings) =>
         csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
 
-    /// <summary>The reading problems plus every contract violation of the batch, by record; empty when all records are valid.</summary>
+    /// <summary>
+    /// The reading problems plus every contract violation of the batch, by record; empty when all records are valid.
+    /// An id column a record does not give is not checked.
+    /// </summary>
     public static IReadOnlyList<RecordError> Check(RecordBatch batch, Served served)
     {
         var errors = batch.Errors;
@@ -33,7 +36,7 @@ internal static class RecordRequest
         {
             foreach (var violation in validator.Validate(batch.Table, datasetRules: false).Violations)
             {
-                if (violation is { Severity: Severity.Error, Row: { } row })
+                if (violation is { Severity: Severity.Error, Row: { } row } && batch.IdsGiven.IsGiven(served.Schema.IndexOf(violation.Column), row))
                 {
                     var record = batch.RecordOf(row);
                     errors.Add(new RecordError(record, violation.Column, violation.RuleName, violation.Value, violation.Describe($"record {record}")));

@@ -18,6 +18,7 @@ internal sealed class RecordTableBuilder
     private readonly int _maxStringLength;
     private readonly double[]?[] _numbers;
     private readonly string?[]?[] _texts;
+    private readonly bool[]?[] _given;
 
     public RecordTableBuilder(Served served, int rows, int maxStringLength)
     {
@@ -28,6 +29,12 @@ internal sealed class RecordTableBuilder
         var count = _schema.Columns.Count;
         _numbers = new double[]?[count];
         _texts = new string?[]?[count];
+        _given = new bool[]?[count];
+        foreach (var id in _schema.IdIndexes)
+        {
+            _given[id] = new bool[rows];
+        }
+
         for (var c = 0; c < count; c++)
         {
             if (_schema.IsNumeric(c))
@@ -65,6 +72,11 @@ internal sealed class RecordTableBuilder
     public void Set(int row, int column, FieldValue value)
     {
         var name = _schema.Columns[column].Name;
+        if (_given[column] is { } given)
+        {
+            given[row] = true;
+        }
+
         if (_numbers[column] is { } numbers)
         {
             numbers[row] = ToNumber(row, name, value);
@@ -83,6 +95,9 @@ internal sealed class RecordTableBuilder
             Errors.Add(new RecordError(record, name, "name", null, $"Field '{name}' is not an input of the model; did you mean '{suggestion}'? Names are case-sensitive."));
         }
     }
+
+    /// <summary>Which records gave which id columns.</summary>
+    public IdPresence IdsGiven => new(_given);
 
     public Table Build() => new(_schema.Columns.Select((c, i) => _numbers[i] is { } numbers
         ? (Column)new NumericColumn(c.Name, numbers)

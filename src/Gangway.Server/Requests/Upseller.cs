@@ -63,9 +63,13 @@ internal static class Upseller
         foreach (var result in results)
         {
             var record = new Dictionary<string, object?>(ids.Count + 5, StringComparer.Ordinal);
-            foreach (var id in ids)
+            for (var i = 0; i < ids.Count; i++)
             {
-                record[id.Name] = Predictor.ValueOf(batch.Table[id.Name], result.Row);
+                // A passenger not yet booked has no id: the answer then has no id field.
+                if (batch.IdsGiven.IsGiven(served.Schema.IdIndexes[i], result.Row))
+                {
+                    record[ids[i].Name] = Predictor.ValueOf(batch.Table[ids[i].Name], result.Row);
+                }
             }
 
             record["current_class"] = result.CurrentTier;

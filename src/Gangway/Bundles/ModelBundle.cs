@@ -143,6 +143,19 @@ public sealed class ModelBundle
     /// <summary>The data contract the model's inputs are validated against, or null when the spec named none.</summary>
     public DataSchema? Contract { get; }
 
+    /// <summary>
+    /// The part of <see cref="Contract"/> the model reads (its input columns, plus the target when
+    /// <paramref name="includeTarget"/>), with the id columns marked <see cref="ContractRole.Id"/> and the target
+    /// <see cref="ContractRole.Label"/>, so data without them passes; null when the spec named no contract.
+    /// </summary>
+    public DataSchema? InputContract(bool includeTarget = false)
+    {
+        var names = Schema.Columns.Select(c => c.Name);
+        return Contract?
+            .Select(includeTarget ? names.Append(Schema.Target) : names)
+            .WithRoles(Schema.Columns.Where(c => c.Role == ColumnRole.Id).Select(c => c.Name), Schema.Target);
+    }
+
     /// <summary>The contract's schema YAML as stored, or null.</summary>
     public string? ContractText { get; }
 

@@ -11,6 +11,14 @@ internal static class ParseLayout
 {
     public static ColumnRule[] Create(ParserSpec spec, IReadOnlyList<string> header, CsvReadOptions options, string description)
     {
+        var notInFile = spec.Drop.Concat(spec.Keep).Where(name => !header.Contains(name, StringComparer.Ordinal)).ToList();
+        if (notInFile.Count > 0)
+        {
+            throw new GangwayException(
+                ErrorKind.InvalidInput,
+                $"{description}: parser '{spec.Name}' {(spec.Drop.Contains(notInFile[0], StringComparer.Ordinal) ? "drops" : "keeps")} source column '{notInFile[0]}', which the file does not have. Columns present: {string.Join(", ", header)}.");
+        }
+
         var missing = spec.Missing.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var rules = new Dictionary<string, ColumnRule>(StringComparer.Ordinal);
@@ -53,10 +61,22 @@ internal static class ParseLayout
                 throw Absent(spec, absent, available, description);
             }
 
-            available = [.. available.Where(requested.Contains)];
+            var optional = options.OptionalColumns ?? [];
+            available = [.. available.Where(name => requested.Contains(name) || optional.Contains(name))];
         }
 
-        return [.. available.Select(name => rules[name])];
+        // Kept source columns come last, as text exactly as read (trimmed when the spec trims).
+        var kept = spec.Keep.Select(name => new ColumnRule
+        {
+            Contract = name,
+            Source = name,
+            SourceIndex = Enumerable.Range(0, header.Count).First(i => header[i] == name),
+            ContractType = ColumnType.Text,
+            OutputType = ColumnType.Text,
+            Trim = spec.Trim,
+            Missing = missing,
+        });
+        return [.. available.Select(name => rules[name]), .. kept];
     }
 
     private static string? Target(ParserSpec spec, string source) =>

@@ -57,8 +57,14 @@ public sealed record ParserSpec
     /// <summary>Contract column → a constant value (canonical form) for every row.</summary>
     public IReadOnlyDictionary<string, string> Constants { get; init; } = Empty<string>();
 
-    /// <summary>Source columns to ignore.</summary>
+    /// <summary>Source columns to ignore; each must be in the file's header.</summary>
     public IReadOnlyList<string> Drop { get; init; } = [];
+
+    /// <summary>
+    /// Source columns to carry through unchanged (as text, under their own name) next to the contract's columns, e.g. a
+    /// unit's own record key: <c>gangway predict</c> copies them to its output beside the ids. Each must be in the file.
+    /// </summary>
+    public IReadOnlyList<string> Keep { get; init; } = [];
 
     /// <summary>Source values meaning missing, besides the empty field (e.g. <c>NA</c>, <c>-</c>).</summary>
     public IReadOnlyList<string> Missing { get; init; } = [];

@@ -87,6 +87,18 @@ internal static class ParserSpecChecks
                 throw root.Required("drop").Sequence().ElementAt(index).Error($"drops '{drop}', which 'columns' maps; keep one");
             }
         }
+
+        foreach (var (index, keep) in spec.Keep.Index())
+        {
+            var problem = spec.Columns.ContainsKey(keep) ? "which 'columns' maps"
+                : spec.Drop.Contains(keep, StringComparer.Ordinal) ? "which 'drop' drops"
+                : spec.Contract.Find(keep) is not null ? "which the contract declares (it passes through already)"
+                : null;
+            if (problem is not null)
+            {
+                throw root.Required("keep").Sequence().ElementAt(index).Error($"keeps '{keep}', {problem}");
+            }
+        }
     }
 
     private static IEnumerable<(string Key, SpecNode Node)> Entries(SpecNode root, string key) =>

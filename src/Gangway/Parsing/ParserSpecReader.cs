@@ -16,7 +16,7 @@ public static class ParserSpecReader
     private static readonly string[] Keys =
     [
         "name", "description", "type", "contract", "encoding", "delimiter", "quote", "decimal", "thousands", "columns",
-        "values", "trim", "dates", "constants", "drop", "missing", "options",
+        "values", "trim", "dates", "constants", "drop", "keep", "missing", "options",
     ];
 
     /// <summary>Reads a parser spec file; its <c>contract</c> path is resolved relative to the file.</summary>
@@ -80,6 +80,7 @@ public static class ParserSpecReader
             Dates = Map(root.Optional("dates")),
             Constants = Map(root.Optional("constants")),
             Drop = List(root.Optional("drop")),
+            Keep = List(root.Optional("keep")),
             Missing = List(root.Optional("missing")),
             Options = root.Optional("options") is { } options
                 ? options.Mapping().ToDictionary(e => e.Key, e => e.Value.ToPlain(), StringComparer.Ordinal)

@@ -10,6 +10,7 @@ namespace Gangway.Pipelines;
 internal sealed class RowLayout
 {
     private readonly Dictionary<string, (int Slot, ColumnType Type)> _columns = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _handled = [];
 
     public RowLayout(IEnumerable<(string Name, ColumnType Type)> inputs)
     {
@@ -27,12 +28,19 @@ internal sealed class RowLayout
 
     public bool Contains(string name) => _columns.ContainsKey(name);
 
+    /// <summary>
+    /// The slots some step (or the learner) asked for with <see cref="TryGet"/> or took out with <see cref="Remove"/>:
+    /// the columns the compiled row reads or deliberately drops.
+    /// </summary>
+    public IReadOnlySet<int> HandledSlots => _handled;
+
     /// <summary>The slot of column <paramref name="name"/> when it is present with type <paramref name="type"/>.</summary>
     public bool TryGet(string name, ColumnType type, out int slot)
     {
         if (_columns.TryGetValue(name, out var column) && column.Type == type)
         {
             slot = column.Slot;
+            _handled.Add(slot);
             return true;
         }
 
@@ -48,5 +56,11 @@ internal sealed class RowLayout
         return slot;
     }
 
-    public void Remove(string name) => _columns.Remove(name);
+    public void Remove(string name)
+    {
+        if (_columns.Remove(name, out var column))
+        {
+            _handled.Add(column.Slot);
+        }
+    }
 }

@@ -9,12 +9,14 @@ public sealed class RowValues
 {
     private readonly double[] _numbers;
     private readonly string?[] _texts;
+    private readonly bool[] _given;
 
     internal RowValues(int inputCount, int slotCount)
     {
         InputCount = inputCount;
         _numbers = new double[slotCount];
         _texts = new string?[slotCount];
+        _given = new bool[inputCount];
         Clear();
     }
 
@@ -25,11 +27,25 @@ public sealed class RowValues
 
     internal string?[] Texts => _texts;
 
-    /// <summary>Sets numeric input column <paramref name="input"/> (NaN for missing).</summary>
-    public void SetNumber(int input, double value) => _numbers[CheckedInput(input)] = value;
+    /// <summary>Sets numeric input column <paramref name="input"/> (NaN for missing), marking it given.</summary>
+    public void SetNumber(int input, double value)
+    {
+        _numbers[CheckedInput(input)] = value;
+        _given[input] = true;
+    }
 
-    /// <summary>Sets text input column <paramref name="input"/> (null for missing).</summary>
-    public void SetText(int input, string? value) => _texts[CheckedInput(input)] = value;
+    /// <summary>Sets text input column <paramref name="input"/> (null for missing), marking it given.</summary>
+    public void SetText(int input, string? value)
+    {
+        _texts[CheckedInput(input)] = value;
+        _given[input] = true;
+    }
+
+    /// <summary>
+    /// Whether input column <paramref name="input"/> was set since the last <see cref="Clear"/>, even to a missing
+    /// value: a record that lacks an id field is scored without the id, one that gives it null breaks its rules.
+    /// </summary>
+    public bool IsGiven(int input) => _given[CheckedInput(input)];
 
     /// <summary>The number in input column <paramref name="input"/> (NaN when missing or when the column is text).</summary>
     public double GetNumber(int input) => _numbers[CheckedInput(input)];
@@ -42,6 +58,7 @@ public sealed class RowValues
     {
         Array.Fill(_numbers, double.NaN);
         Array.Clear(_texts);
+        Array.Clear(_given);
     }
 
     private int CheckedInput(int input)

@@ -57,15 +57,12 @@ public static class PromotionData
     {
         var types = new Dictionary<string, ColumnType>(StringComparer.Ordinal);
         var columns = new List<string>();
+        var optional = new List<string>();
         foreach (var bundle in bundles)
         {
-            foreach (var column in SpecData.ReadOptions(bundle.Schema, includeTarget: true).Columns ?? [])
-            {
-                if (!columns.Contains(column, StringComparer.Ordinal))
-                {
-                    columns.Add(column);
-                }
-            }
+            var read = SpecData.ReadOptions(bundle.Schema, includeTarget: true);
+            columns.AddRange((read.Columns ?? []).Where(c => !columns.Contains(c, StringComparer.Ordinal)));
+            optional.AddRange((read.OptionalColumns ?? []).Where(c => !optional.Contains(c, StringComparer.Ordinal)));
 
             foreach (var input in bundle.Schema.Columns)
             {
@@ -80,7 +77,8 @@ public static class PromotionData
             }
         }
 
-        return new CsvReadOptions { ColumnTypes = types, Columns = columns };
+        // The ids are read when the file has them (a slice or fairness gate may name one); no version needs them.
+        return new CsvReadOptions { ColumnTypes = types, Columns = columns, OptionalColumns = optional };
     }
 
     private static string Name(ColumnType type) => type.ToString().ToLowerInvariant();

@@ -165,7 +165,7 @@ internal sealed class ColumnCheck
     // Records a broken rule when there is a list to record it in; always false (the value does not pass).
     private bool Broken(List<Violation>? violations, int row, ValidationRule rule, string expectation, double value)
     {
-        violations?.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Pii ? _column.Show(null) : Column.FormatNumber(value)));
+        violations?.Add(new Violation(row, _column.Name, rule, _column.SeverityOf(rule), expectation, _column.Pii ? ColumnSchema.Hidden : Column.FormatNumber(value)));
         return false;
     }
 

@@ -39,6 +39,12 @@ public sealed record ColumnSchema
     /// <summary>Rules of this column whose breach is only a warning; every other rule is an error.</summary>
     public IReadOnlySet<ValidationRule> Warnings { get; init; } = new HashSet<ValidationRule>();
 
+    /// <summary>What the column is for (default <see cref="ContractRole.Input"/>): an id or label column may be absent from the data.</summary>
+    public ContractRole Role { get; init; }
+
+    /// <summary>Whether data may lack the column: ids and the label.</summary>
+    public bool Optional => Role != ContractRole.Input;
+
     /// <summary>A description for people.</summary>
     public string? Description { get; init; }
 
@@ -54,7 +60,11 @@ public sealed record ColumnSchema
     public Severity SeverityOf(ValidationRule rule) => Warnings.Contains(rule) ? Severity.Warning : Severity.Error;
 
     /// <summary>Formats a value for reports, hiding it when the column is personal data.</summary>
-    public string Show(string? value) => Pii ? "a value (personal data, hidden)" : value is null ? "no value" : $"'{value}'";
+    /// <remarks>A missing value is shown as "no value" even for personal data: that it is missing reveals nothing.</remarks>
+    public string Show(string? value) => value is null ? "no value" : Pii ? Hidden : $"'{value}'";
+
+    /// <summary>How a value of a personal-data column is shown.</summary>
+    internal const string Hidden = "a value (personal data, hidden)";
 
     private static bool IsNumber(string value) => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

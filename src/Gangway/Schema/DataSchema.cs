@@ -51,6 +51,26 @@ public sealed class DataSchema
         return new DataSchema(names.Select(Find).OfType<ColumnSchema>());
     }
 
+    /// <summary>
+    /// This schema with <paramref name="ids"/> given <see cref="ContractRole.Id"/> and <paramref name="label"/> (when
+    /// declared) <see cref="ContractRole.Label"/>, e.g. as a model's spec names them; names it does not declare are ignored.
+    /// </summary>
+    public DataSchema WithRoles(IEnumerable<string> ids, string? label)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var idSet = ids.ToHashSet(StringComparer.Ordinal);
+        return new DataSchema(Columns.Select(c =>
+            idSet.Contains(c.Name) ? c with { Role = ContractRole.Id }
+            : c.Name == label ? c with { Role = ContractRole.Label }
+            : c));
+    }
+
+    /// <summary>The names of the columns every data set must have; the others (<see cref="ColumnSchema.Optional"/>) may be absent.</summary>
+    public IReadOnlyList<string> RequiredColumns => [.. Columns.Where(c => !c.Optional).Select(c => c.Name)];
+
+    /// <summary>The names of the columns data may lack: ids and the label.</summary>
+    public IReadOnlyList<string> OptionalColumns => [.. Columns.Where(c => c.Optional).Select(c => c.Name)];
+
     /// <summary>The names of columns marked as personal data.</summary>
     public IReadOnlySet<string> PiiColumns => Columns.Where(c => c.Pii).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 }

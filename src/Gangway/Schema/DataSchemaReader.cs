@@ -9,7 +9,7 @@ namespace Gangway.Schema;
 public static class DataSchemaReader
 {
     private static readonly string[] ColumnKeys =
-        ["type", "nullable", "values", "min", "max", "max_missing_rate", "pattern", "max_length", "pii", "warn", "description"];
+        ["type", "nullable", "values", "min", "max", "max_missing_rate", "pattern", "max_length", "pii", "warn", "role", "description"];
 
     /// <summary>Reads and checks a schema file.</summary>
     /// <exception cref="GangwayException">The file is missing (NotFound) or the schema is invalid (InvalidConfiguration).</exception>
@@ -57,9 +57,18 @@ public static class DataSchemaReader
             MaxLength = node.Optional("max_length")?.Int(),
             Pii = node.Optional("pii")?.Bool() ?? false,
             Warnings = node.Optional("warn") is { } warn ? warn.Sequence().Select(ReadRule).ToHashSet() : [],
+            Role = node.Optional("role") is { } role ? ReadRole(role) : ContractRole.Input,
             Description = node.Optional("description")?.Scalar(),
         };
     }
+
+    private static ContractRole ReadRole(SpecNode node) => node.Scalar().ToLowerInvariant() switch
+    {
+        "input" => ContractRole.Input,
+        "id" => ContractRole.Id,
+        "label" => ContractRole.Label,
+        var other => throw node.Error($"must be input, id or label; got '{other}'"),
+    };
 
     private static ValidationRule ReadRule(SpecNode node) =>
         RuleNames.Parse(node.Scalar()) ?? throw node.Error($"must name a rule ({string.Join(", ", RuleNames.All)}); got '{node.Scalar()}'");

@@ -55,6 +55,11 @@ public static class DataSchemaWriter
                 Line(yaml, "warn", "[" + string.Join(", ", column.Warnings.Order().Select(RuleNames.Of)) + "]");
             }
 
+            if (column.Role != ContractRole.Input)
+            {
+                Line(yaml, "role", column.Role.ToString().ToLowerInvariant());
+            }
+
             if (column.Description is { } description)
             {
                 Line(yaml, "description", Quote(description));

@@ -8,6 +8,7 @@ public static class DataValidation
     /// <summary>
     /// Reads every column the contract declares (with the contract's types; other columns are ignored), checks every
     /// rule, and reports per rule. Rows that cannot be read into the declared types are reported as <c>type</c> errors.
+    /// An id or label column (<see cref="ColumnSchema.Optional"/>) the source lacks is not checked, so unlabelled data passes.
     /// </summary>
     /// <exception cref="GangwayException">The source is missing or a declared column is absent from it.</exception>
     public static ValidationReport Validate(ITableSource source, DataSchema schema)
@@ -17,7 +18,8 @@ public static class DataValidation
         var options = new CsvReadOptions
         {
             ColumnTypes = schema.PhysicalTypes,
-            Columns = [.. schema.Columns.Select(c => c.Name)],
+            Columns = schema.RequiredColumns.Count > 0 ? schema.RequiredColumns : null,
+            OptionalColumns = schema.OptionalColumns,
             InvalidRows = InvalidRowPolicy.Skip,
             ChunkSize = int.MaxValue,
         };

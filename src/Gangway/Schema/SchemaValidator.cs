@@ -25,7 +25,10 @@ public sealed class SchemaValidator
     /// <summary>The compiled checks, one per column of <see cref="Schema"/>.</summary>
     internal IReadOnlyList<ColumnCheck> Checks => _checks;
 
-    /// <summary>Checks every declared column of <paramref name="data"/>; other columns are ignored.</summary>
+    /// <summary>
+    /// Checks every declared column of <paramref name="data"/>; other columns are ignored, and so is an optional column
+    /// (<see cref="ColumnSchema.Optional"/>: an id or the label) that <paramref name="data"/> lacks.
+    /// </summary>
     /// <param name="data">The rows to check.</param>
     /// <param name="datasetRules">
     /// Whether to check rules on the whole data set (the missing rate). Off for a chunk or a single request, where a
@@ -36,7 +39,8 @@ public sealed class SchemaValidator
     {
         ArgumentNullException.ThrowIfNull(data);
         var violations = new List<Violation>();
-        foreach (var check in _checks)
+        var checks = Array.FindAll(_checks, c => !c.Definition.Optional || data.Contains(c.Definition.Name));
+        foreach (var check in checks)
         {
             check.CheckRows(data, violations);
         }
@@ -44,7 +48,7 @@ public sealed class SchemaValidator
         violations.Sort((a, b) => a.Row!.Value.CompareTo(b.Row!.Value));
         if (datasetRules)
         {
-            foreach (var check in _checks)
+            foreach (var check in checks)
             {
                 check.CheckDataset(data, violations);
             }

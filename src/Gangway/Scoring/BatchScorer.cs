@@ -7,8 +7,10 @@ namespace Gangway.Scoring;
 
 /// <summary>
 /// Scores a CSV stream with a model bundle chunk by chunk, in memory proportional to the chunk size whatever the file
-/// size, and writes the id columns, <c>prediction</c> and <c>probability</c>. Bad rows are reported with their line,
-/// column, rule and value; under <see cref="InvalidRowPolicy.Skip"/> they are left out and returned.
+/// size, and writes the id columns (those the input has), <c>prediction</c> and <c>probability</c>. Bad rows are
+/// reported with their line, column, rule and value; under <see cref="InvalidRowPolicy.Skip"/> they are left out and
+/// returned, the values of the contract's personal-data columns hidden unless
+/// <see cref="BatchScoringOptions.IncludePersonalData"/>.
 /// </summary>
 /// <remarks>
 /// On a machine with more than one core the input is parsed on a background thread one chunk ahead of scoring; the
@@ -17,10 +19,20 @@ namespace Gangway.Scoring;
 public static class BatchScorer
 {
     /// <summary>The output columns for <paramref name="schema"/>: its id columns, then prediction and probability.</summary>
-    public static IReadOnlyList<string> OutputColumns(InputSchema schema)
+    public static IReadOnlyList<string> OutputColumns(InputSchema schema) => OutputColumns(schema, input: null);
+
+    /// <summary>
+    /// The output columns for input with the columns of <paramref name="input"/>: the schema's id columns it has (all of
+    /// them when null), the columns it has beyond the schema (those a parser keeps, e.g. a unit's own record key), then
+    /// prediction and probability. An id column the input lacks is left out of the output.
+    /// </summary>
+    public static IReadOnlyList<string> OutputColumns(InputSchema schema, Table? input)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return [.. schema.Columns.Where(c => c.Role == ColumnRole.Id).Select(c => c.Name), PredictionColumns.Prediction, PredictionColumns.Probability];
+        var ids = schema.Columns.Where(c => c.Role == ColumnRole.Id && (input is null || input.Contains(c.Name))).Select(c => c.Name);
+        var known = schema.Columns.Select(c => c.Name).Append(schema.Target).ToHashSet(StringComparer.Ordinal);
+        var kept = input?.ColumnNames.Where(name => !known.Contains(name)) ?? [];
+        return [.. ids, .. kept, PredictionColumns.Prediction, PredictionColumns.Probability];
     }
 
     /// <summary>Scores every row of <paramref name="input"/> (CSV with a header) into <paramref name="output"/> (CSV).</summary>
@@ -44,10 +56,10 @@ public static class BatchScorer
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(output);
         options ??= new BatchScoringOptions();
-        var validation = bundle.Contract is { } contract ? new ChunkValidation(contract.Select(bundle.Schema.Columns.Select(c => c.Name))) : null;
+        var masking = options.IncludePersonalData || bundle.Contract is null ? RejectMasking.None : new RejectMasking(bundle.Contract.PiiColumns);
+        var validation = bundle.InputContract() is { } contract ? new ChunkValidation(contract, masking) : null;
         var readOptions = SpecData.ReadOptions(bundle.Schema, includeTarget: false, options.OnError) with { ChunkSize = options.ChunkSize };
-        var writer = new CsvTableWriter(output, OutputColumns(bundle.Schema));
-        writer.WriteHeader();
+        CsvTableWriter? writer = null;
         var rejected = new List<RowError>();
         long scored = 0;
         long handled = 0;
@@ -55,9 +67,16 @@ public static class BatchScorer
         // With a second core, the next chunk is parsed while this one is scored and written.
         foreach (var chunk in Environment.ProcessorCount > 1 ? ReadAhead.Enumerate(chunks, depth: 1) : chunks)
         {
-            var chunkRejected = new List<RowError>(chunk.Rejected);
+            // Every chunk has the first one's columns: the output has the id columns the input has.
+            if (writer is null)
+            {
+                writer = new CsvTableWriter(output, OutputColumns(bundle.Schema, chunk.Table));
+                writer.WriteHeader();
+            }
+
+            var chunkRejected = new List<RowError>(chunk.Rejected.Select(masking.Unread));
             var valid = validation?.Apply(chunk, options.OnError, chunkRejected) ?? chunk;
-            var result = ScoreChunk(bundle, valid, options.OnError, chunkRejected);
+            var result = ScoreChunk(bundle, valid, options.OnError, chunkRejected, masking);
             // Rows rejected by the reader and by the model interleave; keep the report in file order.
             rejected.AddRange(chunkRejected.OrderBy(r => r.Line));
             writer.WriteRows(result);
@@ -66,10 +85,15 @@ public static class BatchScorer
             options.Progress?.Report(handled);
         }
 
+        if (writer is null)
+        {
+            new CsvTableWriter(output, OutputColumns(bundle.Schema)).WriteHeader();
+        }
+
         return new BatchScoringResult(scored, rejected, validation?.Warnings ?? 0);
     }
 
-    private static Table ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected)
+    private static Table ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected, RejectMasking masking)
     {
         try
         {
@@ -94,7 +118,8 @@ public static class BatchScorer
             }
             catch (GangwayException ex) when (ex.Row is not null)
             {
-                rejected.Add(new RowError(chunk.Lines[row], ex.Column, ex.WithRowLabel("this row").Message.TrimEnd('.'), RowText.Of(chunk.Table, row)));
+                var reason = masking.Reason(ex.Column, ex.WithRowLabel("this row").Message.TrimEnd('.'), "this row");
+                rejected.Add(new RowError(chunk.Lines[row], ex.Column, reason, masking.Record(chunk.Table, row)));
             }
         }
 

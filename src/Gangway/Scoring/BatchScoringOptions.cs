@@ -11,6 +11,12 @@ public sealed record BatchScoringOptions
     /// <summary>Rows per chunk; memory use is proportional to it, not to the file size. Default 8192.</summary>
     public int ChunkSize { get; init; } = 8192;
 
+    /// <summary>
+    /// Whether rejected rows are reported with the values of the contract's personal-data columns (<c>pii: true</c>).
+    /// Default false: those values are hidden in the reasons and records of <see cref="BatchScoringResult.Rejected"/>.
+    /// </summary>
+    public bool IncludePersonalData { get; init; }
+
     /// <summary>Receives the number of input rows handled so far after each chunk.</summary>
     public IProgress<long>? Progress { get; init; }
 }

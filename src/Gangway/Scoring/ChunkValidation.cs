@@ -7,7 +7,7 @@ namespace Gangway.Scoring;
 /// Applies a model's data contract to each chunk of a batch: rows that break an error rule fail the run or are taken
 /// out (and reported with their line, column, rule and value); warnings are counted.
 /// </summary>
-internal sealed class ChunkValidation(DataSchema contract)
+internal sealed class ChunkValidation(DataSchema contract, RejectMasking masking)
 {
     private readonly SchemaValidator _validator = new(contract);
 
@@ -32,7 +32,7 @@ internal sealed class ChunkValidation(DataSchema contract)
         foreach (var row in result.RejectedRows)
         {
             var violation = errors[row].First();
-            rejected.Add(new RowError(chunk.Lines[row], violation.Column, violation.Describe("this row").TrimEnd('.'), RowText.Of(chunk.Table, row)));
+            rejected.Add(new RowError(chunk.Lines[row], violation.Column, violation.Describe("this row").TrimEnd('.'), masking.Record(chunk.Table, row)));
         }
 
         var rejectedSet = result.RejectedRows.ToHashSet();

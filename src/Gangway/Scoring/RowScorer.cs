@@ -14,7 +14,8 @@ namespace Gangway.Scoring;
 /// </summary>
 /// <remarks>
 /// It scores only rows the table path scores without a word: a row that breaks any rule of the contract (of any
-/// severity) or of a step makes <see cref="TryScore"/> return false, and the caller scores it as a table, which reports
+/// severity) or of a step makes <see cref="TryScore"/> return false (an id column the row was not given is not
+/// checked: see <see cref="RowValues.IsGiven"/>), and the caller scores it as a table, which reports
 /// the problem in full. The answers are bit-identical to <see cref="ITransformer.Transform"/>, checked on the bundle's
 /// example rows before a scorer is handed out. Thread-safe; each caller rents its own <see cref="RowValues"/>.
 /// </remarks>
@@ -112,7 +113,7 @@ public sealed class RowScorer
                 return null;
             }
 
-            checks.Add(new ContractCheck(check, slot, type == ColumnType.Numeric));
+            checks.Add(new ContractCheck(check, slot, type == ColumnType.Numeric, check.Definition.Role == ContractRole.Id));
         }
 
         return [.. checks];
@@ -163,9 +164,11 @@ public sealed class RowScorer
         }
     }
 
-    private sealed record ContractCheck(ColumnCheck Check, int Slot, bool IsNumeric)
+    // An id column the record does not give is not checked (it is absent, not missing); given, it meets its rules.
+    private sealed record ContractCheck(ColumnCheck Check, int Slot, bool IsNumeric, bool IsId)
     {
-        public bool Passes(RowValues row) => IsNumeric ? Check.Passes(row.Numbers[Slot]) : Check.Passes(row.Texts[Slot]);
+        public bool Passes(RowValues row) =>
+            (IsId && !row.IsGiven(Slot)) || (IsNumeric ? Check.Passes(row.Numbers[Slot]) : Check.Passes(row.Texts[Slot]));
     }
 
     private sealed class RowPolicy(int inputCount, int slotCount) : PooledObjectPolicy<RowValues>

@@ -32,9 +32,9 @@ public static class BundleEvaluator
     /// <summary>Checks labelled rows against the bundle's data contract, if it has one: errors throw, warnings are reported.</summary>
     internal static void CheckContract(ModelBundle bundle, CsvChunk data, string what, IProgress<string>? warnings)
     {
-        if (bundle.Contract is { } contract)
+        if (bundle.InputContract(includeTarget: true) is { } contract)
         {
-            ContractCheck.Labelled(contract, [.. bundle.Schema.Columns.Select(c => c.Name), bundle.Schema.Target], data.Table, data.Lines, what, warnings);
+            ContractCheck.Labelled(contract, contract.Columns.Select(c => c.Name), data.Table, data.Lines, what, warnings);
         }
     }
 

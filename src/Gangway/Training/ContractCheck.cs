@@ -14,7 +14,8 @@ internal static class ContractCheck
     {
         if (spec.Contract is not null)
         {
-            Labelled(spec.Contract, SpecData.ColumnNames(spec, includeTarget: true), data, lines, what, warnings);
+            var contract = spec.Contract.WithRoles(spec.IdColumns.Select(c => c.Name), spec.Target.Column);
+            Labelled(contract, SpecData.ColumnNames(spec, includeTarget: true), data, lines, what, warnings);
         }
     }
 

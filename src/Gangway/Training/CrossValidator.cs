@@ -21,6 +21,8 @@ public static class CrossValidator
     public static CrossValidationReport Run(string specPath, ITableSource source, int folds, int? seedOverride = null, IProgress<int>? progress = null)
     {
         var spec = ModelSpecReader.ReadFile(specPath);
+        // Building the estimator checks its arguments, so a misspelt key fails before any data is read.
+        _ = SpecEstimatorBuilder.Build(spec, seedOverride ?? spec.Seed);
         var data = SpecData.ReadLabelledWithLines(spec, source);
         return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, folds, seedOverride ?? spec.Seed, progress));
     }

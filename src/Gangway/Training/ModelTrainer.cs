@@ -44,6 +44,8 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         ArgumentNullException.ThrowIfNull(source);
         var spec = ModelSpecReader.ReadFile(specPath);
         var seed = seedOverride ?? spec.Seed;
+        // Building the estimator checks every step's and the learner's arguments, so a misspelt key fails before any data is read.
+        _ = SpecEstimatorBuilder.Build(spec, seed, steps, learners);
         progress?.Report($"reading {source.Description}");
         var data = SpecData.ReadLabelledWithLines(spec, source);
         var lineage = Lineage.CaptureWithDataHash(source.RawSha256(), specPath, seed, _time, source.ParserSha256);
@@ -77,6 +79,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
 
         progress?.Report($"fitting {spec.Features.Count} feature step(s) and {spec.Learner.Name}");
         var model = SpecEstimatorBuilder.Build(spec, lineage.Seed, steps, learners).Fit(data);
+        UnreadInputs.Check(spec, model);
 
         progress?.Report("scoring the training data");
         var scored = model.Transform(data);
@@ -87,7 +90,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         }).Evaluate(scored);
 
         progress?.Report("profiling the training data");
-        var profile = DataProfiler.Profile(data, [.. SpecData.ColumnNames(spec, includeTarget: true)]);
+        var profile = DataProfiler.Profile(data, [.. SpecData.ColumnNames(spec, includeTarget: true).Where(data.Contains)]);
         // The upsell counterfactual sets each declared field to its tier's typical training value, so keep those values.
         foreach (var field in spec.Upsell?.Fields ?? [])
         {
@@ -100,11 +103,18 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
              .. spec.Inputs.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Feature))],
             spec.Target.Column,
             spec.Target.PositiveClass);
-        var examples = data.Take([.. Enumerable.Range(0, Math.Min(ExampleRowCount, data.RowCount))]);
+        var examples = WithAbsentIds(data.Take([.. Enumerable.Range(0, Math.Min(ExampleRowCount, data.RowCount))]), spec);
         var contractText = spec.Contract is null ? null : DataSchemaWriter.Write(spec.Contract);
         lineage = lineage.ParsedDataSha256 is null ? lineage with { ParsedDataSha256 = CanonicalHash(data) } : lineage;
         return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model, contractText);
     }
+
+    // Training data may lack the ids; the bundle's example rows still have every input column, the ids missing.
+    private static Table WithAbsentIds(Table examples, ModelSpec spec) => examples.With([.. spec.IdColumns
+        .Where(id => !examples.Contains(id.Name))
+        .Select(id => id.Type == ColumnType.Numeric
+            ? (Column)new NumericColumn(id.Name, Enumerable.Repeat(double.NaN, examples.RowCount).ToArray())
+            : new TextColumn(id.Name, new string?[examples.RowCount]))]);
 
     // The hash of the data as the model saw it, independent of the raw format it came in.
     private static string CanonicalHash(Table data)

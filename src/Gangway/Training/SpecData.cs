@@ -21,7 +21,7 @@ public static class SpecData
     {
         ArgumentNullException.ThrowIfNull(spec);
         var types = spec.IdColumns.Concat(spec.Inputs).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
-        return CsvReader.ReadFile(path, new CsvReadOptions { ColumnTypes = types, Columns = [.. ColumnNames(spec, includeTarget: true)] });
+        return CsvReader.ReadFile(path, LabelledOptions(spec, types));
     }
 
     /// <summary>Like <see cref="ReadLabelled(ModelSpec, string)"/>, keeping the line where each row starts for messages.</summary>
@@ -37,8 +37,16 @@ public static class SpecData
             types[target.Name] = target.PhysicalType;
         }
 
-        return ReadWhole(source, new CsvReadOptions { ColumnTypes = types, Columns = [.. ColumnNames(spec, includeTarget: true)] });
+        return ReadWhole(source, LabelledOptions(spec, types));
     }
+
+    // The inputs and the target must be there; the ids are read when present (training never needs them).
+    private static CsvReadOptions LabelledOptions(ModelSpec spec, IReadOnlyDictionary<string, ColumnType> types) => new()
+    {
+        ColumnTypes = types,
+        Columns = [.. spec.Inputs.Select(c => c.Name), spec.Target.Column],
+        OptionalColumns = [.. spec.IdColumns.Select(c => c.Name)],
+    };
 
     /// <summary>Like <see cref="ReadLabelled(InputSchema, string)"/>, keeping the line where each row starts for messages.</summary>
     internal static CsvChunk ReadLabelledWithLines(InputSchema schema, ITableSource source) => ReadWhole(source, ReadOptions(schema, includeTarget: true));
@@ -66,15 +74,19 @@ public static class SpecData
         return CsvReader.ReadFile(path, ReadOptions(schema, includeTarget: true));
     }
 
-    /// <summary>CSV options that read exactly the columns of <paramref name="schema"/>, typed as the model expects.</summary>
+    /// <summary>
+    /// CSV options that read exactly the columns of <paramref name="schema"/>, typed as the model expects; its id columns
+    /// are read when the data has them and are not required.
+    /// </summary>
     public static CsvReadOptions ReadOptions(InputSchema schema, bool includeTarget, InvalidRowPolicy invalidRows = InvalidRowPolicy.Fail)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var names = schema.Columns.Select(c => c.Name);
+        var features = schema.Columns.Where(c => c.Role != ColumnRole.Id).Select(c => c.Name);
         return new CsvReadOptions
         {
             ColumnTypes = schema.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal),
-            Columns = [.. includeTarget ? names.Append(schema.Target) : names],
+            Columns = [.. includeTarget ? features.Append(schema.Target) : features],
+            OptionalColumns = [.. schema.Columns.Where(c => c.Role == ColumnRole.Id).Select(c => c.Name)],
             InvalidRows = invalidRows,
         };
     }
@@ -82,14 +94,14 @@ public static class SpecData
     private static CsvChunk ReadWhole(ITableSource source, CsvReadOptions options) =>
         source.ReadChunks(options with { ChunkSize = int.MaxValue }).First();
 
-    /// <summary>Keeps the spec's columns (extra columns are ignored) and checks each declared type.</summary>
-    /// <exception cref="GangwayException">A column is missing or has the wrong type.</exception>
+    /// <summary>Keeps the spec's columns (extra columns are ignored; id columns may be absent) and checks each declared type.</summary>
+    /// <exception cref="GangwayException">An input (or the target) is missing, or a column has the wrong type.</exception>
     public static Table Conform(ModelSpec spec, Table data, bool includeTarget)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
-        var selected = data.Select(ColumnNames(spec, includeTarget));
-        foreach (var column in spec.IdColumns.Concat(spec.Inputs))
+        var selected = data.Select(ColumnNames(spec, includeTarget).Where(name => data.Contains(name) || !spec.IdColumns.Any(id => id.Name == name)));
+        foreach (var column in spec.IdColumns.Where(id => data.Contains(id.Name)).Concat(spec.Inputs))
         {
             _ = column.Type == ColumnType.Numeric ? (Column)selected.GetNumeric(column.Name) : selected.GetText(column.Name);
         }

@@ -13,7 +13,7 @@ public static class SpecEstimatorBuilder
     /// <param name="seed">The seed to use (normally <see cref="ModelSpec.Seed"/>).</param>
     /// <param name="steps">Feature steps to resolve names with (default: <see cref="FeatureStepCatalog.Default"/>).</param>
     /// <param name="learners">Learners to resolve names with (default: <see cref="LearnerCatalog.Default"/>).</param>
-    /// <exception cref="GangwayException">A step or learner is unknown or badly configured; the message says where in the spec.</exception>
+    /// <exception cref="GangwayException">A step or learner is unknown or badly configured (e.g. a misspelt argument); the message says where in the spec.</exception>
     public static PipelineEstimator Build(ModelSpec spec, int seed, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
     {
         ArgumentNullException.ThrowIfNull(spec);

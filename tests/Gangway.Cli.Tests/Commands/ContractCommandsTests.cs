@@ -42,6 +42,73 @@ public sealed class ContractCommandsTests : IClassFixture<TrainedExample>
     }
 
     [Fact]
+    public void Validate_UnlabelledDataAgainstTheSchema_PassesBecauseTheContractKnowsTheLabel()
+    {
+        var run = CliRun.Invoke("validate", "--data", Workspace["predict.csv"], "--schema", Workspace["titanic.schema.yaml"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("418 rows checked, 0 rejected", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DataWithoutTheIdColumn_PassesAgainstTheSchemaAndTheModel()
+    {
+        var data = WithoutFirstColumn("predict.csv", "predict-no-ids.csv");
+
+        var bySchema = CliRun.Invoke("validate", "--data", data, "--schema", Workspace["titanic.schema.yaml"]);
+        var byModel = CliRun.Invoke("validate", "--data", data, "--model", _example.Bundle);
+
+        Assert.True(bySchema.ExitCode == 0, bySchema.ToString());
+        Assert.True(byModel.ExitCode == 0, byModel.ToString());
+    }
+
+    [Fact]
+    public void Validate_IdColumnPresentButBreakingItsRule_IsStillAnError()
+    {
+        var bad = WriteWithChangedRow("predict.csv", "bad-id.csv", 1, r => ReplaceField(r, 0, "0"));
+
+        var run = CliRun.Invoke("validate", "--data", bad, "--model", _example.Bundle);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Column 'PassengerId' must be at least 1; line 2 has 0.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Predict_FileWithoutTheIdColumn_WritesPredictionAndProbabilityOnly()
+    {
+        var data = WithoutFirstColumn("predict.csv", "predict-no-ids.csv");
+        var withIds = Workspace["scored-with-ids.csv"];
+        var withoutIds = Workspace["scored-without-ids.csv"];
+
+        var reference = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", Workspace["predict.csv"], "--out", withIds);
+        var run = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", data, "--out", withoutIds);
+
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var expected = File.ReadAllLines(withIds).Select(line => line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal("prediction,probability", File.ReadLines(withoutIds).First());
+        Assert.Equal(expected, File.ReadAllLines(withoutIds));
+    }
+
+    [Fact]
+    public void EvaluateAndTrain_FilesWithoutTheIdColumn_NeedOnlyTheTarget()
+    {
+        var validation = WithoutFirstColumn("validation.csv", "validation-no-ids.csv");
+        var train = WithoutFirstColumn("train.csv", "train-no-ids.csv");
+        var reference = Workspace["metrics-with-ids.json"];
+        var metrics = Workspace["metrics-no-ids.json"];
+
+        var withIds = CliRun.Invoke("evaluate", "--model", _example.Bundle, "--data", Workspace["validation.csv"], "--out", reference);
+        var evaluated = CliRun.Invoke("evaluate", "--model", _example.Bundle, "--data", validation, "--out", metrics);
+        var trained = CliRun.Invoke("train", "--no-track", "--spec", Workspace["titanic.yaml"], "--data", train, "--out", Workspace["no-ids.gwb"]);
+
+        Assert.True(withIds.ExitCode == 0, withIds.ToString());
+        Assert.True(evaluated.ExitCode == 0, evaluated.ToString());
+        Assert.Equal(File.ReadAllText(reference), File.ReadAllText(metrics));
+        Assert.True(trained.ExitCode == 0, trained.ToString());
+    }
+
+    [Fact]
     public void SchemaInfer_WritesASchemaThatReadsBackAndAcceptsItsData()
     {
         var output = Workspace["inferred.schema.yaml"];
@@ -96,11 +163,82 @@ public sealed class ContractCommandsTests : IClassFixture<TrainedExample>
         Assert.Equal(File.ReadAllLines(bad).Length - 1, File.ReadAllLines(output).Length);
     }
 
+    [Fact]
+    public void Predict_RejectsFile_HidesPersonalDataUnlessAskedAndThenWarns()
+    {
+        var bad = WriteWithChangedRow("predict.csv", "bad-pii.csv", 2, r => ReplaceField(r, 1, "7"));
+
+        var hidden = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", bad, "--out", Workspace["pii-out.csv"], "--on-error", "skip", "--rejects", Workspace["pii-hidden.csv"]);
+        var clear = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", bad, "--out", Workspace["pii-out2.csv"], "--on-error", "skip", "--rejects", Workspace["pii-clear.csv"], "--rejects-include-pii");
+
+        Assert.True(hidden.ExitCode == 0, hidden.ToString());
+        Assert.True(clear.ExitCode == 0, clear.ToString());
+        var masked = File.ReadAllText(Workspace["pii-hidden.csv"]);
+        Assert.DoesNotContain("Wilkes", masked, StringComparison.Ordinal);
+        Assert.Contains("893,7,\"\"(personal data, hidden)\"\",female", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("personal data in clear", hidden.Error, StringComparison.Ordinal);
+        Assert.Contains("Wilkes, Mrs. James (Ellen Needs)", File.ReadAllText(Workspace["pii-clear.csv"]), StringComparison.Ordinal);
+        Assert.Contains("personal data in clear (columns Name, Ticket)", clear.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_MisspeltLearnerKey_FailsOnTheSpecBeforeReadingTheData()
+    {
+        var spec = WriteSpec("tress.yaml", "baseline.yaml", text => text.Replace("trees: 100", "tress: 100", StringComparison.Ordinal));
+        File.WriteAllText(Workspace["unrelated.csv"], "a,b\n1,2\n");
+
+        var run = CliRun.Invoke("train", "--no-track", "--spec", spec, "--data", Workspace["unrelated.csv"], "--out", Workspace["never-tress.gwb"]);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("does not take argument 'tress'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_TextInputNoStepEncodes_FailsNamingTheColumnAndTheFix()
+    {
+        var spec = WriteSpec("no-one-hot.yaml", "baseline.yaml", text => text.Replace(
+            "features:\n  - step: one_hot\n    columns: [Sex]\n    unknown: error\n", "", StringComparison.Ordinal));
+
+        var run = CliRun.Invoke("train", "--no-track", "--spec", spec, "--data", Workspace["train.csv"], "--out", Workspace["never-text.gwb"]);
+
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("text input 'Sex' is read by no feature step", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'- step: one_hot' with 'columns: [Sex]'", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Workspace["never-text.gwb"]));
+    }
+
+    [Fact]
+    public void Inspect_ShowsTheColumnsTheLearnerUses()
+    {
+        var run = CliRun.Invoke("inspect", _example.Bundle);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = run.Output.Split('\n').Single(l => l.StartsWith("learner uses", StringComparison.Ordinal));
+        Assert.Contains("Sex_male", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" Name", line, StringComparison.Ordinal);
+    }
+
+    private string WriteSpec(string name, string source, Func<string, string> change)
+    {
+        var text = File.ReadAllText(Workspace[source]).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var changed = change(text);
+        Assert.NotEqual(text, changed);
+        File.WriteAllText(Workspace[name], changed);
+        return Workspace[name];
+    }
+
     private string WriteWithChangedRow(string source, string name, int dataRow, Func<string, string> change)
     {
         var lines = File.ReadAllLines(Workspace[source]);
         lines[dataRow] = change(lines[dataRow]);
         File.WriteAllLines(Workspace[name], lines);
+        return Workspace[name];
+    }
+
+    // The Titanic files start with PassengerId, a plain number.
+    private string WithoutFirstColumn(string source, string name)
+    {
+        File.WriteAllLines(Workspace[name], File.ReadAllLines(Workspace[source]).Select(line => line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..]));
         return Workspace[name];
     }
 

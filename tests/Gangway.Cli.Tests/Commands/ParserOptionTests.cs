@@ -28,6 +28,40 @@ public sealed class ParserOptionTests : IClassFixture<TrainedExample>
     }
 
     [Fact]
+    public void Predict_ParserKeepingTheUnitsOwnKey_CopiesItToTheOutputWithoutAnId()
+    {
+        var parser = WriteParser("keep.parser.yaml", text => text
+            .Replace("  Passagier: PassengerId\n", "", StringComparison.Ordinal)
+            .Replace("drop: [Gebucht]", "drop: [Passagier]\nkeep: [Gebucht]", StringComparison.Ordinal));
+        var output = Workspace["kept-predictions.csv"];
+        var reference = Workspace["reference-predictions.csv"];
+
+        var run = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", Path.Combine(Units, "nordic-predict.csv"), "--parser", parser, "--out", output);
+        var canonical = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", Workspace["predict.csv"], "--out", reference);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(0, canonical.ExitCode);
+        var lines = File.ReadAllLines(output);
+        Assert.Equal("Gebucht,prediction,probability", lines[0]);
+        Assert.Equal("02.01.1912,", lines[1][..11]);
+        var expected = File.ReadAllLines(reference).Skip(1).Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+        Assert.Equal(expected, lines.Skip(1).Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+    }
+
+    [Fact]
+    public void Predict_ParserDroppingAColumnTheFileLacks_FailsBeforeReadingAnyRow()
+    {
+        var parser = WriteParser("bad-drop.parser.yaml", text => text.Replace("drop: [Gebucht]", "drop: [Gebucht, Gebucht2]", StringComparison.Ordinal));
+        var output = Workspace["never-dropped.csv"];
+
+        var run = CliRun.Invoke("predict", "--model", _example.Bundle, "--data", Path.Combine(Units, "nordic-predict.csv"), "--parser", parser, "--out", output);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("parser 'nordic' drops source column 'Gebucht2', which the file does not have", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void Evaluate_UnitFileThroughParser_GivesTheSameMetrics()
     {
         var unit = CliRun.Invoke("evaluate", "--model", _example.Bundle, "--data", Path.Combine(Units, "nordic-validation.csv"), "--parser", Parser, "--out", Workspace["unit-metrics.json"]);
@@ -68,4 +102,13 @@ public sealed class ParserOptionTests : IClassFixture<TrainedExample>
 
     private static JsonNode Lineage(string bundle) =>
         JsonNode.Parse(CliRun.Invoke("inspect", bundle, "--json").Output)!["lineage"]!;
+
+    // A variant of the Nordic parser spec in the workspace, its contract path made absolute.
+    private string WriteParser(string name, Func<string, string> change)
+    {
+        var text = File.ReadAllText(Parser).Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Replace("contract: ../titanic.schema.yaml", "contract: " + Path.Combine(Units, "..", "titanic.schema.yaml"), StringComparison.Ordinal);
+        File.WriteAllText(Workspace[name], change(text));
+        return Workspace[name];
+    }
 }

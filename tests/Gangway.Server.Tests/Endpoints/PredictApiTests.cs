@@ -42,6 +42,75 @@ public sealed class PredictApiTests(TitanicService service) : IClassFixture<Tita
         }
     }
 
+    public static TheoryData<string> WithoutIdFormats => ["records", "columns", "split", "csv"];
+
+    [Theory]
+    [MemberData(nameof(WithoutIdFormats))]
+    public async Task Predict_RecordsWithoutTheIdColumn_AreScoredAndAnswerWithoutAnIdField(string format)
+    {
+        var table = service.PredictRows(Rows);
+        var expected = service.Bundle.Model.Transform(table).GetNumeric(PredictionColumns.Probability);
+        var withoutIds = table.Select(table.ColumnNames.Where(n => n != "PassengerId").ToList());
+        using var body = format == "csv" ? new StringContent(CsvOf(withoutIds), Encoding.UTF8, "text/csv") : Body(format, withoutIds);
+
+        using var response = await service.Client.PostAsync(new Uri("/predict", UriKind.Relative), body);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var predictions = JsonDocument.Parse(text).RootElement.GetProperty("predictions").EnumerateArray().ToArray();
+        Assert.Equal(Rows, predictions.Length);
+        for (var row = 0; row < Rows; row++)
+        {
+            Assert.False(predictions[row].TryGetProperty("PassengerId", out _), predictions[row].ToString());
+            Assert.Equal(expected[row], predictions[row].GetProperty("probability").GetDouble());
+        }
+    }
+
+    [Fact]
+    public async Task Predict_BatchWhereOneRecordLacksItsId_EchoesTheIdOfTheOthersOnly()
+    {
+        var records = Records(service.PredictRows(3));
+        records[1]!.AsObject().Remove("PassengerId");
+
+        using var response = await Post(records.ToJsonString(), "application/json");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var predictions = JsonDocument.Parse(text).RootElement.GetProperty("predictions");
+        Assert.Equal(892, predictions[0].GetProperty("PassengerId").GetDouble());
+        Assert.False(predictions[1].TryGetProperty("PassengerId", out _));
+        Assert.Equal(894, predictions[2].GetProperty("PassengerId").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("null", "required")]
+    [InlineData("0", "min")]
+    public async Task Predict_IdGivenButBreakingItsRule_IsStillRejected(string id, string rule)
+    {
+        var records = Records(service.PredictRows(1));
+        records[0]!["PassengerId"] = JsonNode.Parse(id);
+
+        using var response = await Post(records.ToJsonString(), "application/json");
+
+        var problem = await ProblemAssertions.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(ProblemAssertions.Errors(problem));
+        Assert.Equal("PassengerId", error.GetProperty("field").GetString());
+        Assert.Equal(rule, error.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task Predict_RecordWithoutPersonalDataField_SaysTheValueIsMissingNotHidden()
+    {
+        var records = Records(service.PredictRows(1));
+        records[0]!.AsObject().Remove("Name");
+
+        using var response = await Post(records.ToJsonString(), "application/json");
+
+        var problem = await ProblemAssertions.ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        var error = Assert.Single(ProblemAssertions.Errors(problem));
+        Assert.Equal("Column 'Name' must have a value; record 0 has no value.", error.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task Predict_NumbersAsStringsAndUnknownFields_AreConvertedAndIgnored()
     {
@@ -251,6 +320,13 @@ public sealed class PredictApiTests(TitanicService service) : IClassFixture<Tita
     {
         var lines = File.ReadLines(TitanicService.TestFile("predict.csv")).Take(table.RowCount + 1);
         return string.Join('\n', lines) + "\n";
+    }
+
+    private static string CsvOf(Table table)
+    {
+        using var text = new StringWriter();
+        CsvWriter.Write(table, text);
+        return text.ToString();
     }
 
     private static JsonValue? Value(Column column, int row) => column switch

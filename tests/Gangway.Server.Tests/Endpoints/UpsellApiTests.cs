@@ -59,6 +59,23 @@ public sealed class UpsellApiTests(TitanicService service) : IClassFixture<Titan
     }
 
     [Fact]
+    public async Task Upsell_PassengerWithoutId_IsAnsweredWithoutAnIdField()
+    {
+        var table = service.PredictRows(2);
+        var expected = new UpsellCalculator(service.Bundle).Evaluate(table);
+        var records = PredictApiTests.Records(table);
+        records[0]!.AsObject().Remove("PassengerId");
+
+        using var response = await Post(records.ToJsonString());
+
+        var results = (await OkAsync(response)).GetProperty("results");
+        Assert.False(results[0].TryGetProperty("PassengerId", out _), results[0].ToString());
+        Assert.Equal(expected[0].CurrentTier, results[0].GetProperty("current_class").GetString());
+        Assert.Equal(expected[0].BestUpgrade?.Gain, results[0].GetProperty("best_upgrade").ValueKind == JsonValueKind.Null ? null : results[0].GetProperty("best_upgrade").GetProperty("gain").GetDouble());
+        Assert.Equal(table.GetNumeric("PassengerId")[1], results[1].GetProperty("PassengerId").GetDouble());
+    }
+
+    [Fact]
     public async Task Upsell_ThresholdParameter_ChangesTheDecision()
     {
         var table = service.PredictRows(Rows);

@@ -29,6 +29,7 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
         """{"PassengerId": 9, "Pclass": 3, "Name": "No comma at all", "Sex": "male", "SibSp": 0, "Parch": 0}""",
         Kelly.Replace("\"Embarked\"", "\"Favourite colour\"", StringComparison.Ordinal),
         "[" + Kelly.Replace("\"Sex\"", "\"Extra\": {\"a\": [1, {\"b\": \"Sex\"}]}, \"Ticket\": null, \"Sex\"", StringComparison.Ordinal) + "]",
+        Kelly.Replace("\"PassengerId\": 892, ", "", StringComparison.Ordinal),
     ];
 
     public static TheoryData<string> OtherBodies =>
@@ -52,6 +53,8 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
         """{"columns": ["PassengerId"], "data": [[1]]}""",
         """{"PassengerId": {"0": 892}, "Pclass": {"0": 3}}""",
         Kelly.Replace("\"Sex\"", "\"columns\": [\"Sex\"], \"Sex\"", StringComparison.Ordinal),
+        Kelly.Replace("\"PassengerId\": 892", "\"PassengerId\": null", StringComparison.Ordinal),
+        Kelly.Replace("\"PassengerId\": 892", "\"PassengerId\": 0", StringComparison.Ordinal),
     ];
 
     [Fact]
@@ -79,6 +82,19 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
 
         Assert.NotNull(TryPredictOne(body));
         Assert.Equal(batch[0]!.ToJsonString(), Assert.Single(await PredictionsOf(body))!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Predict_OneRecordWithoutItsId_IsScoredOnTheFastPathWithoutAnIdField()
+    {
+        var body = Kelly.Replace("\"PassengerId\": 892, ", "", StringComparison.Ordinal);
+        var withId = Assert.Single(await PredictionsOf(Kelly))!.AsObject();
+
+        Assert.NotNull(TryPredictOne(body));
+        var answer = Assert.Single(await PredictionsOf(body))!.AsObject();
+
+        Assert.False(answer.ContainsKey("PassengerId"), answer.ToJsonString());
+        Assert.Equal(withId["probability"]!.GetValue<double>(), answer["probability"]!.GetValue<double>());
     }
 
     [Theory]

@@ -30,6 +30,36 @@ public sealed class ParsedFileSourceTests : IDisposable
     }
 
     [Fact]
+    public void ReadChunks_KeptSourceColumn_ComesLastAsTextUnchanged()
+    {
+        var table = _ws.Parse("keep: [Ref]\ndrop: [Extra]", "Ref,Id,Extra\n007,1,x\n", options: new CsvReadOptions { Columns = ["Id"] });
+
+        Assert.Equal(["Id", "Ref"], table.ColumnNames);
+        Assert.Equal("007", table.GetText("Ref")[0]);
+    }
+
+    [Theory]
+    [InlineData("drop: [Gone]", "drops source column 'Gone'")]
+    [InlineData("keep: [Gone]", "keeps source column 'Gone'")]
+    public void ReadChunks_DropOrKeepNamingAColumnTheFileLacks_FailsBeforeAnyRow(string yaml, string expected)
+    {
+        var ex = Assert.Throws<GangwayException>(() => _ws.Parse(yaml, "Id,Name\n1,Ann\n"));
+
+        Assert.Contains($"parser 'unit' {expected}, which the file does not have. Columns present: Id, Name.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("keep: [Name]", "which the contract declares")]
+    [InlineData("keep: [Ref]\ndrop: [Ref]", "which 'drop' drops")]
+    [InlineData("keep: [Ref]\ncolumns: {Ref: Unit}", "which 'columns' maps")]
+    public void ReadSpec_KeepClashingWithTheContractOrAnotherKey_IsAnError(string yaml, string expected)
+    {
+        var ex = Assert.Throws<GangwayException>(() => _ws.ReadSpec(yaml));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadChunks_Latin1_DecodesAccentsInHeaderAndValues()
     {
         var table = _ws.Parse("encoding: iso-8859-1\ncolumns: {Größe: Price}", "Id;Name;Größe\n1;Mäkinen;3\n".Replace(';', ','), Encoding.Latin1);

@@ -72,6 +72,52 @@ public class SchemaValidatorTests
     }
 
     [Fact]
+    public void Validate_PersonalDataMissing_SaysNoValueRatherThanHidingIt()
+    {
+        var contract = DataSchemaReader.Parse("columns:\n  Name: { type: text, nullable: false, pii: true }\n  Ssn: { type: integer, nullable: false, min: 1, pii: true }\n");
+        var data = new Table(new TextColumn("Name", [null]), new NumericColumn("Ssn", [double.NaN]));
+        var broken = new Table(new TextColumn("Name", ["x"]), new NumericColumn("Ssn", [-5]));
+
+        var missing = new SchemaValidator(contract).Validate(data).Violations;
+        var hidden = Assert.Single(new SchemaValidator(contract).Validate(broken).Violations);
+
+        Assert.Equal(["Column 'Name' must have a value; record 0 has no value.", "Column 'Ssn' must have a value; record 0 has no value."], missing.Select(v => v.Describe("record 0")));
+        Assert.Equal("Column 'Ssn' must be at least 1; record 0 has a value (personal data, hidden).", hidden.Describe("record 0"));
+    }
+
+    [Fact]
+    public void Validate_IdOrLabelColumnAbsent_IsNotCheckedButAnAbsentInputStillFails()
+    {
+        var contract = DataSchemaReader.Parse("""
+            columns:
+              Id: { type: integer, nullable: false, min: 1, role: id }
+              Label: { type: category, values: ["0", "1"], nullable: false, role: label }
+              Pclass: { type: category, values: ["1", "2", "3"], nullable: false }
+            """);
+        var validator = new SchemaValidator(contract);
+
+        var withoutIdAndLabel = validator.Validate(new Table(new NumericColumn("Pclass", [1, 3])));
+        var badId = validator.Validate(new Table(new NumericColumn("Id", [0]), new NumericColumn("Pclass", [1])));
+
+        Assert.Empty(withoutIdAndLabel.Violations);
+        Assert.Equal("min", Assert.Single(badId.Violations).RuleName);
+        Assert.Throws<GangwayException>(() => validator.Validate(new Table(new NumericColumn("Id", [1]))));
+    }
+
+    [Fact]
+    public void Role_IsReadAndWrittenBackAndAnUnknownRoleIsAnError()
+    {
+        var contract = DataSchemaReader.Parse("columns:\n  Id: { type: integer, role: id }\n  Label: { type: text, role: label }\n  X: { type: real }\n");
+
+        var again = DataSchemaReader.Parse(DataSchemaWriter.Write(contract));
+        var ex = Assert.Throws<GangwayException>(() => DataSchemaReader.Parse("columns:\n  Id: { type: integer, role: key }\n"));
+
+        Assert.Equal([ContractRole.Id, ContractRole.Label, ContractRole.Input], again.Columns.Select(c => c.Role));
+        Assert.Equal(["X"], again.RequiredColumns);
+        Assert.Contains("must be input, id or label; got 'key'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_MissingRateAboveMaximum_IsADatasetWarningNotARowError()
     {
         var data = Rows([1, 1, 1], ["male", "male", "male"], [double.NaN, double.NaN, 3], [0, 0, 0], [null, null, null], [null, null, null], [null, null, null], [0, 0, 0]);

@@ -151,13 +151,24 @@ public class BatchScorerTests(TrainedTitanic trained) : IClassFixture<TrainedTit
     }
 
     [Fact]
-    public void Score_InputWithoutTheIdColumn_ErrorNamesItAndListsColumnsPresent()
+    public void Score_InputWithoutTheIdColumn_WritesPredictionsWithoutIt()
     {
-        var csv = "Pclass,Sex\n3,male\n";
+        var (text, result) = Score(trained.Baseline, "Pclass,Sex\n3,male\n1,female\n");
+        var (withIds, _) = Score(trained.Baseline, "PassengerId,Pclass,Sex\n7,3,male\n8,1,female\n");
+
+        Assert.Equal(2, result.RowsScored);
+        Assert.StartsWith("prediction,probability\n", text, StringComparison.Ordinal);
+        Assert.Equal(withIds.Split('\n').Skip(1).Select(l => l.Length == 0 ? l : l[2..]), text.Split('\n').Skip(1));
+    }
+
+    [Fact]
+    public void Score_InputWithoutAFeatureColumn_ErrorNamesItAndListsColumnsPresent()
+    {
+        var csv = "PassengerId,Pclass\n1,3\n";
 
         var ex = Assert.Throws<GangwayException>(() => Score(trained.Baseline, csv));
 
-        Assert.Equal("Could not find column 'PassengerId' in the CSV header. Columns present: Pclass, Sex.", ex.Message);
+        Assert.Equal("Could not find column 'Sex' in the CSV header. Columns present: PassengerId, Pclass.", ex.Message);
     }
 
     [Fact]

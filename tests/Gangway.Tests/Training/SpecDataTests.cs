@@ -58,10 +58,11 @@ public class SpecDataTests
 
         var options = SpecData.ReadOptions(schema, includeTarget: false, InvalidRowPolicy.Skip);
 
-        Assert.Equal(["PassengerId", "Sex"], options.Columns);
+        Assert.Equal(["Sex"], options.Columns);
+        Assert.Equal(["PassengerId"], options.OptionalColumns);
         Assert.Equal(ColumnType.Text, options.ColumnTypes!["Sex"]);
         Assert.Equal(InvalidRowPolicy.Skip, options.InvalidRows);
-        Assert.Equal(["PassengerId", "Sex", "Survived"], SpecData.ReadOptions(schema, includeTarget: true).Columns);
+        Assert.Equal(["Sex", "Survived"], SpecData.ReadOptions(schema, includeTarget: true).Columns);
     }
 
     [Fact]

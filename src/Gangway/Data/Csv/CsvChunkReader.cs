@@ -22,7 +22,7 @@ internal sealed class CsvChunkReader
         _options = options;
         _tokenizer = new CsvTokenizer(reader, options.Delimiter, options.Quote);
         _header = ReadHeader(_tokenizer);
-        _fieldOfSlot = SelectFields(_header, options.Columns);
+        _fieldOfSlot = SelectFields(_header, options.Columns, options.OptionalColumns);
         var capacity = Math.Min(options.ChunkSize, MaxPreallocatedRows);
         _builders = new ColumnBuilder[_fieldOfSlot.Length];
         for (var slot = 0; slot < _fieldOfSlot.Length; slot++)
@@ -164,7 +164,7 @@ internal sealed class CsvChunkReader
         return names;
     }
 
-    private static int[] SelectFields(string[] header, IReadOnlyCollection<string>? requested)
+    private static int[] SelectFields(string[] header, IReadOnlyCollection<string>? requested, IReadOnlyCollection<string>? optional)
     {
         if (requested is null)
         {
@@ -180,6 +180,7 @@ internal sealed class CsvChunkReader
                 $"Could not find column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))} in the CSV header. Columns present: {string.Join(", ", header)}.");
         }
 
+        wanted.UnionWith(optional ?? []);
         return [.. Enumerable.Range(0, header.Length).Where(i => wanted.Contains(header[i]))];
     }
 }

@@ -23,6 +23,12 @@ public sealed record CsvReadOptions
     public IReadOnlyCollection<string>? Columns { get; init; }
 
     /// <summary>
+    /// With <see cref="Columns"/>: more columns to keep when the header has them, and to leave out without an error when
+    /// it does not (e.g. a model's id columns, which a record to score may lack). Default <see langword="null"/> (none).
+    /// </summary>
+    public IReadOnlyCollection<string>? OptionalColumns { get; init; }
+
+    /// <summary>
     /// Rows per chunk in <see cref="CsvReader.ReadChunks(TextReader, CsvReadOptions?)"/>; inferred column types are fixed
     /// by the first chunk. <see cref="int.MaxValue"/> reads everything as one chunk. Default 8192.
     /// </summary>
