@@ -22,7 +22,10 @@ internal static class ContractSchemas
 
     private const int ExampleRows = 2;
 
-    /// <summary>One record: each input column with its type, allowed values and range; required when the contract says it may not be null.</summary>
+    /// <summary>
+    /// One record: each input column with its type, allowed values and range; required when the contract says it may
+    /// not be null, unless it is an id (a record may leave its ids out).
+    /// </summary>
     public static OpenApiSchema Record(Served served)
     {
         var record = new OpenApiSchema
@@ -36,7 +39,7 @@ internal static class ContractSchemas
         {
             var contract = served.Contract?.Find(column.Name);
             record.Properties[column.Name] = Field(column, contract, contract?.Nullable ?? true);
-            if (contract is { Nullable: false })
+            if (contract is { Nullable: false, Optional: false })
             {
                 record.Required.Add(column.Name);
             }

@@ -37,6 +37,7 @@ public sealed class ApiDocumentTests(TitanicService service) : IClassFixture<Tit
         Assert.Contains("Personal data", properties.GetProperty("Name").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("Sex", record.GetProperty("required").EnumerateArray().Select(v => v.GetString()));
         Assert.DoesNotContain("Age", record.GetProperty("required").EnumerateArray().Select(v => v.GetString()));
+        Assert.DoesNotContain("PassengerId", record.GetProperty("required").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]
