@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,19 +15,30 @@ internal sealed class AccessLogFormatter(bool json)
     /// <summary>The <c>category</c> of JSON access lines; also the logging category that switches them on and off.</summary>
     public const string Category = "Gangway.Server.Hosting.AccessLog";
 
+    // Characters that make a text value quoted: separators, quotes, and anything that could break or fake a line.
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(
+        " \"=\\\u007f\u2028\u2029" + string.Concat(Enumerable.Range(0, 32).Select(c => (char)c)) + string.Concat(Enumerable.Range(0x80, 32).Select(c => (char)c)));
+
     private readonly TextFields _text = new();
     private readonly JsonFields _json = new();
+
+    // The timestamp up to the seconds, formatted once per second: most lines of a batch share it.
+    private long _second = -1;
+    private string _secondText = "";
 
     /// <summary>Appends the entry and a line feed.</summary>
     public void Append(StringBuilder line, in AccessEntry entry)
     {
         if (json)
         {
-            line.Append(CultureInfo.InvariantCulture, $"{{\"timestamp\":\"{entry.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}Z\",\"level\":\"Information\",\"category\":\"{Category}\",\"method\":");
+            line.Append("{\"timestamp\":\"");
+            AppendTime(line, entry.Time);
+            line.Append("\",\"level\":\"Information\",\"category\":\"" + Category + "\",\"method\":");
             JsonFields.AppendString(line, entry.Method);
             line.Append(",\"route\":");
             JsonFields.AppendString(line, entry.Route);
-            line.Append(CultureInfo.InvariantCulture, $",\"status\":{entry.Status},\"elapsed_ms\":{entry.ElapsedMs:0.###}");
+            line.Append(",\"status\":").Append(entry.Status).Append(",\"elapsed_ms\":");
+            AppendMilliseconds(line, entry.ElapsedMs);
             _json.Line = line;
             entry.WriteDetails(_json);
             line.Append('}');
@@ -34,12 +46,56 @@ internal sealed class AccessLogFormatter(bool json)
         else
         {
             // Method and route are HTTP tokens and route patterns: no spaces or line breaks.
-            line.Append(CultureInfo.InvariantCulture, $"{entry.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fff}Z info: {entry.Method} {entry.Route} {entry.Status} {entry.ElapsedMs:0.###} ms");
+            AppendTime(line, entry.Time);
+            line.Append(" info: ").Append(entry.Method).Append(' ').Append(entry.Route).Append(' ').Append(entry.Status).Append(' ');
+            AppendMilliseconds(line, entry.ElapsedMs);
+            line.Append(" ms");
             _text.Line = line;
             entry.WriteDetails(_text);
         }
 
         line.Append('\n');
+    }
+
+    // Milliseconds with up to 3 decimals and no trailing zeros, like the format "0.###".
+    private static void AppendMilliseconds(StringBuilder line, double milliseconds)
+    {
+        var microseconds = (long)Math.Round(Math.Max(milliseconds, 0) * 1000, MidpointRounding.AwayFromZero);
+        line.Append(microseconds / 1000);
+        var fraction = (int)(microseconds % 1000);
+        if (fraction == 0)
+        {
+            return;
+        }
+
+        line.Append('.').Append((char)('0' + (fraction / 100)));
+        if ((fraction %= 100) != 0)
+        {
+            line.Append((char)('0' + (fraction / 10)));
+            if ((fraction %= 10) != 0)
+            {
+                line.Append((char)('0' + fraction));
+            }
+        }
+    }
+
+    // yyyy-MM-ddTHH:mm:ss.fffZ in UTC.
+    private void AppendTime(StringBuilder line, DateTimeOffset time)
+    {
+        var ticks = time.UtcTicks;
+        var second = ticks / TimeSpan.TicksPerSecond;
+        if (second != _second)
+        {
+            _second = second;
+            _secondText = new DateTime(second * TimeSpan.TicksPerSecond, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.", CultureInfo.InvariantCulture);
+        }
+
+        var milliseconds = (int)(ticks % TimeSpan.TicksPerSecond / TimeSpan.TicksPerMillisecond);
+        line.Append(_secondText)
+            .Append((char)('0' + (milliseconds / 100)))
+            .Append((char)('0' + (milliseconds / 10 % 10)))
+            .Append((char)('0' + (milliseconds % 10)))
+            .Append('Z');
     }
 
     private sealed class TextFields : IAccessFields
@@ -53,7 +109,7 @@ internal sealed class AccessLogFormatter(bool json)
             {
                 Line.Append('-');
             }
-            else if (value.Length > 0 && !value.AsSpan().ContainsAny(" \"=\\") && !value.Any(char.IsControl))
+            else if (value.Length > 0 && !value.AsSpan().ContainsAny(NeedsQuotes))
             {
                 Line.Append(value);
             }
