@@ -9,7 +9,7 @@ namespace Gangway.Server.Hosting;
 /// off the request thread. Requests put their entry in a bounded queue (<see cref="ServerOptions.AccessLogQueueSize"/>)
 /// and never wait: when the queue is full (the output is slower than the requests, or stalled) the entry is dropped and
 /// counted in <c>gangway_access_log_dropped_total</c>, as are lines the output refused. A thread of its own formats
-/// what has queued and writes it in one call per batch. On at the Information level of the logging category
+/// what has queued and writes it in one call per batch (on standard error, one system call). On at the Information level of the logging category
 /// <see cref="AccessLogFormatter.Category"/> (so <c>Logging:LogLevel</c> switches it, like any log). Disposing
 /// writes what is still queued, waiting at most 2 seconds. Thread-safe.
 /// </summary>
@@ -25,6 +25,7 @@ internal sealed class AccessLog : IDisposable
     private readonly Channel<AccessEntry> _queue;
     private readonly AccessLogFormatter _formatter;
     private readonly TextWriter _output;
+    private readonly Stream? _standardError;
     private readonly ServiceMetrics _metrics;
     private readonly ILogger _switch;
     private readonly Thread _writer;
@@ -38,6 +39,9 @@ internal sealed class AccessLog : IDisposable
         });
         _formatter = new AccessLogFormatter(string.Equals(options.Value.LogFormat, LogFormats.Json, StringComparison.Ordinal));
         _output = output.Writer;
+        // Console.Error's own writer would cut a batch into 256-character writes, a system call each: standard error
+        // gets a stream of its own and one write of UTF-8 bytes per batch.
+        _standardError = ReferenceEquals(output.Writer, Console.Error) ? Console.OpenStandardError() : null;
         _metrics = metrics;
         _switch = loggers.CreateLogger(AccessLogFormatter.Category);
         _writer = new Thread(WriteBatches) { IsBackground = true, Name = "Gangway access log" };
@@ -59,14 +63,18 @@ internal sealed class AccessLog : IDisposable
     public void Dispose()
     {
         _queue.Writer.TryComplete();
-        _writer.Join(DrainOnDispose);
+        if (_writer.Join(DrainOnDispose))
+        {
+            _standardError?.Dispose();
+        }
     }
 
     private void WriteBatches()
     {
         var reader = _queue.Reader;
         var batch = new StringBuilder();
-        var buffer = Array.Empty<char>();
+        var chars = Array.Empty<char>();
+        var bytes = Array.Empty<byte>();
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
@@ -77,17 +85,9 @@ internal sealed class AccessLog : IDisposable
                 lines++;
             }
 
-            if (buffer.Length < batch.Length)
-            {
-                buffer = new char[Math.Max(batch.Length, buffer.Length * 2)];
-            }
-
-            batch.CopyTo(0, buffer, batch.Length);
             try
             {
-                // One call per batch: a synchronized writer (standard error) keeps other log lines from splitting it.
-                _output.Write(buffer, 0, batch.Length);
-                _output.Flush();
+                Write(batch, ref chars, ref bytes);
             }
 #pragma warning disable CA1031 // Logging never breaks the service: lines the output refused are counted, not thrown.
             catch (Exception)
@@ -102,6 +102,25 @@ internal sealed class AccessLog : IDisposable
             }
         }
     }
+
+    // One call per batch, so the console logger's lines on the same output fall between batches, not inside lines.
+    private void Write(StringBuilder batch, ref char[] chars, ref byte[] bytes)
+    {
+        chars = Fit(chars, batch.Length);
+        batch.CopyTo(0, chars, batch.Length);
+        if (_standardError is null)
+        {
+            _output.Write(chars, 0, batch.Length);
+            _output.Flush();
+            return;
+        }
+
+        bytes = Fit(bytes, Encoding.UTF8.GetMaxByteCount(batch.Length));
+        var length = Encoding.UTF8.GetBytes(chars, 0, batch.Length, bytes, 0);
+        _standardError.Write(bytes, 0, length);
+    }
+
+    private static T[] Fit<T>(T[] buffer, int length) => buffer.Length >= length ? buffer : new T[Math.Max(length, buffer.Length * 2)];
 }
 
 /// <summary>Where the access log writes: standard error unless the host says otherwise (tests, the CLI's writer).</summary>
