@@ -62,6 +62,15 @@ public sealed class ServeLoggingTests(ServeLoggingTests.TrainedBundle bundle) : 
         Assert.DoesNotContain(everything, l => l.Contains("/ping", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Serve_Verbose_AddsDebugEventsAndKeepsTheAccessLines()
+    {
+        var run = await Serve("-v");
+
+        Assert.Contains(run.Error, l => l.Contains(" dbug: ", StringComparison.Ordinal));
+        Assert.Equal(run.Requests, run.Error.Count(l => l.Contains(" request_id=", StringComparison.Ordinal)));
+    }
+
     private async Task<ServeRun> Serve(params string[] options)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
