@@ -132,6 +132,8 @@ public static class GangwayServer
         services.AddOptions<ConsoleLoggerOptions>().Configure(console =>
         {
             console.LogToStandardErrorThreshold = LogLevel.Trace;
+            // A stalled standard error must not hold up the requests that log a warning either.
+            console.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
             console.FormatterName = string.Equals(configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.LogFormat)}"], LogFormats.Json, StringComparison.Ordinal)
                 ? ConsoleFormatterNames.Json
                 : ConsoleFormatterNames.Simple;
