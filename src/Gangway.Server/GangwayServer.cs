@@ -2,6 +2,7 @@ using Gangway.Server.Endpoints;
 using Gangway.Server.Hosting;
 using Gangway.Stores;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Prometheus;
@@ -24,7 +25,8 @@ public static class GangwayServer
     /// The store kinds the host knows, to serve registry references (<c>titanic@champion</c>) and for the admin
     /// endpoints; registered as a service. Without it only bundle files can be served.
     /// </param>
-    public static WebApplication Build(string[] args, string? model = null, long? maxBodyBytes = null, StoreCatalog? stores = null)
+    /// <param name="accessLog">Where access lines go (one per request); default standard error, like the other logs.</param>
+    public static WebApplication Build(string[] args, string? model = null, long? maxBodyBytes = null, StoreCatalog? stores = null, TextWriter? accessLog = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var overrides = new Dictionary<string, string?>();
@@ -42,6 +44,11 @@ public static class GangwayServer
         if (stores is not null)
         {
             builder.Services.AddSingleton(stores);
+        }
+
+        if (accessLog is not null)
+        {
+            builder.Services.AddSingleton(new AccessLogOutput(accessLog));
         }
 
         AddServices(builder.Services, builder.Configuration);
@@ -62,6 +69,8 @@ public static class GangwayServer
             kestrel.Limits.MaxRequestBodySize = gangway.Value.MaxBodyBytes);
         AddLogging(services, configuration);
         services.AddSingleton<ServiceMetrics>();
+        services.TryAddSingleton(new AccessLogOutput(Console.Error));
+        services.AddSingleton<AccessLog>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ModelStores>();
         services.AddSingleton<ModelSourceResolver>();
@@ -75,8 +84,9 @@ public static class GangwayServer
     }
 
     /// <summary>
-    /// Maps every endpoint (<c>GET /</c> links the others), the Prometheus metrics (<c>/metrics</c>), the OpenAPI document (<c>/openapi/v1.json</c>) and
-    /// the API page (<c>/scalar</c>), behind request logging and HTTP metrics; the admin endpoints only when
+    /// Maps every endpoint (<c>GET /</c> links the others), the Prometheus metrics (<c>/metrics</c>), the OpenAPI
+    /// document (<c>/openapi/v1.json</c>) and the API page (<c>/scalar</c>), behind the access log and HTTP metrics; the
+    /// admin endpoints only when
     /// <c>Gangway:AdminApiKey</c> is set.
     /// </summary>
     public static WebApplication MapEndpoints(WebApplication app)
@@ -109,17 +119,34 @@ public static class GangwayServer
 
     private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
-    // Console logs as text or JSON lines (Gangway:LogFormat, checked at start-up by ServerOptionsValidator). Read
-    // lazily so settings added after this call (command line, tests) count. RequestLogging writes the one line per
-    // request; ASP.NET Core's own request log is off, which also spares every request the Activity the host would
-    // otherwise start for it (a tracing listener, such as OpenTelemetry's, still gets its activities).
+    private const string FrameworkCategory = "Microsoft.AspNetCore";
+
+    // Console logs on standard error (like the CLI's), as single text lines or JSON lines (Gangway:LogFormat, checked
+    // at start-up by ServerOptionsValidator), read lazily so settings added after this call (command line, tests) count.
+    // Requests are logged by the access log (AccessLog), not here: ASP.NET Core's own per-request events (endpoint
+    // executing/executed, results written) are Information, so Microsoft.AspNetCore starts at Warning; the rule goes
+    // first so a Logging:LogLevel:Microsoft.AspNetCore setting still wins. The host's request log is off altogether,
+    // which also spares every request the Activity the host would otherwise start for it (a tracing listener, such as
+    // OpenTelemetry's, still gets its activities).
     private static void AddLogging(IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging(logging => logging.AddConsole().AddFilter(HostingDiagnosticsCategory, LogLevel.None));
+        services.Configure<LoggerFilterOptions>(filters => filters.Rules.Insert(0, new LoggerFilterRule(null, FrameworkCategory, LogLevel.Warning, null)));
         services.AddOptions<ConsoleLoggerOptions>().Configure(console =>
+        {
+            console.LogToStandardErrorThreshold = LogLevel.Trace;
+            // A stalled standard error must not hold up the requests that log a warning either.
+            console.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
             console.FormatterName = string.Equals(configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.LogFormat)}"], LogFormats.Json, StringComparison.Ordinal)
                 ? ConsoleFormatterNames.Json
-                : ConsoleFormatterNames.Simple);
+                : ConsoleFormatterNames.Simple;
+        });
+        services.Configure<SimpleConsoleFormatterOptions>(text =>
+        {
+            text.SingleLine = true;
+            text.UseUtcTimestamp = true;
+            text.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
         services.Configure<JsonConsoleFormatterOptions>(json =>
         {
             json.UseUtcTimestamp = true;

@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 
 namespace Gangway.Server.Tests;
 
@@ -27,19 +24,6 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
     /// <summary>Every event as text: category, message, each structured value, scopes and exception.</summary>
     public IEnumerable<string> Lines() => Events.Select(e => e.Text);
 
-    /// <summary>The request log events formatted by the console formatter the server chose.</summary>
-    public IReadOnlyList<string> FormatRequests(IServiceProvider services)
-    {
-        var name = services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName;
-        var formatter = services.GetServices<ConsoleFormatter>().Single(f => f.Name == name);
-        return [.. Events.Where(e => e.EventName == "Request").Select(e =>
-        {
-            using var writer = new StringWriter();
-            e.Format(formatter, writer);
-            return writer.ToString();
-        })];
-    }
-
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
@@ -48,7 +32,7 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
     {
     }
 
-    internal sealed record LogEvent(string? EventName, string Text, Action<ConsoleFormatter, TextWriter> Format);
+    internal sealed record LogEvent(string? EventName, string Text);
 
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
     {
@@ -66,9 +50,7 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
             }
 
             owner._scopes.ForEachScope((scope, lines) => lines.Add(scope?.ToString() ?? ""), text);
-            var entry = new LogEntry<TState>(logLevel, category, eventId, state, exception, formatter);
-            var scopes = owner._scopes;
-            owner.Events.Enqueue(new LogEvent(eventId.Name, string.Join('\n', text), (f, writer) => f.Write(entry, scopes, writer)));
+            owner.Events.Enqueue(new LogEvent(eventId.Name, string.Join('\n', text)));
         }
     }
 }

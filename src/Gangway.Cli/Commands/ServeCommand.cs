@@ -8,7 +8,8 @@ namespace Gangway.Cli.Commands;
 
 /// <summary>
 /// <c>gangway serve</c>: answer predictions over HTTP with a model bundle, or a registry version or alias (followed while
-/// serving), until stopped (Ctrl+C).
+/// serving), until stopped (Ctrl+C). Logs, one access line per request included, go to standard error in the
+/// <c>--log-format</c> chosen; <c>-q</c> keeps warnings and errors only (no access lines), <c>-v</c> adds debug events.
 /// </summary>
 internal static class ServeCommand
 {
@@ -24,7 +25,7 @@ internal static class ServeCommand
         {
             Description = "The largest request body accepted, in bytes (default 1048576); larger bodies get 413.",
         };
-        var command = new Command("serve", "Serve a model bundle or a registry version or alias over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar.")
+        var command = new Command("serve", "Serve a model bundle or a registry version or alias over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar. Logs one access line per request on standard error (-q: none).")
         {
             model, urls, maxBody,
         };
@@ -36,11 +37,16 @@ internal static class ServeCommand
                 throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' does not exist. It is not a registry reference either (name@alias or name:version).");
             }
 
-            // A registry reference is resolved in the global --store (else GANGWAY_STORE, else the default).
-            string[] args = parse.GetValue(GlobalOptions.Store) is { } uri ? ["--urls", parse.GetValue(urls)!, "--Gangway:Store", uri] : ["--urls", parse.GetValue(urls)!];
+            List<string> args = ["--urls", parse.GetValue(urls)!, .. LoggingArguments(parse)];
+            if (parse.GetValue(GlobalOptions.Store) is { } uri)
+            {
+                // A registry reference is resolved in the global --store (else GANGWAY_STORE, else the default).
+                args.AddRange(["--Gangway:Store", uri]);
+            }
+
             try
             {
-                using var app = GangwayServer.Build(args, path, parse.GetValue(maxBody), CliApp.Stores());
+                using var app = GangwayServer.Build([.. args], path, parse.GetValue(maxBody), CliApp.Stores(), context.Error);
                 app.Run();
             }
             catch (OptionsValidationException ex)
@@ -51,5 +57,30 @@ internal static class ServeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // The global options as service settings; on the command line they win over appsettings and the environment.
+    // -q keeps warnings and errors only, so no access lines; -v adds debug events, ASP.NET Core's included.
+    private static IEnumerable<string> LoggingArguments(ParseResult parse)
+    {
+        // Only when given, so Gangway__LogFormat in the environment still counts otherwise.
+        if (parse.GetResult(GlobalOptions.LogFormat) is { Implicit: false })
+        {
+            yield return "--Gangway:LogFormat";
+            yield return parse.GetValue(GlobalOptions.LogFormat)!;
+        }
+
+        if (parse.GetValue(GlobalOptions.Verbose))
+        {
+            yield return "--Logging:LogLevel:Default";
+            yield return "Debug";
+            yield return "--Logging:LogLevel:Microsoft.AspNetCore";
+            yield return "Debug";
+        }
+        else if (parse.GetValue(GlobalOptions.Quiet))
+        {
+            yield return "--Logging:LogLevel:Default";
+            yield return "Warning";
+        }
     }
 }

@@ -4,12 +4,13 @@ using System.Diagnostics;
 namespace Gangway.Server.Hosting;
 
 /// <summary>
-/// Writes one log event per request: request id, method, route, status and latency. The request id is the client's
+/// Puts one entry per request in the <see cref="AccessLog"/>: time, request id, method, route, status, latency and the
+/// served model. The request id is the client's
 /// <c>X-Request-Id</c> when it is a short safe token, else the host's trace identifier, and is echoed in the response's
 /// <c>X-Request-Id</c> header. Never logs bodies, query strings or header values other than the request id, so the
 /// values of personal-data columns cannot reach the logs from here.
 /// </summary>
-internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+internal sealed class RequestLogging(RequestDelegate next, AccessLog accessLog, LoadedModel model, TimeProvider time)
 {
     public const string Header = "X-Request-Id";
 
@@ -39,11 +40,12 @@ internal sealed partial class RequestLogging(RequestDelegate next, ILogger<Reque
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Information))
+            if (accessLog.IsEnabled)
             {
                 var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
-                var elapsed = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3);
-                LogRequest(logger, context.TraceIdentifier, context.Request.Method, route, context.Response.StatusCode, elapsed);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                accessLog.Write(new AccessEntry(
+                    time.GetUtcNow(), context.TraceIdentifier, context.Request.Method, route, context.Response.StatusCode, elapsed, model.IsReady ? model.Current : null));
             }
         }
     }
@@ -51,7 +53,4 @@ internal sealed partial class RequestLogging(RequestDelegate next, ILogger<Reque
     /// <summary>The id when it is 1 to 64 letters, digits or <c>- _ . :</c>; otherwise null.</summary>
     internal static string? IsSafeId(string id) =>
         id.Length is > 0 and <= MaxIdLength && !id.AsSpan().ContainsAnyExcept(SafeCharacters) ? id : null;
-
-    [LoggerMessage(EventId = 1, EventName = "Request", Level = LogLevel.Information, Message = "{Method} {Route} answered {Status} in {ElapsedMs} ms (request {RequestId})")]
-    private static partial void LogRequest(ILogger logger, string requestId, string method, string route, int status, double elapsedMs);
 }

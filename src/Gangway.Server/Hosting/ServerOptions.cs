@@ -16,6 +16,9 @@ public sealed class ServerOptions
     /// <summary>The default <see cref="RefreshSeconds"/>.</summary>
     public const int DefaultRefreshSeconds = 5;
 
+    /// <summary>The default <see cref="AccessLogQueueSize"/>.</summary>
+    public const int DefaultAccessLogQueueSize = 10_000;
+
     /// <summary>The shortest <see cref="AdminApiKey"/> accepted.</summary>
     public const int MinAdminApiKeyLength = 16;
 
@@ -57,10 +60,17 @@ public sealed class ServerOptions
     public int MaxStringLength { get; set; } = 10_000;
 
     /// <summary>
-    /// How console logs are written: <c>text</c> (the default, one readable line per event) or <c>json</c> (one JSON
-    /// object per line, for log collectors).
+    /// How console logs and access lines are written: <c>text</c> (the default, one readable line per event) or
+    /// <c>json</c> (one JSON object per line, for log collectors).
     /// </summary>
     public string LogFormat { get; set; } = LogFormats.Text;
+
+    /// <summary>
+    /// How many access lines may wait for the output; when that many are waiting (the output is slow or stalled), further
+    /// lines are dropped and counted in <c>gangway_access_log_dropped_total</c> instead of holding up requests. Default
+    /// 10,000; 1 to 1,000,000.
+    /// </summary>
+    public int AccessLogQueueSize { get; set; } = DefaultAccessLogQueueSize;
 }
 
 /// <summary>The values of <see cref="ServerOptions.LogFormat"/>.</summary>

@@ -61,6 +61,11 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
             failures.Add($"Gangway:LogFormat must be '{LogFormats.Text}' or '{LogFormats.Json}'; it is '{options.LogFormat}'.");
         }
 
+        if (options.AccessLogQueueSize is < 1 or > 1_000_000)
+        {
+            failures.Add($"Gangway:AccessLogQueueSize must be between 1 and 1000000; it is {options.AccessLogQueueSize}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -17,6 +17,9 @@ internal sealed partial class ServiceMetrics
     // Field names come from clients (misspelt names are errors too): anything that is not an input column shares one label.
     internal const string OtherField = "(other)";
 
+    // Methods come from clients too: anything but the standard ones shares one label.
+    internal const string OtherMethod = "OTHER";
+
     // Upsell answers without a recommendation.
     internal const string NoRecommendation = "(none)";
 
@@ -33,6 +36,7 @@ internal sealed partial class ServiceMetrics
     private readonly Counter _failures;
     private readonly Counter _reloads;
     private readonly Counter _reloadFailures;
+    private readonly Counter _accessLogDropped;
     private readonly ILogger<ServiceMetrics> _logger;
 
     public ServiceMetrics(ILogger<ServiceMetrics> logger)
@@ -70,6 +74,9 @@ internal sealed partial class ServiceMetrics
             "gangway_model_reload_failures_total",
             "Refreshes of the served model that failed (store unreachable, bundle unreadable, self-check failed); the previous model kept serving. By model.",
             ["model"]);
+        _accessLogDropped = factory.CreateCounter(
+            "gangway_access_log_dropped_total",
+            "Access log lines not written because the queue was full (the output was too slow or stalled) or the output failed.");
     }
 
     /// <summary>The registry <c>/metrics</c> exports.</summary>
@@ -78,11 +85,15 @@ internal sealed partial class ServiceMetrics
     /// <summary>Requests being answered now.</summary>
     public Gauge InProgress { get; }
 
-    /// <summary>Counts one answered request and its latency under its route pattern (empty when no route matched).</summary>
+    /// <summary>
+    /// Counts one answered request and its latency under its route pattern (empty when no route matched) and its method
+    /// (<c>OTHER</c> for anything but the standard methods).
+    /// </summary>
     public void RecordRequest(string endpoint, string method, int code, TimeSpan elapsed)
     {
         try
         {
+            method = MethodLabel(method);
             if (!_requestChildren.TryGetValue((endpoint, method, code), out var children))
             {
                 string[] labels = [code.ToString(CultureInfo.InvariantCulture), method, endpoint];
@@ -147,6 +158,9 @@ internal sealed partial class ServiceMetrics
         }
     }
 
+    /// <summary>Counts access log lines that were dropped.</summary>
+    public void RecordAccessLogDropped(int lines) => _accessLogDropped.Inc(lines);
+
     /// <summary>Exports the reload counters of a model at 0, so alerts on them work before the first reload.</summary>
     public void StartReloadCounters(string model)
     {
@@ -159,6 +173,13 @@ internal sealed partial class ServiceMetrics
 
     /// <summary>Counts a refresh that failed while the previous model kept serving.</summary>
     public void RecordReloadFailure(string model) => _reloadFailures.WithLabels(model).Inc();
+
+    // Case-sensitive, as methods are: the known ones are the instances Kestrel hands out.
+    internal static string MethodLabel(string method) => method switch
+    {
+        "GET" or "HEAD" or "POST" or "PUT" or "DELETE" or "PATCH" or "OPTIONS" or "TRACE" or "CONNECT" => method,
+        _ => OtherMethod,
+    };
 
     private void RecordScored(Served served, Func<ScoredChildren, Counter.Child> endpoint, ReadOnlySpan<double> probabilities)
     {

@@ -33,6 +33,16 @@ public sealed class ServerOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_001)]
+    public void Validate_AccessLogQueueSizeOutOfRange_NamesTheRange(int size)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", AccessLogQueueSize = size });
+
+        Assert.Equal($"Gangway:AccessLogQueueSize must be between 1 and 1000000; it is {size}.", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
     [InlineData("", 0)]
     [InlineData("fifteen-chars-x", 15)]
     public void Validate_ShortAdminApiKey_SaysHowLongItMustBeWithoutShowingIt(string key, int length)

@@ -31,6 +31,28 @@ public sealed class ServiceMetricsTests(TitanicService service) : IClassFixture<
     }
 
     [Fact]
+    public async Task Requests_WithMethodsOfTheClientsInvention_ShareOneOtherLabel()
+    {
+        using var factory = service.CreateFactory();
+        using var client = factory.CreateClient();
+        string[] invented = ["BREW", "get", "Zq7METHOD", "PROPFIND", "M-SEARCH"];
+        foreach (var method in invented)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), new Uri("/ping", UriKind.Relative));
+            using var response = await client.SendAsync(request);
+        }
+
+        await client.GetStringAsync(new Uri("/ping", UriKind.Relative));
+
+        var text = await Metrics(client);
+
+        Assert.Equal(invented.Length, PrometheusText.Value(text, "http_requests_received_total", ("method", "OTHER")));
+        Assert.Equal(1, PrometheusText.Value(text, "http_requests_received_total", ("method", "GET")));
+        var methods = PrometheusText.Samples(text, "http_requests_received_total").Select(s => s.Labels["method"]).Distinct().Order();
+        Assert.Equal(["GET", "OTHER"], methods);
+    }
+
+    [Fact]
     public async Task Predict_ScoredRecords_GrowPredictionsAndTheProbabilityHistogramByModelVersion()
     {
         using var factory = service.CreateFactory();
