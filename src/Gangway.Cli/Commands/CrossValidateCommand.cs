@@ -22,7 +22,7 @@ internal static class CrossValidateCommand
             CustomParser = result => CliOptions.WholeNumber(result, "--folds") ?? 0,
         };
         var seed = CliOptions.Seed();
-        var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON.");
+        var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON to this file, or '-' for standard output (the table then goes to standard error).");
         var parser = CliOptions.Parser();
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the runs (a parent and one per fold) in the model store." };
         var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output, parser, noTrack };
@@ -31,6 +31,12 @@ internal static class CrossValidateCommand
             var foldCount = parse.GetValue(folds);
             var specPath = parse.GetValue(spec)!;
             var dataPath = parse.GetValue(data)!;
+            var path = parse.GetValue(output);
+            if (path is not null)
+            {
+                FileOutput.Check(path);
+            }
+
             var tracking = parse.GetValue(noTrack) ? null : CrossValidationRuns.Start(context, specPath, dataPath, foldCount, parse.GetValue(seed));
             CrossValidationReport report;
             try
@@ -54,10 +60,14 @@ internal static class CrossValidateCommand
                 table.AddRow(summary.Name, Format(summary.Mean), Format(summary.StandardDeviation));
             }
 
-            context.Console.Write(table);
-            if (parse.GetValue(output) is { } path)
+            (path == FileOutput.StandardOutput ? context.ErrorConsole : context.Console).Write(table);
+            if (path is not null)
             {
-                FileOutput.WriteAllText(path, report.ToJson());
+                FileOutput.WriteText(path, context.Output, report.ToJson());
+            }
+
+            if (path is not null && path != FileOutput.StandardOutput)
+            {
                 context.Logger.Wrote("cross-validation metrics", path);
             }
 

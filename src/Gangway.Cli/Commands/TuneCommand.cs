@@ -24,7 +24,7 @@ internal static class TuneCommand
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header).");
         var grid = CliOptions.RequiredPath("--grid", "The search (YAML or JSON): metric, folds, grid or random, and the values to try per parameter.");
         var parser = CliOptions.Parser();
-        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON.");
+        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON to this file, or '-' for standard output (like --json).");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output instead of the table." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the tuning run and its candidates in the model store." };
         var command = new Command("tune", "Search spec parameters (grid or seeded random) by cross-validation; record every candidate as a run and mark the best.")
@@ -33,6 +33,12 @@ internal static class TuneCommand
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
+            var path = parse.GetValue(output);
+            if (path is not null)
+            {
+                FileOutput.Check(path);
+            }
+
             var files = new TuningFiles(parse.GetValue(spec)!, parse.GetValue(grid)!, parse.GetValue(data)!, parse.GetValue(parser));
             var modelSpec = ModelSpecReader.ReadFile(files.Spec);
             var tuningGrid = TuningGridReader.ReadFile(files.Grid);
@@ -75,13 +81,13 @@ internal static class TuneCommand
             }
 
             var document = Document(report, tracker);
-            if (parse.GetValue(output) is { } path)
+            if (path is not null && path != FileOutput.StandardOutput)
             {
-                FileOutput.WriteAllText(path, document);
+                FileOutput.WriteText(path, context.Output, document);
                 context.Logger.Wrote("tuning report", path);
             }
 
-            if (parse.GetValue(json))
+            if (parse.GetValue(json) || path == FileOutput.StandardOutput)
             {
                 context.Output.WriteLine(document);
             }
