@@ -55,16 +55,19 @@ public sealed class FileOutputTests : IClassFixture<TrainedExample>, IDisposable
     public async Task Predict_OutToANamedPipe_WritesIntoThePipeAndItStaysAPipe()
     {
         var fifo = Path.Combine(_folder, "predictions.fifo");
-        Shell($"mkfifo '{fifo}'");
+        // A second name for the same pipe, to release the reader if the command replaced or never opened the first.
+        var spare = _example.Workspace[$"spare-{Guid.NewGuid():N}.fifo"];
+        Shell($"mkfifo '{fifo}' && ln '{fifo}' '{spare}'");
         var reader = Task.Run(() => File.ReadAllText(fifo));
 
         var run = Predict(fifo);
 
         if (await Task.WhenAny(reader, Task.Delay(TimeSpan.FromSeconds(10))) != reader)
         {
-            // The command never opened the pipe: open it once so the reader is released, then fail.
-            File.WriteAllText(fifo, "");
+            File.WriteAllText(spare, "");
         }
+
+        File.Delete(spare);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = (await reader).Split('\n', StringSplitOptions.RemoveEmptyEntries);
