@@ -26,7 +26,7 @@ internal static class CrossValidateCommand
             CustomParser = result => CliOptions.WholeNumber(result, "--folds") ?? 0,
         };
         var seed = CliOptions.Seed();
-        var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON.");
+        var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON to this file, or '-' for standard output (the table then goes to standard error).");
         var parser = CliOptions.Parser();
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the runs (a parent and one per fold) in the model store." };
         var json = new Option<bool>("--json") { Description = "Print per-fold metrics, their mean and standard deviation (and the run id) as JSON instead of the table." };
@@ -36,6 +36,17 @@ internal static class CrossValidateCommand
             var foldCount = parse.GetValue(folds);
             var specPath = parse.GetValue(spec)!;
             var dataPath = parse.GetValue(data)!;
+            var path = parse.GetValue(output);
+            if (path is not null)
+            {
+                FileOutput.Check(path);
+            }
+
+            if (path == FileOutput.StandardOutput && parse.GetValue(json))
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, "--json and --out - both write the JSON to standard output: give one of them.");
+            }
+
             var tracking = parse.GetValue(noTrack) ? null : CrossValidationRuns.Start(context, specPath, dataPath, foldCount, parse.GetValue(seed));
             CrossValidationReport report;
             try
@@ -72,12 +83,16 @@ internal static class CrossValidateCommand
                     table.AddRow(summary.Name, Format(summary.Mean), Format(summary.StandardDeviation));
                 }
 
-                context.Console.Write(table);
+                (path == FileOutput.StandardOutput ? context.ErrorConsole : context.Console).Write(table);
             }
 
-            if (parse.GetValue(output) is { } path)
+            if (path is not null)
             {
-                FileOutput.WriteAllText(path, document.ToJsonString(Indented));
+                FileOutput.WriteText(path, context.Output, document.ToJsonString(Indented));
+            }
+
+            if (path is not null && path != FileOutput.StandardOutput)
+            {
                 context.Logger.Wrote("cross-validation metrics", path);
             }
 

@@ -20,13 +20,24 @@ internal static class EvaluateCommand
     {
         var model = CliOptions.RequiredPath("--model", "The model: a bundle file (.gwb) or a registry reference (titanic@champion, titanic:3).");
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header) the model did not see in training.");
-        var output = CliOptions.OptionalPath("--out", "Also write the metrics as JSON to this file.");
+        var output = CliOptions.OptionalPath("--out", "Also write the metrics as JSON to this file, or '-' for standard output (the tables then go to standard error).");
         var parser = CliOptions.Parser();
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON on standard output instead of the tables." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the held-out metrics in the model store against the model's run and version." };
         var command = new Command("evaluate", "Score labelled data with the trained model and report metrics, slices and baselines.") { model, data, output, parser, json, noTrack };
         command.SetAction(parse => host.Execute(parse, context =>
         {
+            var path = parse.GetValue(output);
+            if (path is not null)
+            {
+                FileOutput.Check(path);
+            }
+
+            if (path == FileOutput.StandardOutput && parse.GetValue(json))
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, "--json and --out - both write the JSON to standard output: give one of them.");
+            }
+
             var (bundlePath, version) = context.ResolveModelVersion(parse.GetValue(model)!);
             var bundle = BundleReader.Read(bundlePath);
             var dataPath = parse.GetValue(data)!;
@@ -40,12 +51,17 @@ internal static class EvaluateCommand
             }
             else
             {
-                EvaluationTables.Print(context.Console, bundle.Name, report);
+                // With --out -, standard output carries only the JSON, so a pipe into jq works.
+                EvaluationTables.Print(path == FileOutput.StandardOutput ? context.ErrorConsole : context.Console, bundle.Name, report);
             }
 
-            if (parse.GetValue(output) is { } path)
+            if (path is not null)
             {
-                FileOutput.WriteAllText(path, document.ToJsonString(Indented));
+                FileOutput.WriteText(path, context.Output, document.ToJsonString(Indented));
+            }
+
+            if (path is not null && path != FileOutput.StandardOutput)
+            {
                 context.Logger.Wrote("metrics", path);
             }
 

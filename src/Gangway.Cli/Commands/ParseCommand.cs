@@ -34,23 +34,14 @@ internal static class ParseCommand
                 InvalidRows = parse.GetValue(onError) == "skip" ? InvalidRowPolicy.Skip : InvalidRowPolicy.Fail,
             };
             var target = parse.GetValue(output)!;
-            CanonicalCsvResult? result = null;
-            if (target == "-")
-            {
-                result = CanonicalCsv.Write(source, context.Output, options);
-                context.Output.Flush();
-            }
-            else
-            {
-                FileOutput.WriteAtomically(target, writer => result = CanonicalCsv.Write(source, writer, options));
-            }
-
-            foreach (var rejected in result!.Rejected.Take(RejectsLogged))
+            var result = FileOutput.WriteText(target, context.Output, writer => CanonicalCsv.Write(source, writer, options));
+            foreach (var rejected in result.Rejected.Take(RejectsLogged))
             {
                 context.Logger.SkippedRow(rejected.Message);
             }
 
-            context.Logger.Parsed(result.Rows, source.Description, spec.Name, result.Rejected.Count, target == "-" ? "standard output" : target);
+            var destination = FileOutput.Describe(target);
+            context.Logger.Parsed(result.Rows, source.Description, spec.Name, result.Rejected.Count, destination);
             return ExitCodes.Success;
         }));
         return command;

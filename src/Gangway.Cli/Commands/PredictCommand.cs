@@ -25,7 +25,7 @@ internal static class PredictCommand
             DefaultValueFactory = _ => "fail",
         };
         onError.AcceptOnlyFromAmong("fail", "skip");
-        var rejects = CliOptions.OptionalPath("--rejects", "With --on-error skip: also write the skipped rows with line, column and reason to this CSV file.");
+        var rejects = CliOptions.OptionalPath("--rejects", "With --on-error skip: also write the skipped rows with line, column and reason to this CSV file, or '-' for standard output.");
         var includePii = new Option<bool>("--rejects-include-pii")
         {
             Description = "Write the values of the contract's personal-data (pii) columns in clear in the skipped rows' reasons and --rejects file; hidden by default.",
@@ -52,6 +52,17 @@ internal static class PredictCommand
             }
 
             var target = parse.GetValue(output)!;
+            var rejectsTarget = parse.GetValue(rejects);
+            if (target == FileOutput.StandardOutput && rejectsTarget == FileOutput.StandardOutput)
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, "--out and --rejects cannot both be '-' (standard output): give one of them a file.");
+            }
+
+            if (rejectsTarget is not null)
+            {
+                FileOutput.Check(rejectsTarget);
+            }
+
             var stopwatch = Stopwatch.StartNew();
             var parserPath = parse.GetValue(parser);
             var result = ScoringProgress.Run(context, new FileInfo(inputPath).Length, progress =>
@@ -59,22 +70,25 @@ internal static class PredictCommand
                 if (parserPath is not null)
                 {
                     var source = ParserFactory.Open(parserPath, inputPath);
-                    return WriteTo(target, context.Output, writer => BatchScorer.Score(bundle, source, writer, options));
+                    return FileOutput.WriteText(target, context.Output, writer => BatchScorer.Score(bundle, source, writer, options));
                 }
 
                 using var input = new StreamReader(inputPath, FileOutput.StrictUtf8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
-                var withProgress = options with { Progress = new SynchronousProgress<long>(_ => progress(input.BaseStream.Position)) };
-                return WriteTo(target, context.Output, writer => BatchScorer.Score(bundle, input, writer, withProgress));
+                // A pipe (--data /dev/stdin, a named pipe) has no position: no progress, but it is scored all the same.
+                var seekable = input.BaseStream.CanSeek;
+                var withProgress = options with { Progress = new SynchronousProgress<long>(_ => progress(seekable ? input.BaseStream.Position : 0)) };
+                return FileOutput.WriteText(target, context.Output, writer => BatchScorer.Score(bundle, input, writer, withProgress));
             });
             foreach (var rejected in result.Rejected.Take(RejectsLogged))
             {
                 context.Logger.SkippedRow(rejected.Message);
             }
 
-            if (parse.GetValue(rejects) is { } rejectsPath)
+            if (rejectsTarget is not null)
             {
-                RejectsFile.Write(rejectsPath, result.Rejected);
-                context.Logger.Wrote("the rejected rows", rejectsPath);
+                RejectsFile.Write(rejectsTarget, context.Output, result.Rejected);
+                var rejectsDestination = FileOutput.Describe(rejectsTarget);
+                context.Logger.Wrote("the rejected rows", rejectsDestination);
             }
 
             if (result.ContractWarnings > 0)
@@ -84,25 +98,10 @@ internal static class PredictCommand
 
             var seconds = stopwatch.Elapsed.TotalSeconds;
             var rate = result.RowsScored / Math.Max(seconds, 1e-9);
-            var destination = target == "-" ? "standard output" : target;
+            var destination = FileOutput.Describe(target);
             context.Logger.Scored(result.RowsScored, seconds, rate, result.Rejected.Count, destination);
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    // '-' streams to standard output (rows already written cannot be taken back); a file is written atomically.
-    private static BatchScoringResult WriteTo(string target, TextWriter standardOutput, Func<TextWriter, BatchScoringResult> score)
-    {
-        if (target == "-")
-        {
-            var scored = score(standardOutput);
-            standardOutput.Flush();
-            return scored;
-        }
-
-        BatchScoringResult? result = null;
-        FileOutput.WriteAtomically(target, writer => result = score(writer));
-        return result!;
     }
 }

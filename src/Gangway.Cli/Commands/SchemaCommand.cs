@@ -22,20 +22,17 @@ internal static class SchemaCommand
         infer.SetAction(parse => host.Execute(parse, context =>
         {
             var dataPath = parse.GetValue(data)!;
+            var target = parse.GetValue(output)!;
+            FileOutput.Check(target);
             var schema = SchemaInference.Infer(CsvReader.ReadFile(dataPath), parse.GetValue(margin));
             var yaml = DataSchemaWriter.Write(schema,
             [
                 $"Proposed by 'gangway schema infer' from {Path.GetFileName(dataPath)} (margin {parse.GetValue(margin).ToString(CultureInfo.InvariantCulture)}).",
                 "Curate before use: check types and allowed values, tighten ranges, mark personal data with 'pii: true'.",
             ]);
-            var target = parse.GetValue(output)!;
-            if (target == "-")
+            FileOutput.WriteText(target, context.Output, yaml);
+            if (target != FileOutput.StandardOutput)
             {
-                context.Output.Write(yaml);
-            }
-            else
-            {
-                FileOutput.WriteAllText(target, yaml);
                 context.Logger.Wrote("a proposed schema", target);
             }
 

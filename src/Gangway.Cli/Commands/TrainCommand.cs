@@ -19,7 +19,15 @@ internal static class TrainCommand
     {
         var spec = CliOptions.RequiredPath("--spec", "The model spec (YAML or JSON).");
         var data = CliOptions.RequiredPath("--data", "Labelled training data (CSV with a header).");
-        var output = CliOptions.OptionalPath("--out", "Also write the model bundle (.gwb) to this file. Required with --no-track.");
+        var output = CliOptions.OptionalPath("--out", "Also write the model bundle (.gwb) to this file (or a device or named pipe). Required with --no-track.");
+        // The summary goes to standard output; a binary bundle mixed into it would be of use to no one.
+        output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() == FileOutput.StandardOutput)
+            {
+                result.AddError("train --out cannot be '-' (standard output, where the summary goes): give a file, e.g. --out model.gwb.");
+            }
+        });
         var seed = CliOptions.Seed();
         var parser = CliOptions.Parser();
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the run in the model store." };
@@ -37,6 +45,11 @@ internal static class TrainCommand
                 throw new GangwayException(ErrorKind.InvalidConfiguration, "Nothing would be kept: give --out <bundle.gwb>, or drop --no-track so the run and its bundle are recorded in the store.");
             }
 
+            if (path is not null)
+            {
+                FileOutput.Check(path);
+            }
+
             // Open the store first: a wrong --store fails before minutes of training.
             var store = track ? context.Store : null;
             var started = context.Time.GetUtcNow();
@@ -48,8 +61,7 @@ internal static class TrainCommand
             var bytes = BundleWriter.ToBytes(bundle);
             if (path is not null)
             {
-                FileOutput.EnsureParentDirectory(path);
-                FileOutput.WriteAllBytes(path, bytes);
+                FileOutput.WriteBytes(path, bytes);
                 context.Logger.Trained(bundle.Name, stopwatch.Elapsed.TotalSeconds, path);
             }
 

@@ -24,7 +24,7 @@ internal static class TuneCommand
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header).");
         var grid = CliOptions.RequiredPath("--grid", "The search (YAML or JSON): metric, folds, grid or random, and the values to try per parameter.");
         var parser = CliOptions.Parser();
-        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON.");
+        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON to this file, or '-' for standard output (like --json).");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output instead of the table." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the tuning run and its candidates in the model store." };
         var refit = new Option<bool>("--refit") { Description = "Then write the best candidate's spec (--out-spec) and train it on all of --data, as 'gangway train' would (recorded as a run)." };
@@ -36,6 +36,12 @@ internal static class TuneCommand
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
+            var path = parse.GetValue(output);
+            if (path is not null)
+            {
+                FileOutput.Check(path);
+            }
+
             var files = new TuningFiles(parse.GetValue(spec)!, parse.GetValue(grid)!, parse.GetValue(data)!, parse.GetValue(parser));
             var refitOptions = RefitOptionsOf(parse.GetValue(refit), parse.GetValue(outSpec), parse.GetValue(outBundle), parse.GetValue(noTrack));
             var modelSpec = ModelSpecReader.ReadFile(files.Spec);
@@ -80,13 +86,13 @@ internal static class TuneCommand
 
             var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Best.Candidate), report, files, refitOptions, tracker);
             var document = Document(report, tracker, refitted);
-            if (parse.GetValue(output) is { } path)
+            if (path is not null && path != FileOutput.StandardOutput)
             {
-                FileOutput.WriteAllText(path, document);
+                FileOutput.WriteText(path, context.Output, document);
                 context.Logger.Wrote("tuning report", path);
             }
 
-            if (parse.GetValue(json))
+            if (parse.GetValue(json) || path == FileOutput.StandardOutput)
             {
                 context.Output.WriteLine(document);
             }
@@ -156,6 +162,19 @@ internal static class TuneCommand
         if (noTrack && outBundle is null)
         {
             throw new GangwayException(ErrorKind.InvalidConfiguration, "The refitted model would not be kept: give --out-bundle <bundle.gwb>, or drop --no-track so its run and bundle are recorded in the store.");
+        }
+
+        foreach (var (option, path) in new[] { ("--out-spec", outSpec), ("--out-bundle", outBundle) })
+        {
+            if (path == FileOutput.StandardOutput)
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, $"{option} cannot be '-' (standard output): the refit reads the spec and keeps the bundle, so give a file.");
+            }
+
+            if (path is not null)
+            {
+                FileOutput.Check(path);
+            }
         }
 
         return new RefitOptions(outSpec, outBundle);

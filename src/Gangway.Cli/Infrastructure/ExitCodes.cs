@@ -14,6 +14,9 @@ internal static class ExitCodes
     public const int GateFailed = 8;
     public const int Cancelled = 130;
 
+    /// <summary>Stopped by SIGTERM while writing an output (128 + 15, as a shell reports it).</summary>
+    public const int Terminated = 143;
+
     public static int For(ErrorKind kind) => kind switch
     {
         ErrorKind.InvalidInput => InvalidInput,

@@ -3,63 +3,138 @@ using System.Text;
 namespace Gangway.Cli.Infrastructure;
 
 /// <summary>
-/// Writes an output file atomically: into a temporary file beside it, moved into place only when the writer succeeded,
-/// so a failure never leaves a half-written file behind.
+/// Writes a command's output where an <c>--out</c> (or <c>--rejects</c>) value points, never destroying what is there:
+/// <list type="bullet">
+/// <item><c>-</c> is standard output.</item>
+/// <item>A regular file, or a path that does not exist yet: written to a temporary file in the same folder and renamed
+/// over the target only when complete, so a failure or Ctrl+C leaves the old file (or none), never a partial one.</item>
+/// <item>A character device (<c>/dev/null</c>, a terminal) or a named pipe: written straight to, never replaced.</item>
+/// <item>A symbolic link: the rules apply to the file it points at; the link itself stays.</item>
+/// </list>
+/// A missing folder, a folder, a block device or a socket is an error before anything is written; folders are never created.
 /// </summary>
 internal static class FileOutput
 {
+    /// <summary>The value that means standard output.</summary>
+    public const string StandardOutput = "-";
+
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>For reading: invalid UTF-8 is an error (reported by the CSV reader), never silently replaced.</summary>
     public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static void WriteAtomically(string path, Action<TextWriter> write)
+    private const int BufferBytes = 1 << 16;
+
+    /// <summary>How logs name the destination: the path as given, or "standard output".</summary>
+    public static string Describe(string path) => path == StandardOutput ? "standard output" : path;
+
+    /// <summary>Fails now, before the work, if <paramref name="path"/> cannot be written (see the class summary).</summary>
+    /// <exception cref="GangwayException">NotFound for a missing folder; InvalidInput for a folder, block device or socket.</exception>
+    public static void Check(string path)
     {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        if (path != StandardOutput)
+        {
+            _ = Resolve(path);
+        }
+    }
+
+    /// <summary>Writes text (UTF-8, no byte order mark) and returns what <paramref name="write"/> returns.</summary>
+    public static T WriteText<T>(string path, TextWriter standardOutput, Func<TextWriter, T> write)
+    {
+        if (path == StandardOutput)
+        {
+            var written = write(standardOutput);
+            standardOutput.Flush();
+            return written;
+        }
+
+        return Write(path, durable: false, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8, BufferBytes, leaveOpen: true);
+            var result = write(writer);
+            writer.Flush();
+            return result;
+        });
+    }
+
+    public static void WriteText(string path, TextWriter standardOutput, string text) =>
+        WriteText(path, standardOutput, writer =>
+        {
+            writer.Write(text);
+            return true;
+        });
+
+    /// <summary>Writes bytes to a file (flushed to disk before the rename), a device or a pipe; never to standard output.</summary>
+    public static void WriteBytes(string path, byte[] content) =>
+        Write(path, durable: true, stream =>
+        {
+            stream.Write(content);
+            return true;
+        });
+
+    private static T Write<T>(string path, bool durable, Func<Stream, T> write)
+    {
+        var (inPlace, target) = Resolve(path);
+        if (inPlace)
+        {
+            using var device = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, BufferBytes);
+            return write(device);
+        }
+
+        var temporary = TemporaryOutputs.Create(Path.GetDirectoryName(target)!, Path.GetFileName(target));
+        var committed = false;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, Utf8, 1 << 16))
+            T result;
+            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, BufferBytes))
             {
-                write(writer);
+                result = write(stream);
+                stream.Flush(flushToDisk: durable);
             }
 
-            File.Move(temp, full, overwrite: true);
+            TemporaryOutputs.Commit(temporary, target);
+            committed = true;
+            return result;
         }
         finally
         {
-            if (File.Exists(temp))
+            if (!committed)
             {
-                File.Delete(temp);
+                TemporaryOutputs.Discard(temporary);
             }
         }
     }
 
-    public static void WriteAllText(string path, string text) => WriteAtomically(path, w => w.Write(text));
-
-    /// <summary>Writes bytes to a temporary file beside <paramref name="path"/>, then moves it over: never a partial file.</summary>
-    public static void WriteAllBytes(string path, byte[] content)
+    // In place: a device or pipe, written through the path as given. Otherwise the file to rename over: the final
+    // target of a symbolic link, so the link stays a link.
+    private static (bool InPlace, string Target) Resolve(string path)
     {
         var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        switch (FileKinds.Of(full))
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
+            case FileKind.CharacterDevice or FileKind.Fifo:
+                return (true, full);
+            case FileKind.RegularFile:
+                return (false, FinalTarget(full));
+            case FileKind.Missing:
+                var target = FinalTarget(full);
+                var folder = Path.GetDirectoryName(target)!;
+                if (!Directory.Exists(folder))
+                {
+                    throw new GangwayException(ErrorKind.NotFound, $"Cannot write '{path}': folder '{folder}' does not exist (create it first).");
+                }
 
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
+                return (false, target);
+            case FileKind.Directory:
+                throw new GangwayException(ErrorKind.InvalidInput, $"Cannot write '{path}': it is a folder; give a file name.");
+            default:
+                throw new GangwayException(ErrorKind.InvalidInput, $"Cannot write '{path}': it is neither a file, a character device nor a named pipe.");
         }
     }
 
-    public static void EnsureParentDirectory(string path) => Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    private static string FinalTarget(string full)
+    {
+        var file = new FileInfo(full);
+        return file.LinkTarget is null ? full : file.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+    }
 }

@@ -39,8 +39,7 @@ internal static class TuningRefit
     public static JsonObject Run(CliContext context, ModelSpec bestSpec, TuningReport report, TuningFiles files, RefitOptions options, TuningTracker? tracker)
     {
         var specPath = options.OutSpec ?? DefaultSpecPath(files.Spec);
-        FileOutput.EnsureParentDirectory(specPath);
-        FileOutput.WriteAllText(specPath, SpecText(bestSpec, files.Spec, specPath, report));
+        FileOutput.WriteText(specPath, context.Output, SpecText(bestSpec, files.Spec, specPath, report));
         context.Logger.Wrote("best spec", specPath);
         var started = context.Time.GetUtcNow();
         var bundle = StageProgress.Run(context, "Refitting the best candidate", progress =>
@@ -48,8 +47,7 @@ internal static class TuningRefit
         var bytes = BundleWriter.ToBytes(bundle);
         if (options.OutBundle is { } bundlePath)
         {
-            FileOutput.EnsureParentDirectory(bundlePath);
-            FileOutput.WriteAllBytes(bundlePath, bytes);
+            FileOutput.WriteBytes(bundlePath, bytes);
             context.Logger.Wrote("refitted bundle", bundlePath);
         }
 
