@@ -30,6 +30,11 @@ internal static class CsvRecords
             return new RecordBatch(Empty(schema), null, []);
         }
 
+        if (!chunk.Table.ColumnNames.Any(n => schema.IndexOf(n) >= 0))
+        {
+            throw NoUsableHeader(body.Span, chunk.Table.ColumnNames, schema);
+        }
+
         // Records are numbered in file order, counting the rows the reader set aside.
         var lines = chunk.Lines.Concat(chunk.Rejected.Select(r => r.Line)).Order().ToList();
         int RecordAt(long line) => lines.BinarySearch(line);
@@ -45,6 +50,20 @@ internal static class CsvRecords
         var rows = chunk.Table.RowCount;
         var table = new Table(schema.Columns.Select(c => chunk.Table.TryGetColumn(c.Name, out var column) ? column : Missing(c, rows)));
         return new RecordBatch(table, [.. chunk.Lines.Select(RecordAt)], errors);
+    }
+
+    // Without one input column in the header every record would be empty: the first line is data, or the body is not CSV.
+    private static RequestRejectedException NoUsableHeader(ReadOnlySpan<byte> body, IEnumerable<string> header, RequestSchema schema)
+    {
+        var expected = $"the first line must be a header naming the model's input columns ({NameList.Of(schema.Columns.Select(c => c.Name))})";
+        var start = body.IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
+        if (start >= 0 && body[start] is (byte)'[' or (byte)'{')
+        {
+            return RequestRejectedException.Unreadable($"The body is sent as text/csv but looks like JSON; send JSON as application/json. For CSV, {expected}.");
+        }
+
+        // Its fields are not echoed: a first line with no column name in it is likely a record, which may hold personal data.
+        return RequestRejectedException.Unreadable($"The CSV header names none of the model's input columns; {expected}. The first line has {header.Count()} field(s), none of them an input column.");
     }
 
     private static RecordError ToError(RowError error, int record, Served served)
