@@ -14,12 +14,15 @@ internal static class Fuzz
 {
     public const ulong DefaultSeed = 20261207;
 
-    private const int DefaultSeconds = 8;
+    private const int DefaultSeconds = 5;
 
     public static ulong Seed => ulong.TryParse(Environment.GetEnvironmentVariable("GANGWAY_FUZZ_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : DefaultSeed;
 
-    /// <summary>Checks <paramref name="property"/> on up to <paramref name="iterations"/> inputs (or the environment's count).</summary>
-    public static void Check<T>(Gen<T> gen, int iterations, Action<T> property, Func<T, string> show)
+    /// <summary>
+    /// Up to <paramref name="iterations"/> inputs (or the environment's count), while the time budget lasts; the time the
+    /// caller spends on each input counts, so an asynchronous property can loop over them.
+    /// </summary>
+    public static IEnumerable<(int Case, T Input)> Cases<T>(Gen<T> gen, int iterations)
     {
         var count = Setting("GANGWAY_FUZZ_ITERATIONS", iterations);
         var budget = TimeSpan.FromSeconds(Setting("GANGWAY_FUZZ_SECONDS", DefaultSeconds));
@@ -27,7 +30,15 @@ internal static class Fuzz
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count && clock.Elapsed < budget; i++)
         {
-            var input = gen.Generate(random, null, out _);
+            yield return (i, gen.Generate(random, null, out _));
+        }
+    }
+
+    /// <summary>Checks <paramref name="property"/> on the <see cref="Cases"/>; a failure names the case, the seed and the input.</summary>
+    public static void Check<T>(Gen<T> gen, int iterations, Action<T> property, Func<T, string> show)
+    {
+        foreach (var (i, input) in Cases(gen, iterations))
+        {
             try
             {
                 property(input);
