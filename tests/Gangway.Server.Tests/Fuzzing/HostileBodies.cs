@@ -75,12 +75,17 @@ internal static class HostileBodies
         ? new string('[', depth) + new string(']', depth)
         : string.Concat(Enumerable.Repeat("{\"Age\": ", depth)) + "1" + new string('}', depth));
 
-    /// <summary>A body as text, in one of the shapes.</summary>
-    public static Gen<string> Text { get; } = OneOf(
+    /// <summary>Syntactically valid JSON in the accepted shapes (records, one record, split, columns), whatever its names and values.</summary>
+    public static Gen<string> Json { get; } = OneOf(
         Record.Array[0, 5].Select(records => $"[{string.Join(", ", records)}]"),
         Record,
         Split,
-        Columns,
+        Columns);
+
+    /// <summary>A body as text, in one of the shapes.</summary>
+    public static Gen<string> Text { get; } = OneOf(
+        Json,
+        Json,
         Deep,
         Value(4),
         Pick(ValidJson).SelectMany(HostileText.Mutated),

@@ -41,6 +41,18 @@ public sealed class RequestFuzzTests(TitanicService service) : IClassFixture<Tit
     }
 
     [Fact]
+    public void CsvReader_JsonBodies_AreRejectedAsJson()
+    {
+        var served = service.Factory.Services.GetRequiredService<LoadedModel>().Current;
+
+        Fuzz.Check(HostileBodies.Json, 1000, json =>
+        {
+            var error = Assert.Throws<RequestRejectedException>(() => RecordRequest.Read(System.Text.Encoding.UTF8.GetBytes(json), csv: true, served, new ServerOptions()));
+            Assert.Contains("is JSON; send JSON as application/json", error.Message, StringComparison.Ordinal);
+        }, json => json);
+    }
+
+    [Fact]
     public async Task Service_HostileBodies_NeverAnswer5xxNorShowInternals()
     {
         var failures = new List<string>();
