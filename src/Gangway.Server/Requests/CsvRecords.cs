@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gangway.Data;
 using Gangway.Server.Hosting;
 
@@ -15,6 +16,12 @@ internal static class CsvRecords
         var schema = served.Schema;
         var types = schema.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var options = new CsvReadOptions { ColumnTypes = types, ChunkSize = int.MaxValue, InvalidRows = InvalidRowPolicy.Skip };
+        if (IsJson(body.Span))
+        {
+            // Compact JSON such as [{"Pclass":3,"Sex":"male"}] tokenizes into a header that may even name an input.
+            throw RequestRejectedException.Unreadable($"The body is sent as text/csv but is JSON; send JSON as application/json. For CSV, {Expected(schema)}.");
+        }
+
         CsvChunk? chunk;
         try
         {
@@ -29,6 +36,11 @@ internal static class CsvRecords
         if (chunk is null)
         {
             return new RecordBatch(Empty(schema), null, []);
+        }
+
+        if (!chunk.Table.ColumnNames.Any(n => schema.IndexOf(n) >= 0))
+        {
+            throw NoUsableHeader(body.Span, chunk.Table.ColumnNames, schema);
         }
 
         // Records are numbered in file order, counting the rows the reader set aside.
@@ -53,6 +65,47 @@ internal static class CsvRecords
         }
 
         return new RecordBatch(table, [.. chunk.Lines.Select(RecordAt)], errors, new IdPresence(given));
+    }
+
+    private static string Expected(RequestSchema schema) =>
+        $"the first line must be a header naming the model's input columns ({NameList.Of(schema.Columns.Select(c => c.Name))})";
+
+    // A JSON array or object, whole and valid: never a CSV file anyone meant to send.
+    private static bool IsJson(ReadOnlySpan<byte> body)
+    {
+        var start = body.IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
+        if (start < 0 || body[start] is not ((byte)'[' or (byte)'{'))
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(body[start..], new JsonReaderOptions { MaxDepth = 256 });
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    // Without one input column in the header every record would be empty: the first line is data, or the body is not CSV.
+    private static RequestRejectedException NoUsableHeader(ReadOnlySpan<byte> body, IEnumerable<string> header, RequestSchema schema)
+    {
+        var expected = Expected(schema);
+        var start = body.IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
+        if (start >= 0 && body[start] is (byte)'[' or (byte)'{')
+        {
+            return RequestRejectedException.Unreadable($"The body is sent as text/csv but looks like JSON; send JSON as application/json. For CSV, {expected}.");
+        }
+
+        // Its fields are not echoed: a first line with no column name in it is likely a record, which may hold personal data.
+        return RequestRejectedException.Unreadable($"The CSV header names none of the model's input columns; {expected}. The first line has {header.Count()} field(s), none of them an input column.");
     }
 
     private static RecordError ToError(RowError error, int record, Served served)

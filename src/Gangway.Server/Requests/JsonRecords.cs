@@ -24,6 +24,19 @@ internal static class JsonRecords
 
         try
         {
+            return ReadShape(body, served, options);
+        }
+        catch (InvalidOperationException) when (UnreadableString.Find(body.Span, options.MaxJsonDepth) is not null)
+        {
+            // System.Text.Json reads a lone surrogate escape ("\ud800") as valid JSON but cannot make a string of it.
+            throw RequestRejectedException.Unreadable(UnreadableString.Find(body.Span, options.MaxJsonDepth)!);
+        }
+    }
+
+    private static RecordBatch ReadShape(ReadOnlyMemory<byte> body, Served served, ServerOptions options)
+    {
+        try
+        {
             if (StartsWithArray(body.Span))
             {
                 var records = ReadRecordArray(body.Span, served, options);

@@ -23,8 +23,9 @@ internal static class SingleRecordReader
         {
             return Read(body, schema, options, row);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escape that is not valid UTF-16, which the general reader reports.
             return false;
         }
     }

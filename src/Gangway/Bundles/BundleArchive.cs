@@ -1,17 +1,23 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Gangway.Bundles;
 
 /// <summary>
 /// An opened bundle file whose manifest has been verified. The zip is untrusted input: entry names and declared sizes
-/// are checked before anything is read, reads are capped at the size the manifest declares, and every entry's bytes
-/// must match its SHA-256 before they are returned.
+/// (each, and in all) are checked before anything is read, reads are capped at the size the manifest declares, and
+/// every entry is hashed while it streams, so a damaged or inflating entry is found before any entry is held in memory.
 /// </summary>
 internal sealed class BundleArchive : IDisposable
 {
     /// <summary>No entry may declare more than 1 GiB.</summary>
     public const long MaxEntrySize = 1L << 30;
+
+    /// <summary>All entries together may not declare more than 1 GiB uncompressed.</summary>
+    public const long MaxTotalSize = 1L << 30;
+
+    private const int StreamBufferBytes = 1 << 16;
 
     private const int MaxEntries = 100_000;
 
@@ -78,20 +84,24 @@ internal sealed class BundleArchive : IDisposable
         }
     }
 
-    /// <summary>The bytes of a manifest entry, after checking its size and SHA-256.</summary>
+    /// <summary>
+    /// Streams every listed entry through SHA-256 with a small buffer, checking its size and digest, so a damaged entry
+    /// or one that inflates beyond its declared size is found without holding any entry in memory.
+    /// </summary>
+    public void VerifyEntries()
+    {
+        var buffer = new byte[StreamBufferBytes];
+        foreach (var entry in Manifest.Entries)
+        {
+            HashWhileReading(entry, content: null, buffer);
+        }
+    }
+
+    /// <summary>The bytes of a manifest entry, checking its size and SHA-256 while they are read.</summary>
     public byte[] ReadVerified(BundleEntry entry)
     {
-        var content = ReadRaw(entry.Name, entry.Size);
-        if (content.LongLength != entry.Size)
-        {
-            throw Corrupt($"entry '{entry.Name}' has {content.LongLength} bytes but the manifest says {entry.Size}");
-        }
-
-        if (!string.Equals(Hashing.Sha256(content), entry.Sha256, StringComparison.Ordinal))
-        {
-            throw Corrupt($"entry '{entry.Name}' does not match its SHA-256 in the manifest (the file is corrupt or was modified)");
-        }
-
+        var content = new byte[entry.Size];
+        HashWhileReading(entry, content, new byte[1]);
         return content;
     }
 
@@ -119,9 +129,11 @@ internal sealed class BundleArchive : IDisposable
         }
 
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+        var total = 0L;
         foreach (var entry in zip.Entries)
         {
             string? problem = null;
+            total += Math.Max(0, entry.Length);
             if (!BundleEntryNames.IsSafe(entry.FullName))
             {
                 problem = "has an unsafe name (absolute, '..', backslash or control character)";
@@ -129,6 +141,10 @@ internal sealed class BundleArchive : IDisposable
             else if (entry.Length is < 0 or > MaxEntrySize)
             {
                 problem = $"declares {entry.Length} bytes; at most {MaxEntrySize} are allowed";
+            }
+            else if (total > MaxTotalSize)
+            {
+                problem = $"brings the declared uncompressed size of the bundle to {total} bytes; at most {MaxTotalSize} (1 GiB) are allowed in all";
             }
             else if (!entries.TryAdd(entry.FullName, entry))
             {
@@ -185,9 +201,14 @@ internal sealed class BundleArchive : IDisposable
                 throw Corrupt($"the manifest lists entry '{entry.Name}' more than once");
             }
 
-            if (!_entries.ContainsKey(entry.Name))
+            if (!_entries.TryGetValue(entry.Name, out var stored))
             {
                 throw Corrupt($"entry '{entry.Name}' listed in the manifest is missing");
+            }
+
+            if (stored.Length != entry.Size)
+            {
+                throw Corrupt($"entry '{entry.Name}' declares {stored.Length} bytes in the zip but the manifest says {entry.Size}");
             }
         }
 
@@ -195,6 +216,44 @@ internal sealed class BundleArchive : IDisposable
         if (extra is not null)
         {
             throw Corrupt($"entry '{extra}' is not listed in the manifest");
+        }
+    }
+
+    // Reads the entry into content (sized to the manifest's declaration) or through the scratch buffer, hashing as it
+    // goes and stopping as soon as it holds more bytes than declared.
+    private void HashWhileReading(BundleEntry listed, byte[]? content, byte[] scratch)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var length = 0L;
+        try
+        {
+            using var input = _entries[listed.Name].Open();
+            while (length <= listed.Size)
+            {
+                var target = content is not null && length < content.Length ? content.AsSpan((int)length) : scratch;
+                var read = input.Read(target);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                hash.AppendData(target[..read]);
+                length += read;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException)
+        {
+            throw new GangwayException(ErrorKind.CorruptArtifact, $"Bundle '{Path}': entry '{listed.Name}' cannot be read ({ex.Message}).", ex);
+        }
+
+        if (length != listed.Size)
+        {
+            throw Corrupt($"entry '{listed.Name}' has {(length > listed.Size ? "more than " : "")}{length} bytes but the manifest says {listed.Size}");
+        }
+
+        if (!string.Equals(Convert.ToHexStringLower(hash.GetHashAndReset()), listed.Sha256, StringComparison.Ordinal))
+        {
+            throw Corrupt($"entry '{listed.Name}' does not match its SHA-256 in the manifest (the file is corrupt or was modified)");
         }
     }
 

@@ -21,6 +21,9 @@ public static class BundleReader
     /// <summary>The largest size any single entry may declare (1 GiB); larger entries are rejected unread.</summary>
     public const long MaxEntrySize = BundleArchive.MaxEntrySize;
 
+    /// <summary>The largest uncompressed size all entries together may declare (1 GiB); a larger bundle is rejected unread.</summary>
+    public const long MaxTotalSize = BundleArchive.MaxTotalSize;
+
     /// <summary>
     /// Reads only the manifest, for showing what a bundle holds without loading the model: checks that the file is a zip
     /// with safe entry names and sizes, that <c>manifest.json</c> matches <c>manifest.sha256</c>, that the format version
@@ -39,7 +42,8 @@ public static class BundleReader
 
     /// <summary>
     /// Reads, verifies and loads a bundle: everything <see cref="ReadManifest"/> checks, plus the size and SHA-256 of every
-    /// entry, then parses each part and loads the model through <paramref name="catalog"/>.
+    /// entry (streamed through the hash before any entry is kept in memory), then parses each part and loads the model
+    /// through <paramref name="catalog"/>.
     /// </summary>
     /// <param name="path">The <c>.gwb</c> file.</param>
     /// <param name="catalog">The loaders for step kinds; <see cref="TransformerCatalog.Default"/> when <see langword="null"/>.</param>
@@ -51,6 +55,7 @@ public static class BundleReader
     public static ModelBundle Read(string path, TransformerCatalog? catalog = null)
     {
         using var archive = BundleArchive.Open(path);
+        archive.VerifyEntries();
         var entries = archive.Manifest.Entries
             .Select(e => KeyValuePair.Create(e.Name, archive.ReadVerified(e)))
             .ToList();

@@ -148,7 +148,7 @@ public sealed class Table
     /// <summary>The error for a column that is not there, listing the columns that are.</summary>
     public GangwayException MissingColumn(string name)
     {
-        var present = _columns.Length == 0 ? "(none)" : string.Join(", ", ColumnNames);
+        var present = NameList.Of(ColumnNames);
         return new GangwayException(ErrorKind.InvalidInput, $"Could not find column '{name}'. Columns present: {present}.");
     }
 

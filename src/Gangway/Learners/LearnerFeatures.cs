@@ -21,7 +21,7 @@ internal static class LearnerFeatures
         {
             throw new GangwayException(
                 ErrorKind.InvalidInput,
-                $"Learner '{learner}' found no numeric feature columns besides label '{options.LabelColumn}'. Columns present: {string.Join(", ", data.ColumnNames)}. Encode text columns as numbers first.");
+                $"Learner '{learner}' found no numeric feature columns besides label '{options.LabelColumn}'. Columns present: {NameList.Of(data.ColumnNames)}. Encode text columns as numbers first.");
         }
 
         return names;

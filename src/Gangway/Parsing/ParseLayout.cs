@@ -117,6 +117,6 @@ internal static class ParseLayout
             .ToList();
         return new GangwayException(
             ErrorKind.InvalidInput,
-            $"Could not find column{(absent.Count > 1 ? "s" : "")} {string.Join(", ", hints)} in {description} through parser '{spec.Name}'. Columns present: {string.Join(", ", available)}.");
+            $"Could not find column{(absent.Count > 1 ? "s" : "")} {NameList.Of(hints)} in {description} through parser '{spec.Name}'. Columns present: {NameList.Of(available)}.");
     }
 }

@@ -20,8 +20,9 @@ internal sealed class ParsedChunkReader
         _options = options;
         _tokenizer = new CsvTokenizer(reader, spec.Delimiter, spec.Quote);
         _header = ReadHeader(_tokenizer, spec.Trim, description);
-        var capacity = Math.Min(options.ChunkSize, MaxPreallocatedRows);
-        _builders = [.. ParseLayout.Create(spec, _header, options, description).Select(rule => new ParsedColumnBuilder(rule, capacity))];
+        var rules = ParseLayout.Create(spec, _header, options, description);
+        var capacity = CsvChunkReader.InitialRows(options.ChunkSize, rules.Length);
+        _builders = [.. rules.Select(rule => new ParsedColumnBuilder(rule, capacity))];
     }
 
     public IEnumerable<CsvChunk> ReadChunks()

@@ -108,7 +108,7 @@ internal static class ParserSpecChecks
     {
         if (spec.Contract.Find(column) is null)
         {
-            throw node.Error($"names '{column}', which the contract does not declare; declared columns: {string.Join(", ", spec.Contract.Columns.Select(c => c.Name))}");
+            throw node.Error($"names '{column}', which the contract does not declare; declared columns: {NameList.Of(spec.Contract.Columns.Select(c => c.Name))}");
         }
     }
 

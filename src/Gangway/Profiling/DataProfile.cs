@@ -22,7 +22,7 @@ public sealed record DataProfile(int RowCount, IReadOnlyList<ColumnProfile> Colu
         Columns.FirstOrDefault(c => c.Name == column)
         ?? throw new GangwayException(
             ErrorKind.NotFound,
-            $"The profile has no column '{column}'. Columns profiled: {string.Join(", ", Columns.Select(c => c.Name))}.");
+            $"The profile has no column '{column}'. Columns profiled: {NameList.Of(Columns.Select(c => c.Name))}.");
 
     /// <summary>
     /// A copy of this profile that also holds the medians of <paramref name="valueColumn"/> per group of

@@ -38,7 +38,7 @@ public sealed class DataSchema
     /// <exception cref="GangwayException">No such column; the message lists the declared ones.</exception>
     public ColumnSchema this[string name] => Find(name) ?? throw new GangwayException(
         ErrorKind.NotFound,
-        $"The schema has no column '{name}'. Declared columns: {string.Join(", ", Columns.Select(c => c.Name))}.");
+        $"The schema has no column '{name}'. Declared columns: {NameList.Of(Columns.Select(c => c.Name))}.");
 
     /// <summary>The physical type of every column, for reading data (e.g. <see cref="CsvReadOptions.ColumnTypes"/>).</summary>
     public IReadOnlyDictionary<string, ColumnType> PhysicalTypes =>

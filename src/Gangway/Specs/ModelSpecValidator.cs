@@ -1,3 +1,4 @@
+using Gangway.Data;
 using Gangway.Evaluation;
 
 namespace Gangway.Specs;
@@ -29,7 +30,7 @@ public static class ModelSpecValidator
         {
             if (!known.Contains(slice, StringComparer.Ordinal))
             {
-                throw Invalid($"slice '{slice}' is not an input or id column; declared columns: {string.Join(", ", known)}");
+                throw Invalid($"slice '{slice}' is not an input or id column; declared columns: {NameList.Of(known)}");
             }
         }
 
@@ -51,7 +52,7 @@ public static class ModelSpecValidator
 
             if (!known.Contains(baseline.Column, StringComparer.Ordinal))
             {
-                throw Invalid($"baseline '{baseline.Name}' reads column '{baseline.Column}', which is not an input or id column; declared columns: {string.Join(", ", known)}");
+                throw Invalid($"baseline '{baseline.Name}' reads column '{baseline.Column}', which is not an input or id column; declared columns: {NameList.Of(known)}");
             }
         }
 
@@ -78,7 +79,7 @@ public static class ModelSpecValidator
 
     private static void ValidateAgainstContract(ModelSpec spec, Schema.DataSchema contract)
     {
-        var declared = string.Join(", ", contract.Columns.Select(c => c.Name));
+        var declared = NameList.Of(contract.Columns.Select(c => c.Name));
         foreach (var column in spec.IdColumns.Concat(spec.Inputs))
         {
             var expected = contract.Find(column.Name)

@@ -90,7 +90,7 @@ internal static class PromotionSpecValidator
     {
         if (!columns.Contains(column, StringComparer.Ordinal))
         {
-            throw Invalid($"{key} '{column}' is not an input or id column; declared columns: {string.Join(", ", columns)}");
+            throw Invalid($"{key} '{column}' is not an input or id column; declared columns: {NameList.Of(columns)}");
         }
     }
 

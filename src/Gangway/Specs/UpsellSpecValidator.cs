@@ -7,7 +7,7 @@ internal static class UpsellSpecValidator
 {
     public static void Validate(ModelSpec spec, UpsellSpec upsell)
     {
-        var inputs = string.Join(", ", spec.Inputs.Select(c => c.Name));
+        var inputs = NameList.Of(spec.Inputs.Select(c => c.Name));
         var tier = spec.Inputs.FirstOrDefault(c => c.Name == upsell.Column)
             ?? throw Invalid($"upsell.column '{upsell.Column}' is not an input column; inputs: {inputs}");
         if (upsell.Order.Count < 2)

@@ -254,6 +254,77 @@ public sealed class BundleReaderTests
     }
 
     [Fact]
+    public void Read_EntriesDeclaringMoreThanOneGibibyteInAll_FailFastUnread()
+    {
+        // Each below the per-entry cap, together over the bundle's: the manifest and zip list 1.5 GiB of a 4 KB file.
+        using var temp = new TempDirectory();
+        var path = TestBundles.WriteTo(temp);
+        const uint huge = 0x3000_0000;
+        TestBundles.RewriteManifest(path, manifest =>
+        {
+            foreach (var entry in manifest["entries"]!.AsArray().Where(e => (string?)e!["name"] is "spec.yaml" or "schema.json"))
+            {
+                entry!["size"] = huge;
+            }
+
+            return manifest;
+        });
+        var bytes = File.ReadAllBytes(path);
+        SetDeclaredSize(bytes, "spec.yaml", huge);
+        SetDeclaredSize(bytes, "schema.json", huge);
+        File.WriteAllBytes(path, bytes);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var ex = Assert.Throws<GangwayException>(() => BundleReader.Read(path, TestBundles.Catalog));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(ErrorKind.CorruptArtifact, ex.Kind);
+        Assert.Contains("brings the declared uncompressed size of the bundle to", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 1073741824 (1 GiB) are allowed in all", ex.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 4 << 20, $"Allocated {allocated} bytes to refuse the bundle.");
+    }
+
+    [Fact]
+    public void Read_InflatingEntryWithAWrongHash_FailsWithoutHoldingIt()
+    {
+        // 64 MiB of zeros compress to 64 KB; the manifest declares the true size but not its hash.
+        const int size = 64 << 20;
+        using var temp = new TempDirectory();
+        var path = TestBundles.WriteTo(temp);
+        TestBundles.Rezip(path, entries => [.. entries, ("model/blobs/zeros.bin", new byte[size])]);
+        TestBundles.RewriteManifest(path, manifest =>
+        {
+            manifest["entries"]!.AsArray().Add(new JsonObject { ["name"] = "model/blobs/zeros.bin", ["sha256"] = new string('0', 64), ["size"] = size });
+            return manifest;
+        });
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var ex = Assert.Throws<GangwayException>(() => BundleReader.Read(path, TestBundles.Catalog));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("entry 'model/blobs/zeros.bin' does not match its SHA-256", ex.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 8 << 20, $"Allocated {allocated} bytes for an entry of {size}.");
+    }
+
+    [Fact]
+    public void Read_ManifestSizeDifferentFromTheZips_ThrowsNamingEntry()
+    {
+        using var temp = new TempDirectory();
+        var path = TestBundles.WriteTo(temp);
+        TestBundles.RewriteManifest(path, manifest =>
+        {
+            var entry = manifest["entries"]!.AsArray().Single(e => (string?)e!["name"] == "profile.json")!;
+            entry["size"] = (long)entry["size"]! + 1;
+            return manifest;
+        });
+
+        var ex = Assert.Throws<GangwayException>(() => BundleReader.ReadManifest(path));
+
+        Assert.Contains("entry 'profile.json' declares", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("in the zip but the manifest says", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_NewerFormatVersion_AsksToUpgrade()
     {
         using var temp = new TempDirectory();

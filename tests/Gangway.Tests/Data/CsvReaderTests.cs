@@ -236,6 +236,15 @@ public class CsvReaderTests
     }
 
     [Fact]
+    public void Read_HeaderNameOfOnlySpaces_ThrowsGangwayException()
+    {
+        // Found by fuzzing: a blank name used to reach Column's argument check as an ArgumentException.
+        var error = ReadFails("Age, \t,Name\n1,2,3\n");
+
+        Assert.Equal("Line 1: header column 2 has no name (only spaces).", error.Message);
+    }
+
+    [Fact]
     public void Read_HeaderOnly_ZeroRows()
     {
         var table = Read("Age,Name\n");

@@ -32,7 +32,8 @@ public sealed class TableTests
         var error = Assert.Throws<GangwayException>(() => table["C0"]);
 
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
-        Assert.Equal($"Could not find column 'C0'. Columns present: {string.Join(", ", table.ColumnNames)}.", error.Message);
+        var listed = string.Join(", ", table.ColumnNames.Take(20)) + (width > 20 ? $" and {width - 20} more" : "");
+        Assert.Equal($"Could not find column 'C0'. Columns present: {listed}.", error.Message);
         Assert.False(table.Contains("C0"));
         Assert.False(table.TryGetColumn("C0", out _));
     }

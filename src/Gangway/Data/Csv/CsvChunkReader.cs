@@ -11,6 +11,9 @@ internal sealed class CsvChunkReader
     // Whole-file reads (chunk size int.MaxValue) start small and grow.
     private const int MaxPreallocatedRows = 1 << 16;
 
+    // Room reserved before any row is read, over all columns: a wide header must not reserve rows it may never get.
+    private const int MaxPreallocatedCells = 1 << 20;
+
     private readonly CsvTokenizer _tokenizer;
     private readonly CsvReadOptions _options;
     private readonly string[] _header;
@@ -23,7 +26,7 @@ internal sealed class CsvChunkReader
         _tokenizer = new CsvTokenizer(reader, options.Delimiter, options.Quote);
         _header = ReadHeader(_tokenizer);
         _fieldOfSlot = SelectFields(_header, options.Columns, options.OptionalColumns);
-        var capacity = Math.Min(options.ChunkSize, MaxPreallocatedRows);
+        var capacity = InitialRows(options.ChunkSize, _fieldOfSlot.Length);
         _builders = new ColumnBuilder[_fieldOfSlot.Length];
         for (var slot = 0; slot < _fieldOfSlot.Length; slot++)
         {
@@ -33,6 +36,13 @@ internal sealed class CsvChunkReader
                 : new InferringBuilder(name, capacity);
         }
     }
+
+    /// <summary>
+    /// How many rows each of <paramref name="columns"/> builders reserves up front: a chunk's worth, at most
+    /// 65,536, and at most about a million cells in all (beyond that, storage grows with the rows actually read).
+    /// </summary>
+    internal static int InitialRows(int chunkSize, int columns) =>
+        Math.Max(1, Math.Min(Math.Min(chunkSize, MaxPreallocatedRows), MaxPreallocatedCells / Math.Max(1, columns)));
 
     /// <summary>Reads the remaining rows in chunks of at most <see cref="CsvReadOptions.ChunkSize"/> kept rows.</summary>
     public IEnumerable<CsvChunk> ReadChunks()
@@ -148,9 +158,9 @@ internal sealed class CsvChunkReader
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = tokenizer.Field(i).ToString();
-            if (names[i].Length == 0)
+            if (string.IsNullOrWhiteSpace(names[i]))
             {
-                throw new GangwayException(ErrorKind.InvalidInput, $"Line {tokenizer.Line}: header column {i + 1} has no name.");
+                throw new GangwayException(ErrorKind.InvalidInput, $"Line {tokenizer.Line}: header column {i + 1} has no name{(names[i].Length > 0 ? " (only spaces)" : "")}.");
             }
 
             if (!seen.TryAdd(names[i], i))
@@ -177,7 +187,7 @@ internal sealed class CsvChunkReader
         {
             throw new GangwayException(
                 ErrorKind.InvalidInput,
-                $"Could not find column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))} in the CSV header. Columns present: {string.Join(", ", header)}.");
+                $"Could not find column{(missing.Count > 1 ? "s" : "")} {NameList.Of(missing.Select(m => $"'{m}'"))} in the CSV header. Columns present: {NameList.Of(header)}.");
         }
 
         wanted.UnionWith(optional ?? []);
