@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Evaluation;
 
@@ -22,6 +24,9 @@ public sealed record ComparisonReport(
     DeLongResult? RocAuc,
     McNemarResult Accuracy)
 {
+    // Verdicts hold '+' and quotes, which the default encoder escapes as \u002B; this output is never embedded in HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The verdict of every tested metric, in report order.</summary>
     public IReadOnlyList<string> Verdicts => [.. Metrics.Where(m => m.Verdict is not null).Select(m => m.Verdict!)];
 
@@ -73,6 +78,6 @@ public sealed record ComparisonReport(
             },
             ["verdicts"] = new JsonArray([.. Verdicts.Select(v => JsonValue.Create(v))]),
         };
-        return root.ToJsonString(MetricsJson.Indented);
+        return root.ToJsonString(Indented);
     }
 }

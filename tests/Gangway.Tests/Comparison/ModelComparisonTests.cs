@@ -52,7 +52,8 @@ public class ModelComparisonTests(TrainedTitanic trained) : IClassFixture<Traine
     [Fact]
     public void ToJson_NamesTheTestsAndVerdicts()
     {
-        var json = JsonNode.Parse(ModelComparison.Compare(Baseline, Titanic, new CsvFileSource(TitanicFiles.Validation), 0.9).ToJson())!;
+        var text = ModelComparison.Compare(Baseline, Titanic, new CsvFileSource(TitanicFiles.Validation), 0.9).ToJson();
+        var json = JsonNode.Parse(text)!;
 
         Assert.Equal("baseline", json["a"]!.GetValue<string>());
         Assert.Equal(0.9, json["confidence"]!.GetValue<double>());
@@ -61,6 +62,7 @@ public class ModelComparisonTests(TrainedTitanic trained) : IClassFixture<Traine
         Assert.Null(json["metrics"]!["brier"]!["test"]);
         Assert.NotNull(json["delong"]!["standard_error"]);
         Assert.Equal(2, json["verdicts"]!.AsArray().Count);
+        Assert.DoesNotContain("\\u002B", text, StringComparison.Ordinal);
     }
 
     [Fact]
