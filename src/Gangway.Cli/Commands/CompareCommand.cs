@@ -28,6 +28,11 @@ internal static class CompareCommand
             {
                 result.AddError($"--model must be given exactly twice (model A, then model B); got it {result.Tokens.Count} time{(result.Tokens.Count == 1 ? "" : "s")}.");
             }
+
+            foreach (var folder in result.Tokens.Select(t => t.Value).Where(Directory.Exists))
+            {
+                result.AddError($"--model '{folder}' is a folder, not a file; give a bundle file (.gwb) or a registry reference (titanic@champion).");
+            }
         });
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header) neither model saw in training.");
         var parser = CliOptions.Parser();

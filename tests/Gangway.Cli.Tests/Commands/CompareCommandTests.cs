@@ -71,6 +71,15 @@ public sealed class CompareCommandTests(TrainedPair pair) : IClassFixture<Traine
     }
 
     [Fact]
+    public void Compare_AFolderAsModel_IsAUsageErrorSayingSo()
+    {
+        var run = CliRun.Invoke("compare", "--model", pair.Workspace.Root, "--model", pair.Titanic, "--data", pair.Workspace["validation.csv"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--model '{pair.Workspace.Root}' is a folder, not a file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_ModelsWithDifferentTargets_ExitsWithOneLineNamingBothTargets()
     {
         var run = CliRun.Invoke("compare", "--model", pair.Baseline, "--model", pair.SexModel, "--data", pair.Workspace["validation.csv"]);
