@@ -24,6 +24,7 @@ internal static class CliApp
             GlobalOptions.Store,
             TrainCommand.Create(host),
             EvaluateCommand.Create(host),
+            CompareCommand.Create(host),
             PredictCommand.Create(host),
             CrossValidateCommand.Create(host),
             InspectCommand.Create(host),

@@ -22,6 +22,15 @@ internal sealed class ScoredRows
 
     public int Count => _actual.Length;
 
+    /// <summary>Whether each row's true class is the positive class.</summary>
+    public IReadOnlyList<bool> Actual => _actual;
+
+    /// <summary>Each row's probability of the positive class.</summary>
+    public IReadOnlyList<double> Probability => _probability;
+
+    /// <summary>Whether each row is predicted to be of the positive class.</summary>
+    public IReadOnlyList<bool> Predicted => _predicted;
+
     /// <exception cref="GangwayException">A column is missing or of the wrong type, a value is missing or out of range, or there are more than two classes.</exception>
     public static ScoredRows Read(Table scored, BinaryClassificationEvaluatorOptions options)
     {

@@ -49,6 +49,7 @@ public sealed partial class JsonNamingTests : IDisposable
         Json("models rollback", "models", "rollback", "titanic", "--alias", "champion", "--json");
         Json("evaluate", "evaluate", "--model", "titanic@champion", "--data", _workspace["validation.csv"], "--json", "--out", _workspace["evaluate.json"]);
         outputs["evaluate --out"] = File.ReadAllText(_workspace["evaluate.json"]);
+        Json("compare", "compare", "--model", "titanic@champion", "--model", bundle, "--data", _workspace["validation.csv"], "--json");
         Json("inspect", "inspect", bundle, "--json");
         Json("models list", "models", "list", "--json");
         Json("models show", "models", "show", "titanic", "--json");

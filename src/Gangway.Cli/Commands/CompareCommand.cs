@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using Gangway.Bundles;
+using Gangway.Cli.Infrastructure;
+using Gangway.Comparison;
+using Gangway.Stores;
+using Spectre.Console;
+
+namespace Gangway.Cli.Commands;
+
+/// <summary>
+/// <c>gangway compare</c>: score labelled data with two trained models (no refitting) and report every metric of both,
+/// the differences, DeLong's test for ROC AUC, McNemar's test for accuracy and a verdict for each.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var models = new Option<string[]>("--model")
+        {
+            Description = "A model, given twice: A, then B (differences are B - A). A bundle file (.gwb) or a registry reference (titanic@champion, titanic:3).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        models.Validators.Add(result =>
+        {
+            if (result.Tokens.Count != 2)
+            {
+                result.AddError($"--model must be given exactly twice (model A, then model B); got it {result.Tokens.Count} time{(result.Tokens.Count == 1 ? "" : "s")}.");
+            }
+
+            foreach (var folder in result.Tokens.Select(t => t.Value).Where(Directory.Exists))
+            {
+                result.AddError($"--model '{folder}' is a folder, not a file; give a bundle file (.gwb) or a registry reference (titanic@champion).");
+            }
+        });
+        var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header) neither model saw in training.");
+        var parser = CliOptions.Parser();
+        var confidence = new Option<double>("--confidence")
+        {
+            Description = "The confidence level of the intervals and verdicts.",
+            DefaultValueFactory = _ => 0.95,
+        };
+        confidence.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && !(result.GetValueOrDefault<double>() is > 0 and < 1))
+            {
+                result.AddError($"--confidence must be between 0 and 1 (exclusive), e.g. 0.95; got '{result.Tokens[0].Value}'.");
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "Print the comparison as JSON on standard output instead of the table." };
+        var command = new Command("compare", "Compare two models on the same labelled rows: each metric's difference, DeLong's and McNemar's tests, a verdict.")
+        {
+            models, data, parser, confidence, json,
+        };
+        command.SetAction(parse => host.Execute(parse, context =>
+        {
+            var (first, second) = (parse.GetValue(models)![0], parse.GetValue(models)![1]);
+            var (labelA, labelB) = Labels(first, second);
+            var a = new ComparedModel(labelA, BundleReader.Read(context.ResolveModel(first)));
+            var b = new ComparedModel(labelB, BundleReader.Read(context.ResolveModel(second)));
+            var source = CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser));
+            var report = ModelComparison.Compare(a, b, source, parse.GetValue(confidence), new SynchronousProgress<string>(context.Logger.ContractWarning));
+            if (parse.GetValue(json))
+            {
+                context.Output.WriteLine(report.ToJson());
+            }
+            else
+            {
+                Print(context.Console, report);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, ComparisonReport report)
+    {
+        var table = new Table()
+            .Title($"A = [bold]{Markup.Escape(report.First)}[/], B = [bold]{Markup.Escape(report.Second)}[/] on {report.Rows} rows")
+            .AddColumn("metric")
+            .AddColumn(new TableColumn("A").RightAligned())
+            .AddColumn(new TableColumn("B").RightAligned())
+            .AddColumn(new TableColumn("B - A").RightAligned())
+            .AddColumn("test")
+            .AddColumn(new TableColumn("p").RightAligned());
+        foreach (var metric in report.Metrics)
+        {
+            table.AddRow(
+                metric.Metric,
+                Format(metric.First, "0.000"),
+                Format(metric.Second, "0.000"),
+                Format(metric.Difference, "+0.000;-0.000;+0.000"),
+                metric.Test ?? "",
+                metric.PValue is { } p ? p.ToString("G2", CultureInfo.InvariantCulture) : "");
+        }
+
+        console.Write(table);
+        foreach (var verdict in report.Verdicts)
+        {
+            console.WriteLine(verdict);
+        }
+    }
+
+    // Verdicts name the models: a registry reference as given, a bundle by its file name unless that leaves two different
+    // paths looking alike.
+    private static (string A, string B) Labels(string first, string second)
+    {
+        static string Short(string model) => ModelReference.TryParse(model, out _) ? model : Path.GetFileName(model);
+        var (a, b) = (Short(first), Short(second));
+        return a == b && first != second ? (first, second) : (a, b);
+    }
+
+    private static string Format(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+}
