@@ -22,6 +22,15 @@ internal sealed class ScoredRows
 
     public int Count => _actual.Length;
 
+    /// <summary>The true class of each row (true for the positive class), for resampling; not to be changed.</summary>
+    public bool[] Actual => _actual;
+
+    /// <summary>The probability of the positive class of each row; not to be changed.</summary>
+    public double[] Probability => _probability;
+
+    /// <summary>The predicted class of each row; not to be changed.</summary>
+    public bool[] Predicted => _predicted;
+
     /// <exception cref="GangwayException">A column is missing or of the wrong type, a value is missing or out of range, or there are more than two classes.</exception>
     public static ScoredRows Read(Table scored, BinaryClassificationEvaluatorOptions options)
     {
