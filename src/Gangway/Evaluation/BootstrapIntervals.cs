@@ -20,8 +20,15 @@ internal static class BootstrapIntervals
         int groupCount,
         BootstrapOptions options)
     {
-        var metrics = scores.Select(s => new WeightedMetrics(actual, s.Probability, s.Predicted, groups, groupCount)).ToArray();
-        var bootstrap = new StratifiedBootstrap(actual, options.Seed);
+        // Rows in the order of the first column's probabilities: its pass over each resample's counts is then sequential.
+        // Permuting rows only relabels them; every column still sees the same resamples, so the pairing holds.
+        var order = scores.Count == 0 ? [] : Enumerable.Range(0, actual.Length).OrderBy(i => scores[0].Probability[i]).ToArray();
+        bool[] sortedActual = [.. order.Select(i => actual[i])];
+        int[][] sortedGroups = [.. groups.Select(g => order.Select(i => g[i]).ToArray())];
+        var metrics = scores
+            .Select(s => new WeightedMetrics(sortedActual, [.. order.Select(i => s.Probability[i])], [.. order.Select(i => s.Predicted[i])], sortedGroups, groupCount))
+            .ToArray();
+        var bootstrap = new StratifiedBootstrap(sortedActual, options.Seed);
         var block = groupCount * WeightedMetrics.Count;
         var replicates = scores.Select(_ => new double[options.Resamples * block]).ToArray();
         Parallel.For(

@@ -18,6 +18,8 @@ internal sealed class WeightedMetrics
     private readonly double[] _logLoss;
     private readonly double[] _brier;
     private readonly bool[] _endsTie;
+    private readonly byte[] _slot;
+    private readonly double[] _positive;
     private readonly int[][] _groups;
 
     /// <param name="actual">The true class of each row.</param>
@@ -33,6 +35,8 @@ internal sealed class WeightedMetrics
         _logLoss = [.. _order.Select(i => -Math.Log(actual[i] ? Math.Clamp(probability[i], Epsilon, 1 - Epsilon) : 1 - Math.Clamp(probability[i], Epsilon, 1 - Epsilon)))];
         _brier = [.. _order.Select(i => Math.Pow(probability[i] - (actual[i] ? 1 : 0), 2))];
         _endsTie = [.. _order.Select((row, k) => k == _order.Length - 1 || probability[_order[k + 1]] != probability[row])];
+        _slot = [.. _order.Select(i => (byte)((actual[i] ? 0 : 2) + (actual[i] == predicted[i] ? 0 : 1)))];
+        _positive = [.. _order.Select(i => actual[i] ? 1.0 : 0.0)];
         _groups = [.. groups.Select(g => _order.Select(i => g[i]).ToArray())];
         GroupCount = groupCount;
     }
@@ -47,80 +51,122 @@ internal sealed class WeightedMetrics
     /// </summary>
     public void Compute(int[] counts, Span<double> values, double[] scratch)
     {
-        // Per group: tp, fp, tn, fn, log loss, brier, AUC numerator, negatives below, tied negatives of the current score.
+        // Per group: tp, fn, tn, fp, log loss, brier, AUC numerator, negatives below, tied negatives of the current score.
         const int Stride = 10;
         Array.Clear(scratch);
+        // All rows (group 0) are summed in locals, which keeps the hot loop out of memory; slices go through scratch.
+        Span<double> confusion = stackalloc double[4];
+        double logLoss = 0, brier = 0, aucNumerator = 0, negativesBelow = 0, tiedNegatives = 0;
         var tieStart = 0;
         for (var k = 0; k < _order.Length; k++)
         {
+            // Branch-free on the class: with classes mixed along the scores, a branch per row mispredicts half the time.
             var w = counts[_order[k]];
-            if (w != 0)
+            var single = tieStart == k && _endsTie[k];
+            var slot = _slot[k];
+            var positive = _positive[k];
+            confusion[slot] += w;
+            logLoss += w * _logLoss[k];
+            brier += w * _brier[k];
+            if (single)
             {
-                var slot = (_actual[k] ? 0 : 2) + (_actual[k] == _predicted[k] ? 0 : 1);
-                for (var g = -1; g < _groups.Length; g++)
-                {
-                    var group = g < 0 ? 0 : _groups[g][k];
-                    if (group < 0)
-                    {
-                        continue;
-                    }
+                // A score held by one row: its positives beat exactly the negatives below it.
+                aucNumerator += w * positive * negativesBelow;
+                negativesBelow += w * (1 - positive);
+            }
+            else
+            {
+                tiedNegatives += w * (1 - positive);
+            }
 
-                    var s = group * Stride;
-                    scratch[s + slot] += w;
-                    scratch[s + 4] += w * _logLoss[k];
-                    scratch[s + 5] += w * _brier[k];
-                    if (!_actual[k])
-                    {
-                        scratch[s + 8] += w;
-                    }
-                }
+            if (_groups.Length > 0 && w != 0)
+            {
+                AddToGroups(k, w, slot, single, scratch);
             }
 
             if (_endsTie[k])
             {
-                CloseTie(counts, scratch, tieStart, k);
+                if (!single)
+                {
+                    CloseTie(counts, scratch, tieStart, k, ref aucNumerator, ref negativesBelow, ref tiedNegatives);
+                }
+
                 tieStart = k + 1;
             }
         }
 
+        (scratch[0], scratch[1], scratch[2], scratch[3]) = (confusion[0], confusion[1], confusion[2], confusion[3]);
+        (scratch[4], scratch[5], scratch[6]) = (logLoss, brier, aucNumerator);
         for (var group = 0; group < GroupCount; group++)
         {
             Finish(scratch.AsSpan(group * Stride, Stride), values.Slice(group * Count, Count));
         }
     }
 
-    // Positives of a tied score beat the negatives below it and tie with the negatives of the same score (one half each).
-    private void CloseTie(int[] counts, double[] scratch, int start, int end)
+    private void AddToGroups(int k, int w, int slot, bool single, double[] scratch)
     {
         const int Stride = 10;
-        for (var pass = 0; pass < 2; pass++)
+        foreach (var grouping in _groups)
         {
-            for (var k = start; k <= end; k++)
+            var group = grouping[k];
+            if (group <= 0)
             {
-                var w = counts[_order[k]];
-                if (w == 0 || (pass == 0) != _actual[k])
+                continue;
+            }
+
+            var s = group * Stride;
+            scratch[s + slot] += w;
+            scratch[s + 4] += w * _logLoss[k];
+            scratch[s + 5] += w * _brier[k];
+            if (!single)
+            {
+                scratch[s + 8] += _actual[k] ? 0 : w;
+            }
+            else if (_actual[k])
+            {
+                scratch[s + 6] += w * scratch[s + 7];
+            }
+            else
+            {
+                scratch[s + 7] += w;
+            }
+        }
+    }
+
+    // Positives of a tied score beat the negatives below it and tie with the negatives of the same score (one half each).
+    private void CloseTie(int[] counts, double[] scratch, int start, int end, ref double aucNumerator, ref double negativesBelow, ref double tiedNegatives)
+    {
+        const int Stride = 10;
+        for (var k = start; k <= end; k++)
+        {
+            var w = counts[_order[k]];
+            if (w == 0 || !_actual[k])
+            {
+                continue;
+            }
+
+            aucNumerator += w * (negativesBelow + (tiedNegatives / 2));
+            foreach (var grouping in _groups)
+            {
+                var s = grouping[k] * Stride;
+                if (s > 0)
                 {
-                    continue;
+                    scratch[s + 6] += w * (scratch[s + 7] + (scratch[s + 8] / 2));
                 }
+            }
+        }
 
-                for (var g = -1; g < _groups.Length; g++)
+        negativesBelow += tiedNegatives;
+        tiedNegatives = 0;
+        for (var k = start; k <= end; k++)
+        {
+            foreach (var grouping in _groups)
+            {
+                var s = grouping[k] * Stride;
+                if (s > 0)
                 {
-                    var group = g < 0 ? 0 : _groups[g][k];
-                    if (group < 0)
-                    {
-                        continue;
-                    }
-
-                    var s = group * Stride;
-                    if (pass == 0)
-                    {
-                        scratch[s + 6] += w * (scratch[s + 7] + (scratch[s + 8] / 2));
-                    }
-                    else
-                    {
-                        scratch[s + 7] += scratch[s + 8];
-                        scratch[s + 8] = 0;
-                    }
+                    scratch[s + 7] += scratch[s + 8];
+                    scratch[s + 8] = 0;
                 }
             }
         }
