@@ -22,7 +22,7 @@ internal static class BootstrapIntervals
     {
         // Rows in the order of the first column's probabilities: its pass over each resample's counts is then sequential.
         // Permuting rows only relabels them; every column still sees the same resamples, so the pairing holds.
-        var order = scores.Count == 0 ? [] : Enumerable.Range(0, actual.Length).OrderBy(i => scores[0].Probability[i]).ToArray();
+        var order = scores.Count == 0 ? Enumerable.Range(0, actual.Length).ToArray() : WeightedMetrics.SortedOrder(scores[0].Probability);
         bool[] sortedActual = [.. order.Select(i => actual[i])];
         int[][] sortedGroups = [.. groups.Select(g => order.Select(i => g[i]).ToArray())];
         var metrics = scores

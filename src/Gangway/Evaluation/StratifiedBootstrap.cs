@@ -52,9 +52,19 @@ public sealed class StratifiedBootstrap
     {
         var within = drawn.AsSpan(0, stratum.Length);
         within.Clear();
-        for (var draw = 0; draw < stratum.Length; draw++)
+        var bound = (ulong)stratum.Length;
+        // Each 64-bit draw gives two 32-bit ones, halving the generator's share of the time. Lemire's multiply-shift maps
+        // 32 random bits onto [0, bound) with a bias below bound × 2^-32: negligible here.
+        for (var draw = 0; draw + 1 < stratum.Length; draw += 2)
         {
-            within[random.Below(stratum.Length)]++;
+            var bits = random.Next();
+            within[(int)(((bits >> 32) * bound) >> 32)]++;
+            within[(int)(((bits & 0xFFFFFFFFUL) * bound) >> 32)]++;
+        }
+
+        if (stratum.Length % 2 == 1)
+        {
+            within[(int)(((random.Next() >> 32) * bound) >> 32)]++;
         }
 
         for (var position = 0; position < stratum.Length; position++)
@@ -71,15 +81,13 @@ public sealed class StratifiedBootstrap
     {
         private ulong _state = seed;
 
-        public int Below(int bound)
+        public ulong Next()
         {
             _state += 0x9E3779B97F4A7C15UL;
             var z = _state;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            // Lemire's multiply-shift maps 32 random bits onto [0, bound) with a bias below 2^-32 × bound: negligible here.
-            return (int)(((z >> 32) * (ulong)bound) >> 32);
+            return z ^ (z >> 31);
         }
     }
 }

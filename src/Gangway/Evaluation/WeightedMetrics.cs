@@ -29,7 +29,7 @@ internal sealed class WeightedMetrics
     /// <param name="groupCount">The number of groups; group 0 is always all rows.</param>
     public WeightedMetrics(bool[] actual, double[] probability, bool[] predicted, IReadOnlyList<int[]> groups, int groupCount)
     {
-        _order = [.. Enumerable.Range(0, actual.Length).OrderBy(i => probability[i])];
+        _order = SortedOrder(probability);
         _actual = [.. _order.Select(i => actual[i])];
         _predicted = [.. _order.Select(i => predicted[i])];
         _logLoss = [.. _order.Select(i => -Math.Log(actual[i] ? Math.Clamp(probability[i], Epsilon, 1 - Epsilon) : 1 - Math.Clamp(probability[i], Epsilon, 1 - Epsilon)))];
@@ -39,6 +39,14 @@ internal sealed class WeightedMetrics
         _positive = [.. _order.Select(i => actual[i] ? 1.0 : 0.0)];
         _groups = [.. groups.Select(g => _order.Select(i => g[i]).ToArray())];
         GroupCount = groupCount;
+    }
+
+    /// <summary>The row indices in increasing order of probability (ties in no particular but a deterministic order).</summary>
+    public static int[] SortedOrder(double[] probability)
+    {
+        var order = Enumerable.Range(0, probability.Length).ToArray();
+        Array.Sort((double[])probability.Clone(), order);
+        return order;
     }
 
     /// <summary>The number of groups the metrics are computed for.</summary>
