@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Gangway.Evaluation;
 
 /// <summary>
@@ -41,9 +43,17 @@ public sealed class StratifiedBootstrap
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentOutOfRangeException.ThrowIfNotEqual(counts.Length, RowCount, nameof(counts));
         var random = new SplitMix64(unchecked(((ulong)(uint)Seed << 32) | (uint)resample));
-        var drawn = new int[Math.Max(_positiveRows.Length, _negativeRows.Length)];
-        Draw(_positiveRows, drawn, counts, ref random);
-        Draw(_negativeRows, drawn, counts, ref random);
+        // Pooled: a fresh array per resample would be megabytes of garbage each time at 1M rows.
+        var drawn = ArrayPool<int>.Shared.Rent(Math.Max(_positiveRows.Length, _negativeRows.Length));
+        try
+        {
+            Draw(_positiveRows, drawn, counts, ref random);
+            Draw(_negativeRows, drawn, counts, ref random);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(drawn);
+        }
     }
 
     // Counting draws per position within the stratum first keeps the random accesses inside one small array; copying
