@@ -87,7 +87,7 @@ internal sealed class WeightedMetrics
                 tiedNegatives += w * (1 - positive);
             }
 
-            if (_groups.Length > 0 && w != 0)
+            if (_groups.Length > 0)
             {
                 AddToGroups(k, w, slot, single, scratch);
             }
@@ -111,32 +111,32 @@ internal sealed class WeightedMetrics
         }
     }
 
+    // Branch-free on the class and the count, like the all-rows sums: a zero count adds zeros.
     private void AddToGroups(int k, int w, int slot, bool single, double[] scratch)
     {
         const int Stride = 10;
+        var negative = w * (1 - _positive[k]);
+        var positive = w * _positive[k];
+        var (logLoss, brier) = (w * _logLoss[k], w * _brier[k]);
         foreach (var grouping in _groups)
         {
-            var group = grouping[k];
-            if (group <= 0)
+            var s = grouping[k] * Stride;
+            if (s <= 0)
             {
                 continue;
             }
 
-            var s = group * Stride;
             scratch[s + slot] += w;
-            scratch[s + 4] += w * _logLoss[k];
-            scratch[s + 5] += w * _brier[k];
-            if (!single)
+            scratch[s + 4] += logLoss;
+            scratch[s + 5] += brier;
+            if (single)
             {
-                scratch[s + 8] += _actual[k] ? 0 : w;
-            }
-            else if (_actual[k])
-            {
-                scratch[s + 6] += w * scratch[s + 7];
+                scratch[s + 6] += positive * scratch[s + 7];
+                scratch[s + 7] += negative;
             }
             else
             {
-                scratch[s + 7] += w;
+                scratch[s + 8] += negative;
             }
         }
     }
