@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
+using Gangway.Evaluation;
 using Gangway.Training;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +26,18 @@ internal static class EvaluateCommand
         var parser = CliOptions.Parser();
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON on standard output instead of the tables." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the held-out metrics in the model store against the model's run and version." };
-        var command = new Command("evaluate", "Score labelled data with the trained model and report metrics, slices and baselines.") { model, data, output, parser, json, noTrack };
+        var bootstrap = new Option<int>("--bootstrap")
+        {
+            Description = "Stratified bootstrap resamples for the confidence intervals, seeded by the spec's seed (0 turns intervals off).",
+            DefaultValueFactory = _ => BootstrapOptions.DefaultResamples,
+            CustomParser = result => CliOptions.WholeNumber(result, "--bootstrap") ?? 0,
+        };
+        var confidence = new Option<double>("--confidence")
+        {
+            Description = "Confidence level of the intervals, between 0 and 1.",
+            DefaultValueFactory = _ => 0.95,
+        };
+        var command = new Command("evaluate", "Score labelled data with the trained model and report metrics with confidence intervals, slices and baselines.") { model, data, output, parser, json, noTrack, bootstrap, confidence };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var path = parse.GetValue(output);
@@ -38,10 +51,11 @@ internal static class EvaluateCommand
                 throw new GangwayException(ErrorKind.InvalidConfiguration, "--json and --out - both write the JSON to standard output: give one of them.");
             }
 
+            var intervals = Intervals(parse.GetValue(bootstrap), parse.GetValue(confidence));
             var (bundlePath, version) = context.ResolveModelVersion(parse.GetValue(model)!);
             var bundle = BundleReader.Read(bundlePath);
             var dataPath = parse.GetValue(data)!;
-            var report = BundleEvaluator.Evaluate(bundle, CliOptions.Source(dataPath, parse.GetValue(parser)), new SynchronousProgress<string>(context.Logger.ContractWarning));
+            var report = BundleEvaluator.Evaluate(bundle, CliOptions.Source(dataPath, parse.GetValue(parser)), new SynchronousProgress<string>(context.Logger.ContractWarning), intervals);
             var recorded = parse.GetValue(noTrack) ? null : EvaluationRecording.Record(context, bundlePath, bundle, version, dataPath, report);
             var document = JsonNode.Parse(report.ToJson())!.AsObject();
             EvaluationRecording.AddTo(document, recorded);
@@ -68,5 +82,20 @@ internal static class EvaluateCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static BootstrapOptions? Intervals(int resamples, double confidence)
+    {
+        if (resamples != 0 && resamples < 10)
+        {
+            throw new GangwayException(ErrorKind.InvalidConfiguration, $"--bootstrap must be 0 (no intervals) or at least 10 resamples; it is {resamples}.");
+        }
+
+        if (confidence is not (> 0 and < 1))
+        {
+            throw new GangwayException(ErrorKind.InvalidConfiguration, string.Create(CultureInfo.InvariantCulture, $"--confidence must be a confidence level strictly between 0 and 1, e.g. 0.95; it is {confidence}."));
+        }
+
+        return resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Confidence = confidence };
     }
 }

@@ -18,7 +18,12 @@ internal static class EvaluationTables
 
         foreach (var (name, value) in Metrics.Scalars)
         {
-            overview.AddRow([name, Format(value(report.Overall)), .. report.Baselines.Select(b => Format(value(b.Metrics)))]);
+            overview.AddRow([name, Format(value(report.Overall), name, report.Intervals), .. report.Baselines.Select(b => Format(value(b.Metrics)))]);
+        }
+
+        if (report.Intervals is { } intervals)
+        {
+            overview.Caption(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"model: value [{intervals.Confidence:0.##%} confidence interval, stratified bootstrap]")));
         }
 
         console.Write(overview);
@@ -48,12 +53,22 @@ internal static class EvaluationTables
 
             foreach (var slice in group)
             {
-                slices.AddRow([Markup.Escape(slice.Value), slice.Metrics.Rows.ToString(CultureInfo.InvariantCulture), .. Metrics.Scalars.Select(r => Format(r.Value(slice.Metrics)))]);
+                slices.AddRow([Markup.Escape(slice.Value), slice.Metrics.Rows.ToString(CultureInfo.InvariantCulture), .. Metrics.Scalars.Select(r => Format(r.Value(slice.Metrics), r.Name, slice.Intervals))]);
             }
 
             console.Write(slices);
+            foreach (var slice in group.Where(s => s.Intervals?.Note is not null))
+            {
+                console.MarkupLine($"{Markup.Escape(group.Key)} = {Markup.Escape(slice.Value)}: {Markup.Escape(slice.Intervals!.Note!)}");
+            }
         }
     }
+
+    // With an interval, three decimals keep the cell readable: 0.912 [0.871, 0.947].
+    private static string Format(double? value, string metric, MetricIntervals? intervals) =>
+        intervals?.Note is null && intervals?.Intervals.TryGetValue(metric, out var interval) == true && value is { } v
+            ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{v:0.000} [{interval.Lower:0.000}, {interval.Upper:0.000}]"))
+            : Format(value);
 
     private static string Format(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
 }

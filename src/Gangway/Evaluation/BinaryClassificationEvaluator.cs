@@ -22,6 +22,7 @@ public sealed class BinaryClassificationEvaluator
             PredictionColumn = Named(options.PredictionColumn, "prediction column"),
             SliceColumns = Distinct([.. options.SliceColumns], "slice column"),
             Baselines = [.. options.Baselines],
+            Bootstrap = options.Bootstrap?.Validated(),
         };
         Distinct([.. Options.Baselines.Select(b => b.Name)], "baseline name");
     }
@@ -41,14 +42,57 @@ public sealed class BinaryClassificationEvaluator
         scored.RequireColumns(Options.SliceColumns);
         var rows = ScoredRows.Read(scored, Options);
         var all = Enumerable.Range(0, rows.Count).ToArray();
-        var slices = Options.SliceColumns
-            .SelectMany(column => SliceGroups.Of(scored[column])
-                .Select(group => new SliceMetrics(column, group.Value, rows.Evaluate(group.Rows))))
+        var groups = Options.SliceColumns.Select(column => (Column: column, Groups: SliceGroups.Of(scored[column]))).ToArray();
+        var slices = groups
+            .SelectMany(slice => slice.Groups.Select(group => new SliceMetrics(slice.Column, group.Value, rows.Evaluate(group.Rows))))
             .ToArray();
         var baselines = Options.Baselines
             .Select(baseline => new BaselineMetrics(baseline.Name, rows.WithBaseline(baseline, scored).Evaluate(all)))
             .ToArray();
-        return new BinaryClassificationReport(Options.LabelColumn, rows.Evaluate(all), slices, baselines);
+        MetricIntervals? overall = null;
+        if (Options.Bootstrap is { } bootstrap)
+        {
+            (overall, slices) = WithIntervals(rows, [.. groups.Select(g => g.Groups)], slices, bootstrap);
+        }
+
+        return new BinaryClassificationReport(Options.LabelColumn, rows.Evaluate(all), slices, baselines, overall);
+    }
+
+    // One bootstrap for all rows and every slice at once: each resample's counts are shared, so slices cost one pass too.
+    private static (MetricIntervals Overall, SliceMetrics[] Slices) WithIntervals(
+        ScoredRows rows,
+        IReadOnlyList<IReadOnlyList<(string Value, int[] Rows)>> groupings,
+        SliceMetrics[] slices,
+        BootstrapOptions bootstrap)
+    {
+        var groupCount = 1;
+        var indexOfSlice = new int[slices.Length];
+        var membership = new List<int[]>();
+        var sliceIndex = 0;
+        foreach (var grouping in groupings)
+        {
+            var groupOfRow = new int[rows.Count];
+            foreach (var (_, members) in grouping)
+            {
+                var index = members.Length >= BootstrapOptions.MinimumRows ? groupCount++ : -1;
+                indexOfSlice[sliceIndex++] = index;
+                foreach (var row in members)
+                {
+                    groupOfRow[row] = index;
+                }
+            }
+
+            membership.Add(groupOfRow);
+        }
+
+        var replicates = BootstrapIntervals.Replicates(rows.Actual, [(rows.Probability, rows.Predicted)], membership, groupCount, bootstrap)[0];
+        var withIntervals = slices.Select((slice, i) => slice with
+        {
+            Intervals = indexOfSlice[i] < 0
+                ? BootstrapIntervals.TooFewRows(slice.Metrics.Rows, bootstrap)
+                : BootstrapIntervals.Of(replicates, indexOfSlice[i], groupCount, bootstrap),
+        });
+        return (BootstrapIntervals.Of(replicates, 0, groupCount, bootstrap), [.. withIntervals]);
     }
 
     private static string Named(string value, string what) => !string.IsNullOrWhiteSpace(value)

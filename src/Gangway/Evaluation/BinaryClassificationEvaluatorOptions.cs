@@ -23,4 +23,10 @@ public sealed class BinaryClassificationEvaluatorOptions
 
     /// <summary>Reference models evaluated on the same rows. Default none.</summary>
     public IReadOnlyList<IBaseline> Baselines { get; init; } = [];
+
+    /// <summary>
+    /// When set, the report adds bootstrap confidence intervals of every scalar metric, overall and per slice (slices of
+    /// fewer than <see cref="BootstrapOptions.MinimumRows"/> rows get a note instead). Default none.
+    /// </summary>
+    public BootstrapOptions? Bootstrap { get; init; }
 }

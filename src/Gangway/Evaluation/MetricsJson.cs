@@ -8,6 +8,22 @@ internal static class MetricsJson
 {
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    public static JsonObject Write(Metrics metrics, MetricIntervals? intervals)
+    {
+        var written = Write(metrics);
+        if (intervals is not null)
+        {
+            written["confidence_level"] = intervals.Confidence;
+            written["confidence_intervals"] = intervals.Note is null ? Intervals(intervals) : null;
+            if (intervals.Note is not null)
+            {
+                written["confidence_note"] = intervals.Note;
+            }
+        }
+
+        return written;
+    }
+
     public static JsonObject Write(Metrics metrics)
     {
         var matrix = metrics.ConfusionMatrix;
@@ -46,6 +62,19 @@ internal static class MetricsJson
             ["rows"] = metrics.Rows,
             ["positives"] = metrics.Positives,
         };
+    }
+
+    private static JsonObject Intervals(MetricIntervals intervals)
+    {
+        var written = new JsonObject();
+        foreach (var (name, _) in Metrics.Scalars)
+        {
+            written[name] = intervals.Intervals.TryGetValue(name, out var interval)
+                ? new JsonArray(Number(interval.Lower), Number(interval.Upper))
+                : null;
+        }
+
+        return written;
     }
 
     public static JsonNode? Number(double? value) =>

@@ -22,14 +22,14 @@ internal sealed class ScoredRows
 
     public int Count => _actual.Length;
 
-    /// <summary>Whether each row's true class is the positive class.</summary>
-    public IReadOnlyList<bool> Actual => _actual;
+    /// <summary>The true class of each row (true for the positive class), for resampling; not to be changed.</summary>
+    public bool[] Actual => _actual;
 
-    /// <summary>Each row's probability of the positive class.</summary>
-    public IReadOnlyList<double> Probability => _probability;
+    /// <summary>The probability of the positive class of each row; not to be changed.</summary>
+    public double[] Probability => _probability;
 
-    /// <summary>Whether each row is predicted to be of the positive class.</summary>
-    public IReadOnlyList<bool> Predicted => _predicted;
+    /// <summary>The predicted class of each row; not to be changed.</summary>
+    public bool[] Predicted => _predicted;
 
     /// <exception cref="GangwayException">A column is missing or of the wrong type, a value is missing or out of range, or there are more than two classes.</exception>
     public static ScoredRows Read(Table scored, BinaryClassificationEvaluatorOptions options)

@@ -21,12 +21,22 @@ public static class BundleEvaluator
     /// against the bundle's data contract (errors fail, warnings go to <paramref name="warnings"/>), scores and evaluates it.
     /// </summary>
     /// <exception cref="GangwayException">The data lacks a column, breaks the contract, or a label is missing; an error about one row names its line.</exception>
-    public static BinaryClassificationReport Evaluate(ModelBundle bundle, ITableSource source, IProgress<string>? warnings = null)
+    public static BinaryClassificationReport Evaluate(ModelBundle bundle, ITableSource source, IProgress<string>? warnings = null) =>
+        Evaluate(bundle, source, warnings, bootstrap: null);
+
+    /// <summary>
+    /// Like <see cref="Evaluate(ModelBundle, ITableSource, IProgress{string})"/>, adding bootstrap confidence intervals when
+    /// <paramref name="bootstrap"/> is given; its seed is replaced by the spec's <c>seed</c>, so the intervals of a model
+    /// are reproducible.
+    /// </summary>
+    /// <exception cref="GangwayException">As the overload without intervals; or the bootstrap options are out of range.</exception>
+    public static BinaryClassificationReport Evaluate(ModelBundle bundle, ITableSource source, IProgress<string>? warnings, BootstrapOptions? bootstrap)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        bootstrap?.Validated();
         var data = SpecData.ReadLabelledWithLines(bundle.Schema, source);
         CheckContract(bundle, data, "The evaluation data", warnings);
-        return SpecData.AtLines(data.Lines, () => Evaluate(bundle, data.Table));
+        return SpecData.AtLines(data.Lines, () => Evaluate(bundle, data.Table, sliceColumns: null, bootstrap));
     }
 
     /// <summary>Checks labelled rows against the bundle's data contract, if it has one: errors throw, warnings are reported.</summary>
@@ -43,7 +53,7 @@ public static class BundleEvaluator
     public static BinaryClassificationReport Evaluate(ModelBundle bundle, Table labelled) => Evaluate(bundle, labelled, sliceColumns: null);
 
     /// <summary>Like <see cref="Evaluate(ModelBundle, Table)"/>, slicing by <paramref name="sliceColumns"/> instead of the spec's slices when given.</summary>
-    internal static BinaryClassificationReport Evaluate(ModelBundle bundle, Table labelled, IReadOnlyList<string>? sliceColumns)
+    internal static BinaryClassificationReport Evaluate(ModelBundle bundle, Table labelled, IReadOnlyList<string>? sliceColumns, BootstrapOptions? bootstrap = null)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(labelled);
@@ -60,6 +70,7 @@ public static class BundleEvaluator
             PositiveClass = spec.Target.PositiveClass,
             SliceColumns = sliceColumns ?? spec.Slices,
             Baselines = baselines,
+            Bootstrap = bootstrap is null ? null : bootstrap with { Seed = spec.Seed },
         }).Evaluate(scored);
     }
 
