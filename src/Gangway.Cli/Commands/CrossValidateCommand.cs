@@ -37,15 +37,7 @@ internal static class CrossValidateCommand
             var specPath = parse.GetValue(spec)!;
             var dataPath = parse.GetValue(data)!;
             var path = parse.GetValue(output);
-            if (path is not null)
-            {
-                FileOutput.Check(path);
-            }
-
-            if (path == FileOutput.StandardOutput && parse.GetValue(json))
-            {
-                throw new GangwayException(ErrorKind.InvalidConfiguration, "--json and --out - both write the JSON to standard output: give one of them.");
-            }
+            FileOutput.CheckJsonOutput(path, parse.GetValue(json));
 
             var tracking = parse.GetValue(noTrack) ? null : CrossValidationRuns.Start(context, specPath, dataPath, foldCount, parse.GetValue(seed));
             CrossValidationReport report;

@@ -41,15 +41,7 @@ internal static class EvaluateCommand
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var path = parse.GetValue(output);
-            if (path is not null)
-            {
-                FileOutput.Check(path);
-            }
-
-            if (path == FileOutput.StandardOutput && parse.GetValue(json))
-            {
-                throw new GangwayException(ErrorKind.InvalidConfiguration, "--json and --out - both write the JSON to standard output: give one of them.");
-            }
+            FileOutput.CheckJsonOutput(path, parse.GetValue(json));
 
             var intervals = Intervals(parse.GetValue(bootstrap), parse.GetValue(confidence));
             var (bundlePath, version) = context.ResolveModelVersion(parse.GetValue(model)!);

@@ -38,6 +38,25 @@ internal static class FileOutput
         }
     }
 
+    /// <summary>
+    /// <see cref="Check"/> for an optional <c>--out</c> of a command that also has <c>--json</c>, and refuses the two
+    /// together when both would write the JSON to standard output.
+    /// </summary>
+    /// <exception cref="GangwayException">As <see cref="Check"/>; InvalidConfiguration for <c>--json</c> with <c>--out -</c>.</exception>
+    public static void CheckJsonOutput(string? path, bool json)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        Check(path);
+        if (path == StandardOutput && json)
+        {
+            throw new GangwayException(ErrorKind.InvalidConfiguration, "--json and --out - both write the JSON to standard output: give one of them.");
+        }
+    }
+
     /// <summary>Writes text (UTF-8, no byte order mark) and returns what <paramref name="write"/> returns.</summary>
     public static T WriteText<T>(string path, TextWriter standardOutput, Func<TextWriter, T> write)
     {
