@@ -34,7 +34,6 @@ internal static class PredictCommand
         var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, includePii, parser };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            using var signals = TemporaryOutputs.Hold();
             var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(model)!));
             var inputPath = parse.GetValue(data)!;
             if (!File.Exists(inputPath))

@@ -38,7 +38,6 @@ internal static class TrainCommand
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            using var signals = TemporaryOutputs.Hold();
             var track = !parse.GetValue(noTrack);
             var path = parse.GetValue(output);
             if (!track && path is null)

@@ -8,11 +8,8 @@ namespace Gangway.Cli.Infrastructure;
 /// process the signal ended), so a stopped command leaves neither a half-written target nor a hidden temporary file.
 /// </summary>
 /// <remarks>
-/// The handlers are installed only while a temporary file exists or a command that writes outputs holds them
-/// (<see cref="Hold"/>: <c>train</c>, <c>predict</c>), so the rest of the time (<c>serve</c>) a signal keeps its usual
-/// meaning. Holding matters where the signal's usual meaning is "ignored": a command started in the background of a
-/// non-interactive shell inherits SIGINT ignored, and only a handler of its own makes it stop. Thread-safe: the handler
-/// runs on a thread of its own.
+/// The handlers are installed only while a temporary file exists, so the rest of the time (training, <c>serve</c>) a
+/// signal keeps its usual meaning. Thread-safe: the handler runs on a thread of its own.
 /// </remarks>
 internal static class TemporaryOutputs
 {
@@ -20,19 +17,6 @@ internal static class TemporaryOutputs
     private static readonly HashSet<string> Pending = [];
     private static PosixSignalRegistration[] _handlers = [];
     private static bool _terminating;
-    private static int _holds;
-
-    /// <summary>Keeps the signal handlers installed until the result is disposed, whether or not a temporary file exists.</summary>
-    public static IDisposable Hold()
-    {
-        lock (Gate)
-        {
-            ThrowIfTerminating();
-            _holds++;
-            Install();
-            return new Holder();
-        }
-    }
 
     /// <summary>Creates an empty temporary file in <paramref name="directory"/> for <paramref name="name"/> and returns its path.</summary>
     /// <exception cref="OperationCanceledException">A termination signal arrived: nothing more is written.</exception>
@@ -43,7 +27,11 @@ internal static class TemporaryOutputs
             ThrowIfTerminating();
             var path = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
             File.Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete).Dispose();
-            Install();
+            if (Pending.Count == 0)
+            {
+                _handlers = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Terminate), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Terminate)];
+            }
+
             Pending.Add(path);
             return path;
         }
@@ -73,23 +61,7 @@ internal static class TemporaryOutputs
 
     private static void Forget(string temporary)
     {
-        if (Pending.Remove(temporary))
-        {
-            UninstallWhenUnused();
-        }
-    }
-
-    private static void Install()
-    {
-        if (_handlers.Length == 0)
-        {
-            _handlers = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Terminate), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Terminate)];
-        }
-    }
-
-    private static void UninstallWhenUnused()
-    {
-        if (Pending.Count == 0 && _holds == 0)
+        if (Pending.Remove(temporary) && Pending.Count == 0)
         {
             foreach (var handler in _handlers)
             {
@@ -128,23 +100,5 @@ internal static class TemporaryOutputs
 
         context.Cancel = true;
         Environment.Exit(context.Signal == PosixSignal.SIGINT ? ExitCodes.Cancelled : ExitCodes.Terminated);
-    }
-
-    private sealed class Holder : IDisposable
-    {
-        private bool _released;
-
-        public void Dispose()
-        {
-            lock (Gate)
-            {
-                if (!_released)
-                {
-                    _released = true;
-                    _holds--;
-                    UninstallWhenUnused();
-                }
-            }
-        }
     }
 }
