@@ -81,14 +81,17 @@ public sealed class TemporaryOutputsTests : IClassFixture<TrainedExample>, IDisp
     // The real tool: dotnet Gangway.Cli.dll <args> -q, standard output and error kept for the failure message.
     private Process Start(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through perl, which puts SIGINT back to its default before running the tool: a test run started as a background
+        // job of a non-interactive shell (as CI may be) inherits SIGINT ignored, which .NET keeps, while the user this
+        // test stands for pressed Ctrl+C in a terminal.
+        var start = new ProcessStartInfo("perl")
         {
             WorkingDirectory = _folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Gangway.Cli.dll"), .. args, "-q"])
+        foreach (var arg in (string[])["-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!", "dotnet", Path.Combine(AppContext.BaseDirectory, "Gangway.Cli.dll"), .. args, "-q"])
         {
             start.ArgumentList.Add(arg);
         }
