@@ -65,6 +65,7 @@ internal static class InspectCommand
     {
         BinaryClassifierTransformer learner => learner.FeatureColumns,
         PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } => learner.FeatureColumns,
+        Upsell.MonotoneTierTransformer { Inner: PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } } => learner.FeatureColumns,
         _ => null,
     };
 }

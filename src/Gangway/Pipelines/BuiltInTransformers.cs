@@ -15,6 +15,7 @@ internal static class BuiltInTransformers
         .Register(Features.TitleExtractingTransformer.KindName, Features.TitleExtractingTransformer.Load)
         .Register(Features.SumColumnsTransformer.KindName, Features.SumColumnsTransformer.Load)
         .Register(Features.ColumnTransformerTransformer.KindName, Features.ColumnTransformerTransformer.Load)
+        .Register(Upsell.MonotoneTierTransformer.KindName, Upsell.MonotoneTierTransformer.Load)
         // Learners (one line per learner)
         .Register(Learners.BinaryClassifierTransformer.KindName, Learners.BinaryClassifierTransformer.Load)
         ;

@@ -117,7 +117,7 @@ public static class ModelSpecReader
 
     private static UpsellSpec ReadUpsell(SpecNode node)
     {
-        node.EnsureKnownKeys("column", "order", "fields", "threshold");
+        node.EnsureKnownKeys("column", "order", "fields", "threshold", "strata", "monotone");
         var fields = node.Optional("fields") is { } fieldNode
             ? fieldNode.Mapping().Select(e => new UpsellFieldSpec(e.Key, ReadStatistic(e.Value))).ToList()
             : [];
@@ -127,6 +127,8 @@ public static class ModelSpecReader
             Order = [.. node.Required("order").Sequence().Select(s => s.Scalar())],
             Fields = fields,
             Threshold = node.Optional("threshold") is { } threshold ? threshold.Double() : UpsellSpec.DefaultThreshold,
+            Strata = node.Optional("strata") is { } strata ? [.. strata.Sequence().Select(s => s.Scalar())] : [],
+            Monotone = node.Optional("monotone") is { } monotone && monotone.Bool(),
         };
     }
 

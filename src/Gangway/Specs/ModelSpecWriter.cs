@@ -70,6 +70,15 @@ public static class ModelSpecWriter
             }
 
             yaml.Append("  threshold: ").Append(Number(upsell.Threshold)).Append('\n');
+            if (upsell.Strata.Count > 0)
+            {
+                yaml.Append("  strata: [").AppendJoin(", ", upsell.Strata.Select(Quote)).Append("]\n");
+            }
+
+            if (upsell.Monotone)
+            {
+                yaml.Append("  monotone: true\n");
+            }
         }
 
         if (spec.Promotion is { } promotion)

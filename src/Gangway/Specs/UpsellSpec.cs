@@ -26,6 +26,19 @@ public sealed record UpsellSpec
     public double Threshold { get; init; } = DefaultThreshold;
 
     /// <summary>
+    /// Input or id columns whose groups <c>gangway upsell check</c> and the promotion <c>upsell</c> gate report separately
+    /// (e.g. <c>Sex</c>); empty by default.
+    /// </summary>
+    public IReadOnlyList<string> Strata { get; init; } = [];
+
+    /// <summary>
+    /// When true, the model's probability is made non-decreasing up <see cref="Order"/> for every record (see
+    /// <see cref="Upsell.MonotoneTierTransformer"/>): each record is scored in every tier and the tier probabilities are
+    /// projected onto the non-decreasing ones (pool-adjacent-violators). Default false.
+    /// </summary>
+    public bool Monotone { get; init; }
+
+    /// <summary>
     /// The key under which a tier value is compared and looked up in group medians: a number in a numeric column is written
     /// as <see cref="Data.Column.FormatNumber"/> does (so "1" and "1.0" are the same tier), text is kept as it is.
     /// Returns null for text that is not a number when the column is numeric.

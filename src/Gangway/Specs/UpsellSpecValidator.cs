@@ -56,9 +56,34 @@ internal static class UpsellSpecValidator
             }
         }
 
+        ValidateStrata(spec, upsell.Strata, upsell.Column, "upsell.strata");
         if (!double.IsFinite(upsell.Threshold) || upsell.Threshold is < 0 or > 1)
         {
             throw Invalid($"upsell.threshold must be a gain in probability between 0 and 1; got {Column.FormatNumber(upsell.Threshold)}");
+        }
+    }
+
+    /// <summary>Each stratum is an input or id column, not the tier column, and listed once.</summary>
+    internal static void ValidateStrata(ModelSpec spec, IReadOnlyList<string> strata, string tierColumn, string key)
+    {
+        var columns = spec.Inputs.Select(c => c.Name).Concat(spec.IdColumns.Select(c => c.Name)).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stratum in strata)
+        {
+            if (!columns.Contains(stratum, StringComparer.Ordinal))
+            {
+                throw Invalid($"{key} column '{stratum}' is not an input or id column; columns: {NameList.Of(columns)}");
+            }
+
+            if (stratum == tierColumn)
+            {
+                throw Invalid($"{key} column '{stratum}' is the tier column itself; the check already reports each tier");
+            }
+
+            if (!seen.Add(stratum))
+            {
+                throw Invalid($"{key} lists '{stratum}' twice");
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public static class CrossValidator
         var results = new List<Metrics>();
         foreach (var (train, test) in CrossValidation.Split(data, spec.Target.Column, folds, foldSeed))
         {
-            var model = SpecEstimatorBuilder.Build(spec, learnerSeed).Fit(train);
+            var model = SpecEstimatorBuilder.BuildModel(spec, learnerSeed).Fit(train);
             results.Add(evaluator.Evaluate(model.Transform(test)).Overall);
             progress?.Report(results.Count);
         }

@@ -78,7 +78,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         }
 
         progress?.Report($"fitting {spec.Features.Count} feature step(s) and {spec.Learner.Name}");
-        var model = SpecEstimatorBuilder.Build(spec, lineage.Seed, steps, learners).Fit(data);
+        var model = SpecEstimatorBuilder.BuildModel(spec, lineage.Seed, steps, learners).Fit(data);
         UnreadInputs.Check(spec, model);
 
         progress?.Report("scoring the training data");

@@ -2,6 +2,7 @@ using Gangway.Features;
 using Gangway.Learners;
 using Gangway.Pipelines;
 using Gangway.Specs;
+using Gangway.Upsell;
 
 namespace Gangway.Training;
 
@@ -32,6 +33,20 @@ public static class SpecEstimatorBuilder
         };
         estimators.Add(Located(spec.Learner, () => learners.Create(spec.Learner.Name, options, spec.Learner.ToArguments())));
         return new PipelineEstimator(estimators);
+    }
+
+    /// <summary>
+    /// The estimator of the whole model <paramref name="spec"/> describes: <see cref="Build"/>'s pipeline, wrapped in a
+    /// <see cref="MonotoneTierEstimator"/> when the spec's <c>upsell.monotone</c> is true (so the projection acts on the
+    /// pipeline's final probability). Training and cross-validation fit this.
+    /// </summary>
+    /// <exception cref="GangwayException">As <see cref="Build"/>.</exception>
+    public static IEstimator BuildModel(ModelSpec spec, int seed, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
+    {
+        var pipeline = Build(spec, seed, steps, learners);
+        return spec.Upsell is { Monotone: true } upsell
+            ? new MonotoneTierEstimator(pipeline, upsell, spec.Inputs.First(c => c.Name == upsell.Column).Type)
+            : pipeline;
     }
 
     private static IEstimator Located(StepSpec step, Func<IEstimator> create)

@@ -71,6 +71,14 @@ public sealed class UpsellCalculator
         }
 
         var current = CurrentTiers(rows);
+        if (_model is MonotoneTierTransformer monotone)
+        {
+            // One projection per row over all tiers: the current tier's probability is then the one /predict gives, and
+            // the higher ones never fall below it.
+            var projected = monotone.TierProbabilities(rows).Probabilities;
+            return [.. Enumerable.Range(0, rows.RowCount).Select(row => Result(row, current[row], projected[row]!, limit))];
+        }
+
         var plan = CounterfactualPlan.Build(current, _upsell.Order.Count);
         var table = rows.Take(plan.SourceRows).With([TierColumn(rows, plan), .. FieldColumns(rows, plan)]);
         var probabilities = _model.Transform(table).GetNumeric(PredictionColumns.Probability);
@@ -115,12 +123,24 @@ public sealed class UpsellCalculator
     private UpsellResult Result(int row, int currentTier, CounterfactualPlan plan, NumericColumn probabilities, double threshold)
     {
         var first = plan.FirstEntry[row];
-        var asIs = Probability(probabilities, first, row, currentTier);
+        var byTier = new double[_upsell.Order.Count];
+        for (var tier = currentTier; tier < byTier.Length; tier++)
+        {
+            byTier[tier] = Probability(probabilities, first + tier - currentTier, row, tier);
+        }
+
+        return Result(row, currentTier, byTier, threshold);
+    }
+
+    // byTier holds the row's probability in each tier from its current one up (lower entries are not read).
+    private UpsellResult Result(int row, int currentTier, double[] byTier, double threshold)
+    {
+        var asIs = byTier[currentTier];
         var tiers = new List<TierProbability>(_upsell.Order.Count - currentTier);
         TierProbability? best = null;
         for (var tier = currentTier; tier < _upsell.Order.Count; tier++)
         {
-            var probability = Probability(probabilities, first + tier - currentTier, row, tier);
+            var probability = byTier[tier];
             var entry = new TierProbability(_upsell.Order[tier], probability, probability - asIs);
             tiers.Add(entry);
             if (tier > currentTier && (best is null || entry.Gain > best.Gain))
