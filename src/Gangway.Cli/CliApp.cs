@@ -35,6 +35,7 @@ internal static class CliApp
             Commands.Runs.RunsCommand.Create(host),
             Commands.Models.ModelsCommand.Create(host),
             TuneCommand.Create(host),
+            UpsellCheckCommand.Group(host),
         };
         return root;
     }
