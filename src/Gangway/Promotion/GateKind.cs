@@ -14,4 +14,7 @@ public enum GateKind
 
     /// <summary>The largest difference of a group metric between the groups of a column (<c>fairness</c>).</summary>
     Fairness,
+
+    /// <summary>The upsell figures hold against the data (<c>upsell</c>): gaps per tier and stratum, and monotone probabilities.</summary>
+    Upsell,
 }

@@ -17,6 +17,7 @@ public sealed record GateResult(GateKind Kind, string Subject, double? Value, do
         GateKind.Minimum => "minimum",
         GateKind.NoRegression => "no_regression",
         GateKind.Slice => "slice",
+        GateKind.Upsell => "upsell",
         _ => "fairness",
     };
 

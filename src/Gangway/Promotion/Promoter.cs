@@ -70,7 +70,7 @@ public static class Promoter
             : null;
         var dataGates = options.DataPath is { } path ? gates with { Data = Path.GetFullPath(path) } : gates;
         var data = PromotionData.Read(dataGates, specDirectory, candidate, current, warnings: options.Warnings);
-        return PromotionGates.Evaluate(candidate, current, data, gates);
+        return PromotionGates.Evaluate(candidate, current, data, gates, specDirectory);
     }
 
     // promotion.data is relative to the spec file the version was trained from, which its run recorded.

@@ -18,7 +18,8 @@ public static class PromotionGates
     /// <param name="labelledData">Labelled data with the columns both versions read (see <see cref="PromotionData.Read"/>).</param>
     /// <param name="spec">The gates, usually the candidate spec's <see cref="ModelSpec.Promotion"/>.</param>
     /// <exception cref="GangwayException">The data lacks a column or a label, or a gate names an unknown metric.</exception>
-    public static GateReport Evaluate(ModelBundle candidate, ModelBundle? current, Table labelledData, PromotionSpec spec)
+    /// <param name="specDirectory">Where a gate's own <c>data</c> (the upsell gate's) is resolved from; default the working directory.</param>
+    public static GateReport Evaluate(ModelBundle candidate, ModelBundle? current, Table labelledData, PromotionSpec spec, string? specDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(labelledData);
@@ -42,6 +43,11 @@ public static class PromotionGates
         }
 
         results.AddRange(spec.Fairness.Select(f => Fairness(f, report.Slices.Where(s => s.Column == f.Column))));
+        if (spec.Upsell is { } upsell)
+        {
+            results.AddRange(UpsellGate.Evaluate(candidate, labelledData, upsell, specDirectory));
+        }
+
         return new GateReport(results);
     }
 

@@ -124,6 +124,8 @@ public static class ModelSpecWriter
                 yaml.Append("      max_gap: ").Append(Number(fairness.MaxGap)).Append('\n');
             }
         }
+
+        promotion.Upsell?.Write(yaml, Quote);
     }
 
     private static string Thresholds(IReadOnlyList<MetricThreshold> thresholds) =>

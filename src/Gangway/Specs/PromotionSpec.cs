@@ -27,6 +27,9 @@ public sealed record PromotionSpec
 
     /// <summary>Largest allowed differences of a group metric between the groups of a column.</summary>
     public IReadOnlyList<FairnessGate> Fairness { get; init; } = [];
+
+    /// <summary>The gate on the upsell figures (<c>upsell: {max_gap, monotone}</c>), or null.</summary>
+    public UpsellGateSpec? Upsell { get; init; }
 }
 
 /// <summary>A threshold on one metric.</summary>

@@ -5,7 +5,7 @@ internal static class PromotionSpecReader
 {
     public static PromotionSpec Read(SpecNode node)
     {
-        node.EnsureKnownKeys("data", "minimum", "no_regression", "slices", "fairness");
+        node.EnsureKnownKeys("data", "minimum", "no_regression", "slices", "fairness", "upsell");
         return new PromotionSpec
         {
             Data = node.Required("data").Scalar(),
@@ -13,6 +13,7 @@ internal static class PromotionSpecReader
             NoRegression = node.Optional("no_regression") is { } noRegression ? ReadNoRegression(noRegression) : null,
             Slices = node.Optional("slices") is { } slices ? [.. slices.Sequence().Select(ReadSlice)] : [],
             Fairness = node.Optional("fairness") is { } fairness ? [.. fairness.Sequence().Select(ReadFairness)] : [],
+            Upsell = node.Optional("upsell") is { } upsell ? UpsellGateSpec.Read(upsell) : null,
         };
     }
 

@@ -13,12 +13,13 @@ internal static class PromotionSpecValidator
             throw Invalid("promotion.data must name the labelled data file the gates are measured on (relative to the spec file)");
         }
 
-        if (promotion.Minimum.Count == 0 && promotion.NoRegression is null && promotion.Slices.Count == 0 && promotion.Fairness.Count == 0)
+        if (promotion.Minimum.Count == 0 && promotion.NoRegression is null && promotion.Slices.Count == 0 && promotion.Fairness.Count == 0 && promotion.Upsell is null)
         {
-            throw Invalid("promotion declares no gates; add at least one of minimum, no_regression, slices or fairness");
+            throw Invalid("promotion declares no gates; add at least one of minimum, no_regression, slices, fairness or upsell");
         }
 
         Thresholds("promotion.minimum", promotion.Minimum);
+        promotion.Upsell?.Validate(spec);
         if (promotion.NoRegression is { } noRegression)
         {
             KnownMetric("promotion.no_regression.metric", noRegression.Metric);
