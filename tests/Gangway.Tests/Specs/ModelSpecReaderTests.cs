@@ -148,7 +148,7 @@ public class ModelSpecReaderTests
 
     [Theory]
     [InlineData("  column: Pclass\n  order: [3, 1]\n  fields:\n    Pclass: mean\n", "'upsell.fields.Pclass' (line 15): must be a per-tier statistic of the training data (median); got 'mean'")]
-    [InlineData("  column: Pclass\n  order: [3, 1]\n  tiers: [3]\n", "'upsell.tiers' (line 14): is not a known key; known keys here: column, order, fields, threshold")]
+    [InlineData("  column: Pclass\n  order: [3, 1]\n  tiers: [3]\n", "'upsell.tiers' (line 14): is not a known key; known keys here: column, order, fields, threshold, strata, monotone")]
     [InlineData("  column: Pclass\n", "'upsell' (line 12): needs 'order'")]
     [InlineData("  column: Pclass\n  order: [3, 1]\n  threshold: high\n", "'upsell.threshold' (line 14): must be a number; got 'high'")]
     public void Parse_BadUpsellSection_NamesKeyAndLine(string section, string expected)
