@@ -51,6 +51,7 @@ public sealed partial class JsonNamingTests : IDisposable
         outputs["evaluate --out"] = File.ReadAllText(_workspace["evaluate.json"]);
         Json("compare", "compare", "--model", "titanic@champion", "--model", bundle, "--data", _workspace["validation.csv"], "--json");
         Json("inspect", "inspect", bundle, "--json");
+        Json("upsell check", "upsell", "check", "--model", bundle, "--data", _workspace["train.csv"], "--strata", "Sex", "--bootstrap", "20", "--json");
         Json("models list", "models", "list", "--json");
         Json("models show", "models", "show", "titanic", "--json");
         Json("models history", "models", "history", "titanic", "--json");
