@@ -14,4 +14,7 @@ public enum GateKind
 
     /// <summary>The largest difference of a group metric between the groups of a column (<c>fairness</c>).</summary>
     Fairness,
+
+    /// <summary>The candidate is better than a baseline or the current version by a paired test (<c>beats</c>).</summary>
+    Beats,
 }
