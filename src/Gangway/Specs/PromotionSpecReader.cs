@@ -5,7 +5,7 @@ internal static class PromotionSpecReader
 {
     public static PromotionSpec Read(SpecNode node)
     {
-        node.EnsureKnownKeys("data", "confidence", "minimum", "no_regression", "slices", "fairness", "beats");
+        node.EnsureKnownKeys("data", "minimum", "no_regression", "slices", "fairness", "confidence", "beats");
         return new PromotionSpec
         {
             Data = node.Required("data").Scalar(),

@@ -20,6 +20,11 @@ internal static class PromotionSpecValidator
 
         Confidence("promotion.confidence", promotion.Confidence);
         Confidence("promotion.minimum.confidence", promotion.MinimumConfidence);
+        if (promotion.MinimumConfidence is not null && promotion.Minimum.Count == 0)
+        {
+            throw Invalid("promotion.minimum gives a confidence but no metric threshold; add one, e.g. minimum: {roc_auc: 0.85, confidence: 0.95}");
+        }
+
         Thresholds("promotion.minimum", promotion.Minimum);
         if (promotion.Beats is { } beats)
         {

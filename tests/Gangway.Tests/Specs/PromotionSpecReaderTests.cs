@@ -76,7 +76,7 @@ public class PromotionSpecReaderTests
             """));
 
         Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
-        Assert.Contains("'promotion.maximum' (line 13): is not a known key; known keys here: data, minimum, no_regression, slices, fairness", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'promotion.maximum' (line 13): is not a known key; known keys here: data, minimum, no_regression, slices, fairness, confidence, beats", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
