@@ -86,7 +86,7 @@ internal static class CompareCommand
                 Format(metric.First, "0.000"),
                 Format(metric.Second, "0.000"),
                 Format(metric.Difference, Signed),
-                metric.Interval is { } interval ? $"[{Format(interval.Lower, Signed)}, {Format(interval.Upper, Signed)}]" : "-",
+                metric.Interval is { } interval ? Markup.Escape($"[{Format(interval.Lower, Signed)}, {Format(interval.Upper, Signed)}]") : "-",
                 metric.Test ?? "",
                 metric.PValue is { } p ? p.ToString("G2", CultureInfo.InvariantCulture) : "");
         }
