@@ -213,4 +213,16 @@ public class PromotionGatesConfidenceTests(TrainedTitanic trained) : IClassFixtu
         Assert.All(report.Results, r => Assert.Null(r.Interval));
         Assert.DoesNotContain("interval", report.Describe(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_BeatsAnUnknownNameInACodeBuiltSpec_ListsTheNamesItMayUse()
+    {
+        var gates = Gates(g => g with { Beats = new BeatsGate(["men_survive"]) });
+
+        var ex = Assert.Throws<GangwayException>(() => PromotionGates.Evaluate(trained.Titanic, null, Validation, gates));
+
+        Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
+        Assert.Contains("beats names 'men_survive'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("known: women_survive, majority_class, champion", ex.Message, StringComparison.Ordinal);
+    }
 }
