@@ -36,22 +36,14 @@ internal static class CompareCommand
         });
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header) neither model saw in training.");
         var parser = CliOptions.Parser();
-        var confidence = new Option<double>("--confidence")
-        {
-            Description = "The confidence level of the intervals and verdicts.",
-            DefaultValueFactory = _ => 0.95,
-        };
-        confidence.Validators.Add(result =>
-        {
-            if (result.Tokens.Count == 1 && !(result.GetValueOrDefault<double>() is > 0 and < 1))
-            {
-                result.AddError($"--confidence must be between 0 and 1 (exclusive), e.g. 0.95; got '{result.Tokens[0].Value}'.");
-            }
-        });
+        var confidence = CliOptions.Confidence("The confidence level of the intervals and verdicts.");
+        var bootstrap = CliOptions.Bootstrap("Stratified paired bootstrap resamples for the interval of every difference (0 turns them off).");
+        var seed = CliOptions.Seed();
+        seed.Description = "Seed of the bootstrap resamples; overrides model A's spec seed.";
         var json = new Option<bool>("--json") { Description = "Print the comparison as JSON on standard output instead of the table." };
-        var command = new Command("compare", "Compare two models on the same labelled rows: each metric's difference, DeLong's and McNemar's tests, a verdict.")
+        var command = new Command("compare", "Compare two models on the same labelled rows: each metric's difference with a paired bootstrap interval, DeLong's and McNemar's tests, a verdict.")
         {
-            models, data, parser, confidence, json,
+            models, data, parser, confidence, bootstrap, seed, json,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
@@ -60,7 +52,8 @@ internal static class CompareCommand
             var a = new ComparedModel(labelA, BundleReader.Read(context.ResolveModel(first)));
             var b = new ComparedModel(labelB, BundleReader.Read(context.ResolveModel(second)));
             var source = CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser));
-            var report = ModelComparison.Compare(a, b, source, parse.GetValue(confidence), new SynchronousProgress<string>(context.Logger.ContractWarning));
+            var report = ModelComparison.Compare(
+                a, b, source, parse.GetValue(confidence), new SynchronousProgress<string>(context.Logger.ContractWarning), parse.GetValue(bootstrap), parse.GetValue(seed));
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(report.ToJson());
@@ -83,6 +76,7 @@ internal static class CompareCommand
             .AddColumn(new TableColumn("A").RightAligned())
             .AddColumn(new TableColumn("B").RightAligned())
             .AddColumn(new TableColumn("B - A").RightAligned())
+            .AddColumn(new TableColumn(string.Create(CultureInfo.InvariantCulture, $"{report.Confidence:0.##%} interval")).RightAligned())
             .AddColumn("test")
             .AddColumn(new TableColumn("p").RightAligned());
         foreach (var metric in report.Metrics)
@@ -91,12 +85,18 @@ internal static class CompareCommand
                 metric.Metric,
                 Format(metric.First, "0.000"),
                 Format(metric.Second, "0.000"),
-                Format(metric.Difference, "+0.000;-0.000;+0.000"),
+                Format(metric.Difference, Signed),
+                metric.Interval is { } interval ? Markup.Escape($"[{Format(interval.Lower, Signed)}, {Format(interval.Upper, Signed)}]") : "-",
                 metric.Test ?? "",
                 metric.PValue is { } p ? p.ToString("G2", CultureInfo.InvariantCulture) : "");
         }
 
         console.Write(table);
+        if (report.Resamples > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Intervals: paired stratified bootstrap of B - A, {report.Resamples} resamples, seed {report.Seed}."));
+        }
+
         foreach (var verdict in report.Verdicts)
         {
             console.WriteLine(verdict);
@@ -111,6 +111,8 @@ internal static class CompareCommand
         var (a, b) = (Short(first), Short(second));
         return a == b && first != second ? (first, second) : (a, b);
     }
+
+    private const string Signed = "+0.000;-0.000;+0.000";
 
     private static string Format(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 }

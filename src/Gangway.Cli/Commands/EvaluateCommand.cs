@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Bundles;
@@ -26,17 +25,8 @@ internal static class EvaluateCommand
         var parser = CliOptions.Parser();
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON on standard output instead of the tables." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the held-out metrics in the model store against the model's run and version." };
-        var bootstrap = new Option<int>("--bootstrap")
-        {
-            Description = "Stratified bootstrap resamples for the confidence intervals, seeded by the spec's seed (0 turns intervals off).",
-            DefaultValueFactory = _ => BootstrapOptions.DefaultResamples,
-            CustomParser = result => CliOptions.WholeNumber(result, "--bootstrap") ?? 0,
-        };
-        var confidence = new Option<double>("--confidence")
-        {
-            Description = "Confidence level of the intervals, between 0 and 1.",
-            DefaultValueFactory = _ => 0.95,
-        };
+        var bootstrap = CliOptions.Bootstrap("Stratified bootstrap resamples for the confidence intervals, seeded by the spec's seed (0 turns intervals off).");
+        var confidence = CliOptions.Confidence("Confidence level of the intervals, between 0 and 1.");
         var command = new Command("evaluate", "Score labelled data with the trained model and report metrics with confidence intervals, slices and baselines.") { model, data, output, parser, json, noTrack, bootstrap, confidence };
         command.SetAction(parse => host.Execute(parse, context =>
         {
@@ -76,18 +66,6 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static BootstrapOptions? Intervals(int resamples, double confidence)
-    {
-        if (resamples != 0 && resamples < 10)
-        {
-            throw new GangwayException(ErrorKind.InvalidConfiguration, $"--bootstrap must be 0 (no intervals) or at least 10 resamples; it is {resamples}.");
-        }
-
-        if (confidence is not (> 0 and < 1))
-        {
-            throw new GangwayException(ErrorKind.InvalidConfiguration, string.Create(CultureInfo.InvariantCulture, $"--confidence must be a confidence level strictly between 0 and 1, e.g. 0.95; it is {confidence}."));
-        }
-
-        return resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Confidence = confidence };
-    }
+    private static BootstrapOptions? Intervals(int resamples, double confidence) =>
+        resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Confidence = confidence };
 }

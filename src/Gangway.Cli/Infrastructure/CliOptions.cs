@@ -70,6 +70,47 @@ internal static class CliOptions
         CustomParser = result => WholeNumber(result, "--seed"),
     };
 
+    /// <summary>
+    /// The <c>--confidence</c> option of every command that reports intervals or verdicts (evaluate, compare): default
+    /// 0.95; a value outside (0, 1) is a usage error (exit 2) naming the value.
+    /// </summary>
+    public static Option<double> Confidence(string description) => new("--confidence")
+    {
+        Description = description,
+        DefaultValueFactory = _ => 0.95,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(' ', result.Tokens.Select(t => t.Value));
+            if (double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is > 0 and < 1)
+            {
+                return value;
+            }
+
+            result.AddError($"--confidence must be a confidence level strictly between 0 and 1, e.g. 0.95; got '{token}'.");
+            return 0;
+        },
+    };
+
+    /// <summary>
+    /// The <c>--bootstrap</c> option of every command that reports bootstrap intervals: stratified resamples seeded by the
+    /// spec's seed, default 1,000, 0 for none; 1 to 9 or a negative number is a usage error (exit 2).
+    /// </summary>
+    public static Option<int> Bootstrap(string description) => new("--bootstrap")
+    {
+        Description = description,
+        DefaultValueFactory = _ => Gangway.Evaluation.BootstrapOptions.DefaultResamples,
+        CustomParser = result =>
+        {
+            var value = WholeNumber(result, "--bootstrap");
+            if (value is { } resamples && resamples != 0 && resamples < 10)
+            {
+                result.AddError($"--bootstrap must be 0 (no intervals) or at least 10 resamples; got '{resamples}'.");
+            }
+
+            return value ?? 0;
+        },
+    };
+
     /// <summary>The <c>--limit</c> option of listing commands: at most this many entries, newest first.</summary>
     public static Option<int> Limit(string what, int defaultValue) => new("--limit")
     {

@@ -5,7 +5,10 @@ using Gangway.Evaluation;
 
 namespace Gangway.Comparison;
 
-/// <summary>Two models compared on the same labelled rows: every scalar metric of both, the differences and the paired tests.</summary>
+/// <summary>
+/// Two models compared on the same labelled rows: every scalar metric of both, the differences with their paired bootstrap
+/// intervals, and the paired tests.
+/// </summary>
 /// <param name="First">The label of the first model (A).</param>
 /// <param name="Second">The label of the second model (B); differences are B - A.</param>
 /// <param name="Target">The target column both models predict.</param>
@@ -27,7 +30,13 @@ public sealed record ComparisonReport(
     // Verdicts hold '+' and quotes, which the default encoder escapes as \u002B; this output is never embedded in HTML.
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The verdict of every tested metric, in report order.</summary>
+    /// <summary>The number of paired bootstrap resamples behind each difference's interval; 0 when not bootstrapped.</summary>
+    public int Resamples { get; init; }
+
+    /// <summary>The seed of the bootstrap resamples, or <see langword="null"/> when not bootstrapped.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The verdict of every judged metric (by its test, or by the paired bootstrap interval), in report order.</summary>
     public IReadOnlyList<string> Verdicts => [.. Metrics.Where(m => m.Verdict is not null).Select(m => m.Verdict!)];
 
     /// <summary>The report as snake_case JSON; numbers at full precision, anything undefined null.</summary>
@@ -41,9 +50,18 @@ public sealed record ComparisonReport(
                 ["a"] = MetricsJson.Number(metric.First),
                 ["b"] = MetricsJson.Number(metric.Second),
                 ["difference"] = MetricsJson.Number(metric.Difference),
+                ["lower"] = metric.Interval?.Lower,
+                ["upper"] = metric.Interval?.Upper,
                 ["test"] = metric.Test,
                 ["p_value"] = MetricsJson.Number(metric.PValue),
-                ["interval"] = metric.Lower is { } lower && metric.Upper is { } upper ? new JsonArray(lower, upper) : null,
+                ["test_interval"] = metric.TestInterval is { } tested ? new JsonArray(tested.Lower, tested.Upper) : null,
+                ["better"] = metric.Outcome switch
+                {
+                    ComparisonOutcome.FirstBetter => "a",
+                    ComparisonOutcome.SecondBetter => "b",
+                    ComparisonOutcome.NoDetectableDifference => "neither",
+                    _ => null,
+                },
                 ["verdict"] = metric.Verdict,
             };
         }
@@ -55,6 +73,7 @@ public sealed record ComparisonReport(
             ["target"] = Target,
             ["rows"] = Rows,
             ["confidence"] = Confidence,
+            ["bootstrap"] = Resamples == 0 ? null : new JsonObject { ["resamples"] = Resamples, ["seed"] = Seed, ["stratified"] = true, ["paired"] = true },
             ["metrics"] = metrics,
             ["delong"] = RocAuc is { } delong ? new JsonObject
             {

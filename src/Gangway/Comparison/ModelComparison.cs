@@ -18,11 +18,23 @@ public static class ModelComparison
     /// <param name="data">Labelled rows neither model was trained on.</param>
     /// <param name="confidence">The confidence level of the intervals and verdicts, strictly between 0 and 1.</param>
     /// <param name="warnings">Where data-contract warnings go.</param>
+    /// <param name="resamples">
+    /// Stratified bootstrap resamples for the paired interval of every difference (default 1,000; at least 10), or 0 for
+    /// none: metrics without a classic test then get no verdict.
+    /// </param>
+    /// <param name="seed">The seed of the resamples; <see langword="null"/> (the default) for model A's spec seed.</param>
     /// <exception cref="GangwayException">
     /// The models predict different targets or positive classes, the data lacks a column a model needs or breaks its
-    /// contract (the message names the model), or the confidence is outside (0, 1).
+    /// contract (the message names the model), the confidence is outside (0, 1), or there are 1 to 9 resamples.
     /// </exception>
-    public static ComparisonReport Compare(ComparedModel first, ComparedModel second, ITableSource data, double confidence = 0.95, IProgress<string>? warnings = null)
+    public static ComparisonReport Compare(
+        ComparedModel first,
+        ComparedModel second,
+        ITableSource data,
+        double confidence = 0.95,
+        IProgress<string>? warnings = null,
+        int resamples = BootstrapOptions.DefaultResamples,
+        int? seed = null)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -35,6 +47,7 @@ public static class ModelComparison
         }
 
         var (specA, specB) = (Spec(first), Spec(second));
+        var bootstrap = resamples == 0 ? null : new BootstrapOptions { Resamples = resamples, Confidence = confidence, Seed = seed ?? specA.Seed }.Validated();
         RequireSameTarget(first, specA, second, specB);
         var a = Score(first, specA, data, warnings);
         var b = Score(second, specB, data, warnings);
@@ -47,31 +60,24 @@ public static class ModelComparison
 
         var all = Enumerable.Range(0, a.Count).ToArray();
         var (metricsA, metricsB) = (a.Evaluate(all), b.Evaluate(all));
-        var positives = metricsA.Positives;
-        var delong = positives >= 2 && a.Count - positives >= 2 ? DeLongTest.Compare(a.Actual, a.Probability, b.Probability, confidence) : null;
-        var mcnemar = McNemarTest.Compare(Correct(a), Correct(b), confidence);
+        var (delong, mcnemar) = PairedComparison.Tests(a, b, confidence);
+        var intervals = bootstrap is null ? null : Differences(a, b, bootstrap);
         var metrics = Evaluation.Metrics.Scalars
-            .Select(m => Row(m.Name, m.Value(metricsA), m.Value(metricsB), first.Label, second.Label, delong, mcnemar))
+            .Select(m => PairedComparison.Row(
+                m.Name, m.Value(metricsA), m.Value(metricsB), first.Label, second.Label, delong, mcnemar, intervals?.Intervals.GetValueOrDefault(m.Name), confidence))
             .ToArray();
-        return new ComparisonReport(first.Label, second.Label, first.Bundle.Schema.Target, a.Count, confidence, metrics, delong, mcnemar);
+        return new ComparisonReport(first.Label, second.Label, first.Bundle.Schema.Target, a.Count, confidence, metrics, delong, mcnemar)
+        {
+            Resamples = bootstrap?.Resamples ?? 0,
+            Seed = bootstrap?.Seed,
+        };
     }
 
-    private static MetricComparison Row(string name, double? valueA, double? valueB, string labelA, string labelB, DeLongResult? delong, McNemarResult mcnemar)
+    /// <summary>The paired bootstrap intervals of every metric's difference (second - first): both columns see the same resamples.</summary>
+    internal static MetricIntervals Differences(ScoredRows first, ScoredRows second, BootstrapOptions bootstrap)
     {
-        var difference = valueA is { } x && valueB is { } y ? y - x : (double?)null;
-        (string Test, double P, double Lower, double Upper, double Confidence)? test = name switch
-        {
-            "roc_auc" when delong is not null => ("delong", delong.PValue, delong.Lower, delong.Upper, delong.Confidence),
-            "accuracy" => ("mcnemar", mcnemar.PValue, mcnemar.Lower, mcnemar.Upper, mcnemar.Confidence),
-            _ => null,
-        };
-        if (test is not { } t || difference is not { } d)
-        {
-            return new MetricComparison(name, valueA, valueB, difference, null, null, null, null, null);
-        }
-
-        var verdict = Verdict.For(name, labelA, labelB, d, t.Lower, t.Upper, t.P, t.Confidence);
-        return new MetricComparison(name, valueA, valueB, d, t.Test, t.P, t.Lower, t.Upper, verdict);
+        var replicates = BootstrapIntervals.Replicates(first.Actual, [(first.Probability, first.Predicted), (second.Probability, second.Predicted)], [], 1, bootstrap);
+        return BootstrapIntervals.Differences(replicates[0], replicates[1], 1, bootstrap);
     }
 
     private static ModelSpec Spec(ComparedModel model) =>
@@ -113,6 +119,4 @@ public static class ModelComparison
             throw new GangwayException(ex.Kind, $"Model '{model.Label}': {ex.Message}", ex);
         }
     }
-
-    private static bool[] Correct(ScoredRows rows) => [.. Enumerable.Range(0, rows.Count).Select(i => rows.Actual[i] == rows.Predicted[i])];
 }

@@ -50,7 +50,24 @@ internal static class BootstrapIntervals
     }
 
     /// <summary>The percentile intervals of one group from <see cref="Replicates"/> of one score column.</summary>
-    public static MetricIntervals Of(double[] replicates, int group, int groupCount, BootstrapOptions options)
+    public static MetricIntervals Of(double[] replicates, int group, int groupCount, BootstrapOptions options) =>
+        Percentiles((resample, metric) => replicates[((resample * groupCount) + group) * WeightedMetrics.Count + metric], options);
+
+    /// <summary>
+    /// The paired percentile intervals of <paramref name="second"/> minus <paramref name="first"/> over all rows (group 0),
+    /// from <see cref="Replicates"/> of two score columns drawn in the same call: each resample's difference is taken on
+    /// the same rows, so what both models get right or wrong together cancels out.
+    /// </summary>
+    public static MetricIntervals Differences(double[] first, double[] second, int groupCount, BootstrapOptions options) =>
+        Percentiles(
+            (resample, metric) =>
+            {
+                var at = resample * groupCount * WeightedMetrics.Count + metric;
+                return second[at] - first[at];
+            },
+            options);
+
+    private static MetricIntervals Percentiles(Func<int, int, double> replicate, BootstrapOptions options)
     {
         var intervals = new Dictionary<string, ConfidenceInterval>(StringComparer.Ordinal);
         var values = new List<double>(options.Resamples);
@@ -59,7 +76,7 @@ internal static class BootstrapIntervals
             values.Clear();
             for (var resample = 0; resample < options.Resamples; resample++)
             {
-                var value = replicates[((resample * groupCount) + group) * WeightedMetrics.Count + metric];
+                var value = replicate(resample, metric);
                 if (!double.IsNaN(value))
                 {
                     values.Add(value);

@@ -17,4 +17,7 @@ public enum GateKind
 
     /// <summary>The upsell figures hold against the data (<c>upsell</c>): gaps per tier and stratum, and monotone probabilities.</summary>
     Upsell,
+
+    /// <summary>The candidate is better than a baseline or the current version by a paired test (<c>beats</c>).</summary>
+    Beats,
 }

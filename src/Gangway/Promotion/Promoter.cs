@@ -51,6 +51,12 @@ public static class Promoter
             notes["failed_gates"] = string.Join("; ", report.Failures.Select(f => f.Subject));
         }
 
+        if (report is not null)
+        {
+            // The whole report, intervals and tests included, so the audit log says on what evidence the alias moved.
+            notes["gate_report"] = report.Describe().TrimEnd('\n');
+        }
+
         var change = store.SetAlias(model, aliasName, version, new Change(options.Actor, options.Reason, notes));
         return new PromotionOutcome(true, report, change);
     }

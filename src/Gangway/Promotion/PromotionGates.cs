@@ -1,4 +1,5 @@
 using Gangway.Bundles;
+using Gangway.Comparison;
 using Gangway.Data;
 using Gangway.Evaluation;
 using Gangway.Specs;
@@ -25,20 +26,28 @@ public static class PromotionGates
         ArgumentNullException.ThrowIfNull(labelledData);
         ArgumentNullException.ThrowIfNull(spec);
         var groupColumns = spec.Slices.Select(s => s.Column).Concat(spec.Fairness.Select(f => f.Column)).Distinct(StringComparer.Ordinal).ToList();
-        var report = BundleEvaluator.Evaluate(candidate, labelledData, groupColumns);
+        var evidence = new GateEvidence(candidate, current, labelledData, groupColumns);
+        var report = evidence.Report;
         var results = new List<GateResult>();
-        results.AddRange(spec.Minimum.Select(t => Threshold(GateKind.Minimum, t.Metric, report.Overall, t)));
+        var minimumConfidence = spec.ConfidenceFor(spec.MinimumConfidence);
+        var overallIntervals = minimumConfidence is { } level ? evidence.WithIntervals(level).Intervals : null;
+        results.AddRange(spec.Minimum.Select(t => Threshold(GateKind.Minimum, t.Metric, report.Overall, t, overallIntervals)));
         if (spec.NoRegression is { } noRegression)
         {
             var currentReport = current is null ? null : BundleEvaluator.Evaluate(current, labelledData, sliceColumns: []);
-            results.Add(NoRegression(noRegression, report.Overall, currentReport?.Overall));
+            var confidence = spec.ConfidenceFor(noRegression.Confidence);
+            var differences = confidence is { } c && current is not null ? evidence.Differences(BeatsGate.Champion, c) : null;
+            results.Add(NoRegression(noRegression, report.Overall, currentReport?.Overall, differences));
         }
 
         foreach (var slice in spec.Slices)
         {
-            foreach (var group in report.Slices.Where(s => s.Column == slice.Column))
+            var sliceConfidence = spec.ConfidenceFor(slice.Confidence);
+            var groups = sliceConfidence is { } c ? evidence.WithIntervals(c).Slices : report.Slices;
+            foreach (var group in groups.Where(s => s.Column == slice.Column))
             {
-                results.AddRange(slice.Minimum.Select(t => Threshold(GateKind.Slice, $"{slice.Column}={group.Value} {t.Metric}", group.Metrics, t)));
+                var intervals = sliceConfidence is { } sliceLevel ? group.Intervals ?? new MetricIntervals(sliceLevel, new Dictionary<string, ConfidenceInterval>(), null) : null;
+                results.AddRange(slice.Minimum.Select(t => Threshold(GateKind.Slice, $"{slice.Column}={group.Value} {t.Metric}", group.Metrics, t, intervals)));
             }
         }
 
@@ -48,21 +57,47 @@ public static class PromotionGates
             results.AddRange(UpsellGate.Evaluate(candidate, labelledData, upsell, specDirectory));
         }
 
+        if (spec.Beats is { } beats)
+        {
+            var confidence = spec.ConfidenceFor(beats.Confidence) ?? BeatsGate.DefaultConfidence;
+            results.AddRange(beats.Of.Select(name => Beats(evidence, name, beats.Metric, confidence)));
+        }
+
         return new GateReport(results);
     }
 
-    private static GateResult Threshold(GateKind kind, string subject, Metrics metrics, MetricThreshold threshold)
+    // With intervals, a threshold must be cleared by the interval's worse end (the lower bound, the upper for log_loss and
+    // brier): the interval evaluate prints at that confidence, so the check can be redone by hand.
+    private static GateResult Threshold(GateKind kind, string subject, Metrics metrics, MetricThreshold threshold, MetricIntervals? intervals)
     {
         var atMost = PromotionSpecValidator.LowerIsBetter(threshold.Metric);
         var value = GateMetrics.Scalar(metrics, threshold.Metric);
-        return new GateResult(kind, subject, value, threshold.Value, value is { } v && (atMost ? v <= threshold.Value : v >= threshold.Value))
+        if (intervals is null)
+        {
+            return new GateResult(kind, subject, value, threshold.Value, value is { } v && (atMost ? v <= threshold.Value : v >= threshold.Value))
+            {
+                AtMost = atMost,
+                Note = value is null ? $"{GateMetrics.Undefined(threshold.Metric)} in {metrics.Rows} rows" : null,
+            };
+        }
+
+        var interval = intervals.Intervals.GetValueOrDefault(threshold.Metric);
+        var passed = value is not null && interval is { } i && (atMost ? i.Upper <= threshold.Value : i.Lower >= threshold.Value);
+        return new GateResult(kind, subject, value, threshold.Value, passed)
         {
             AtMost = atMost,
-            Note = value is null ? $"{GateMetrics.Undefined(threshold.Metric)} in {metrics.Rows} rows" : null,
+            Confidence = intervals.Confidence,
+            Interval = interval,
+            Test = interval is null ? null : "bootstrap",
+            Note = value is null
+                ? $"{GateMetrics.Undefined(threshold.Metric)} in {metrics.Rows} rows"
+                : interval is null ? $"no interval: {intervals.Note ?? $"{threshold.Metric} undefined in most resamples"}; a gate with a confidence level cannot pass without one" : null,
         };
     }
 
-    private static GateResult NoRegression(NoRegressionGate gate, Metrics candidate, Metrics? current)
+    // With a confidence level, no_regression fails only when the paired interval of candidate - current lies entirely on the
+    // worse side of the tolerance: upper bound < -tolerance (lower bound > +tolerance for log_loss and brier).
+    private static GateResult NoRegression(NoRegressionGate gate, Metrics candidate, Metrics? current, MetricIntervals? differences)
     {
         var atMost = PromotionSpecValidator.LowerIsBetter(gate.Metric);
         var value = GateMetrics.Scalar(candidate, gate.Metric);
@@ -73,9 +108,11 @@ public static class PromotionGates
 
         var currentValue = GateMetrics.Scalar(current, gate.Metric);
         double? bound = currentValue is { } c ? (atMost ? c + gate.Tolerance : c - gate.Tolerance) : null;
+        var interval = differences?.Intervals.GetValueOrDefault(gate.Metric);
         var passed = (value, bound) switch
         {
             (_, null) => true,
+            ({ }, { }) when differences is not null => interval is null || (atMost ? interval.Lower <= gate.Tolerance : interval.Upper >= -gate.Tolerance),
             ({ } v, { } b) => atMost ? v <= b : v >= b,
             _ => false,
         };
@@ -83,7 +120,51 @@ public static class PromotionGates
         {
             AtMost = atMost,
             CurrentValue = currentValue,
-            Note = currentValue is null ? "skipped: undefined for the current version" : value is null ? "undefined for the candidate" : null,
+            Confidence = differences?.Confidence,
+            Interval = interval,
+            Difference = value - currentValue,
+            Test = interval is null ? null : "paired bootstrap",
+            Note = currentValue is null ? "skipped: undefined for the current version"
+                : value is null ? "undefined for the candidate"
+                : differences is not null && interval is null ? "no interval (undefined in most resamples): not shown to be worse" : null,
+        };
+    }
+
+    // The candidate beats a model when the paired comparison finds it better at the confidence level, exactly as
+    // 'gangway compare --model <that> --model <candidate>' would say "candidate is better".
+    private static GateResult Beats(GateEvidence evidence, string name, string metric, double confidence)
+    {
+        var atMost = PromotionSpecValidator.LowerIsBetter(metric);
+        if (name == BeatsGate.Champion && !evidence.HasCurrent)
+        {
+            return new GateResult(GateKind.Beats, $"{name} {metric}", GateMetrics.Scalar(evidence.Report.Overall, metric), null, true)
+            {
+                AtMost = atMost,
+                Reference = name,
+                Confidence = confidence,
+                Note = "skipped: no current version",
+            };
+        }
+
+        var comparison = evidence.Compare(name, metric, confidence, bootstrap: metric is not ("roc_auc" or "accuracy"));
+        var interval = comparison.TestInterval ?? comparison.Interval;
+        return new GateResult(GateKind.Beats, $"{name} {metric}", comparison.Second, null, comparison.Outcome == ComparisonOutcome.SecondBetter)
+        {
+            AtMost = atMost,
+            Reference = name,
+            CurrentValue = comparison.First,
+            Confidence = confidence,
+            Interval = interval,
+            Difference = comparison.Difference,
+            Test = comparison.Test ?? (interval is null ? null : "paired bootstrap"),
+            PValue = comparison.PValue,
+            Note = comparison.Outcome switch
+            {
+                ComparisonOutcome.NotJudged => $"{metric} undefined for {(comparison.First is null ? name : "the candidate")} or in most resamples",
+                ComparisonOutcome.FirstBetter => $"{name} is better",
+                ComparisonOutcome.NoDetectableDifference => "no detectable difference",
+                _ => null,
+            },
         };
     }
 

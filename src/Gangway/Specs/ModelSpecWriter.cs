@@ -93,15 +93,27 @@ public static class ModelSpecWriter
     {
         yaml.Append("promotion:\n");
         Line(yaml, 1, "data", promotion.Data);
+        if (promotion.Confidence is { } confidence)
+        {
+            yaml.Append("  confidence: ").Append(Number(confidence)).Append('\n');
+        }
+
         if (promotion.Minimum.Count > 0)
         {
-            yaml.Append("  minimum: ").Append(Thresholds(promotion.Minimum)).Append('\n');
+            yaml.Append("  minimum: ").Append(Thresholds(promotion.Minimum, promotion.MinimumConfidence)).Append('\n');
         }
 
         if (promotion.NoRegression is { } noRegression)
         {
             yaml.Append("  no_regression: {metric: ").Append(Quote(noRegression.Metric))
-                .Append(", tolerance: ").Append(Number(noRegression.Tolerance)).Append("}\n");
+                .Append(", tolerance: ").Append(Number(noRegression.Tolerance))
+                .Append(noRegression.Confidence is { } c ? $", confidence: {Number(c)}" : "").Append("}\n");
+        }
+
+        if (promotion.Beats is { } beats)
+        {
+            yaml.Append("  beats: {of: [").AppendJoin(", ", beats.Of.Select(Quote)).Append("], metric: ").Append(Quote(beats.Metric))
+                .Append(beats.Confidence is { } c ? $", confidence: {Number(c)}" : "").Append("}\n");
         }
 
         if (promotion.Slices.Count > 0)
@@ -110,7 +122,7 @@ public static class ModelSpecWriter
             foreach (var slice in promotion.Slices)
             {
                 yaml.Append("    - column: ").Append(Quote(slice.Column)).Append('\n');
-                yaml.Append("      minimum: ").Append(Thresholds(slice.Minimum)).Append('\n');
+                yaml.Append("      minimum: ").Append(Thresholds(slice.Minimum, slice.Confidence)).Append('\n');
             }
         }
 
@@ -128,8 +140,8 @@ public static class ModelSpecWriter
         promotion.Upsell?.Write(yaml, Quote);
     }
 
-    private static string Thresholds(IReadOnlyList<MetricThreshold> thresholds) =>
-        "{" + string.Join(", ", thresholds.Select(t => $"{Quote(t.Metric)}: {Number(t.Value)}")) + "}";
+    private static string Thresholds(IReadOnlyList<MetricThreshold> thresholds, double? confidence) =>
+        "{" + string.Join(", ", thresholds.Select(t => $"{Quote(t.Metric)}: {Number(t.Value)}")) + (confidence is { } c ? $", confidence: {Number(c)}" : "") + "}";
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -13,16 +13,29 @@ internal static class PromotionSpecValidator
             throw Invalid("promotion.data must name the labelled data file the gates are measured on (relative to the spec file)");
         }
 
-        if (promotion.Minimum.Count == 0 && promotion.NoRegression is null && promotion.Slices.Count == 0 && promotion.Fairness.Count == 0 && promotion.Upsell is null)
+        if (promotion.Minimum.Count == 0 && promotion.NoRegression is null && promotion.Slices.Count == 0 && promotion.Fairness.Count == 0 && promotion.Beats is null && promotion.Upsell is null)
         {
-            throw Invalid("promotion declares no gates; add at least one of minimum, no_regression, slices, fairness or upsell");
+            throw Invalid("promotion declares no gates; add at least one of minimum, no_regression, slices, fairness, beats or upsell");
+        }
+
+        Confidence("promotion.confidence", promotion.Confidence);
+        Confidence("promotion.minimum.confidence", promotion.MinimumConfidence);
+        if (promotion.MinimumConfidence is not null && promotion.Minimum.Count == 0)
+        {
+            throw Invalid("promotion.minimum gives a confidence but no metric threshold; add one, e.g. minimum: {roc_auc: 0.85, confidence: 0.95}");
         }
 
         Thresholds("promotion.minimum", promotion.Minimum);
         promotion.Upsell?.Validate(spec);
+        if (promotion.Beats is { } beats)
+        {
+            Beats(spec, beats);
+        }
+
         if (promotion.NoRegression is { } noRegression)
         {
             KnownMetric("promotion.no_regression.metric", noRegression.Metric);
+            Confidence("promotion.no_regression.confidence", noRegression.Confidence);
             if (!double.IsFinite(noRegression.Tolerance) || noRegression.Tolerance < 0)
             {
                 throw Invalid($"promotion.no_regression.tolerance must be a number of at least 0; got {Column.FormatNumber(noRegression.Tolerance)}");
@@ -40,6 +53,7 @@ internal static class PromotionSpecValidator
             }
 
             Thresholds($"{key}.minimum", slice.Minimum);
+            Confidence($"{key}.minimum.confidence", slice.Confidence);
         }
 
         foreach (var (fairness, i) in promotion.Fairness.Select((f, i) => (f, i)))
@@ -60,6 +74,39 @@ internal static class PromotionSpecValidator
 
     /// <summary>True for the metrics where a smaller value is better (log_loss, brier): their threshold is a maximum.</summary>
     internal static bool LowerIsBetter(string metric) => metric is "log_loss" or "brier";
+
+    /// <summary>The names a <c>beats</c> gate may list: the spec's rule baselines, <c>majority_class</c> and <c>champion</c>.</summary>
+    internal static IReadOnlyList<string> BeatableNames(ModelSpec spec) =>
+        [.. spec.Baselines.Select(b => b.Name), MajorityClassBaseline.DefaultName, BeatsGate.Champion];
+
+    private static void Beats(ModelSpec spec, BeatsGate beats)
+    {
+        KnownMetric("promotion.beats.metric", beats.Metric);
+        Confidence("promotion.beats.confidence", beats.Confidence);
+        if (beats.Of.Count == 0)
+        {
+            throw Invalid($"promotion.beats must name at least one model to beat; known: {string.Join(", ", BeatableNames(spec))}");
+        }
+
+        var known = BeatableNames(spec);
+        if (beats.Of.FirstOrDefault(name => !known.Contains(name, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw Invalid($"promotion.beats names '{unknown}', which is neither a baseline of this spec nor 'champion'; known: {string.Join(", ", known)}");
+        }
+
+        if (beats.Of.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw Invalid($"promotion.beats lists '{repeated.Key}' twice");
+        }
+    }
+
+    private static void Confidence(string key, double? confidence)
+    {
+        if (confidence is { } value && !(value is > 0 and < 1))
+        {
+            throw Invalid($"{key} must be a confidence level strictly between 0 and 1, e.g. 0.95; got {Column.FormatNumber(value)}");
+        }
+    }
 
     private static void Thresholds(string key, IReadOnlyList<MetricThreshold> thresholds)
     {

@@ -56,7 +56,9 @@ public sealed class CompareCommandTests(TrainedPair pair) : IClassFixture<Traine
         Assert.Equal(1.0, json["delong"]!["p_value"]!.GetValue<double>());
         Assert.Equal(1.0, json["mcnemar"]!["p_value"]!.GetValue<double>());
         Assert.All(json["verdicts"]!.AsArray(), v => Assert.StartsWith("No detectable difference on ", v!.GetValue<string>(), StringComparison.Ordinal));
-        Assert.All(json["verdicts"]!.AsArray(), v => Assert.EndsWith("p = 1", v!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(
+            json["metrics"]!.AsObject().Select(m => m.Value!),
+            m => Assert.EndsWith(m["test"] is null ? "+0.000 [+0.000, +0.000] (paired bootstrap)" : "p = 1", m["verdict"]!.GetValue<string>(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,8 +109,70 @@ public sealed class CompareCommandTests(TrainedPair pair) : IClassFixture<Traine
         var run = CliRun.Invoke("compare", "--model", pair.Titanic, "--model", pair.Titanic, "--data", pair.Workspace["validation.csv"], "--confidence", "95");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--confidence must be between 0 and 1 (exclusive), e.g. 0.95; got '95'.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--confidence must be a confidence level strictly between 0 and 1, e.g. 0.95; got '95'.", run.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--confidence", "1")]
+    [InlineData("--bootstrap", "5")]
+    public void Compare_AndEvaluate_RefuseTheSameBadValueTheSameWay(string option, string value)
+    {
+        var compare = CliRun.Invoke("compare", "--model", pair.Titanic, "--model", pair.Titanic, "--data", pair.Workspace["validation.csv"], option, value);
+        var evaluate = CliRun.Invoke("evaluate", "--no-track", "--model", pair.Titanic, "--data", pair.Workspace["validation.csv"], option, value);
+
+        Assert.Equal((2, 2), (compare.ExitCode, evaluate.ExitCode));
+        var line = Assert.Single(compare.Error.Split('\n'), l => l.Contains($"{option} must be", StringComparison.Ordinal));
+        Assert.Contains(line, evaluate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_Table_ShowsThePairedIntervalOfEveryMetricAndAVerdictForEach()
+    {
+        var run = CliRun.Invoke("compare", "--model", pair.Baseline, "--model", pair.Titanic, "--data", pair.Workspace["validation.csv"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("95% interval", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Intervals: paired stratified bootstrap of B - A, 1000 resamples, seed 42.", run.Output, StringComparison.Ordinal);
+        foreach (var metric in new[] { "precision", "recall", "f1", "log_loss", "brier" })
+        {
+            var row = Assert.Single(run.Output.Split('\n'), l => l.Contains($" {metric} ", StringComparison.Ordinal) && l.Contains('[') && !l.Contains(" on ", StringComparison.Ordinal));
+            Assert.Matches(@"\[[+-]\d\.\d{3}, [+-]\d\.\d{3}\]", row);
+            var verdict = Assert.Single(run.Output.Split('\n'), l => l.Contains($" on {metric}", StringComparison.Ordinal));
+            Assert.Matches(@"^(titanic\.gwb is better|baseline\.gwb is better|No detectable difference) on \w+.*: [+-]\d\.\d{3} \[[+-]\d\.\d{3}, [+-]\d\.\d{3}\] \(paired bootstrap\)$", verdict);
+        }
+    }
+
+    [Fact]
+    public void Compare_Json_GivesTheIntervalOfEveryDifferenceReproduciblyForASeed()
+    {
+        JsonNode Run(params string[] extra) => JsonNode.Parse(CliRun.Invoke(
+            ["compare", "--model", pair.Baseline, "--model", pair.Titanic, "--data", pair.Workspace["validation.csv"], "--json", "--bootstrap", "200", .. extra]).Output)!;
+
+        var first = Run("--seed", "5");
+        var again = Run("--seed", "5");
+        var other = Run("--seed", "6");
+
+        Assert.Equal(new JsonObject { ["resamples"] = 200, ["seed"] = 5, ["stratified"] = true, ["paired"] = true }.ToJsonString(), first["bootstrap"]!.ToJsonString());
+        foreach (var (metric, values) in first["metrics"]!.AsObject())
+        {
+            var (lower, upper, difference) = (values!["lower"]!.GetValue<double>(), values["upper"]!.GetValue<double>(), values["difference"]!.GetValue<double>());
+            Assert.True(lower <= upper, metric);
+            Assert.Equal(again["metrics"]![metric]!.ToJsonString(), values.ToJsonString());
+            Assert.NotNull(values["verdict"]);
+            Assert.Contains(values["better"]!.GetValue<string>(), new[] { "a", "b", "neither" });
+            if (values["test"] is null)
+            {
+                Assert.Contains($"[{Signed(lower)}, {Signed(upper)}] (paired bootstrap)", values["verdict"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.Equal(lower > 0 || upper < 0, values["better"]!.GetValue<string>() != "neither");
+            }
+
+            Assert.True(difference >= lower - 0.05 && difference <= upper + 0.05, $"{metric}: {difference} far outside [{lower}, {upper}]");
+        }
+
+        Assert.NotEqual(first["metrics"]!["f1"]!["lower"]!.GetValue<double>(), other["metrics"]!["f1"]!["lower"]!.GetValue<double>());
+    }
+
+    private static string Signed(double value) => (value >= 0 ? "+" : "-") + Math.Abs(value).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The two Titanic example specs trained once, plus a model of another target (Sex from class and fare).</summary>

@@ -41,7 +41,7 @@ public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
         Assert.Equal("skipped: no current version", noRegression.Note);
         Assert.Equal(("titanic", "champion", 1, (int?)null, AliasChange.Set, "alice"), (outcome.Change!.Model, outcome.Change.Alias, outcome.Change.Version, outcome.Change.PreviousVersion, outcome.Change.Kind, outcome.Change.Actor));
         Assert.Equal(1, Store.ResolveAlias("titanic", "champion"));
-        Assert.Equal(new Dictionary<string, string> { ["forced"] = "false", ["gates"] = "passed" }, LastAliasNotes());
+        Assert.Equal(new Dictionary<string, string> { ["forced"] = "false", ["gates"] = "passed", ["gate_report"] = outcome.Report.Describe().TrimEnd('\n') }, LastAliasNotes());
         Assert.Equal("titanic@champion → version 1 (was unset); gates passed.", outcome.Summary("titanic", "champion", 1));
     }
 

@@ -103,6 +103,38 @@ public class ModelSpecWriterTests
     }
 
     [Fact]
+    public void Write_ThenRead_KeepsConfidenceLevelsAndBeats()
+    {
+        var spec = new ModelSpec
+        {
+            Name = "gated",
+            Target = new TargetSpec("label", "yes"),
+            Inputs = [new InputColumnSpec("x", Gangway.Data.ColumnType.Numeric), new InputColumnSpec("g", Gangway.Data.ColumnType.Text)],
+            Learner = new StepSpec("fast_tree", new Dictionary<string, object?>()),
+            Baselines = [new RuleBaselineSpec("g_is_a", "g", "a")],
+            Promotion = new PromotionSpec
+            {
+                Data = "v.csv",
+                Confidence = 0.9,
+                Minimum = [new MetricThreshold("roc_auc", 0.85)],
+                MinimumConfidence = 0.95,
+                NoRegression = new NoRegressionGate("roc_auc", 0.005) { Confidence = 0.8 },
+                Slices = [new SliceGate("g", [new MetricThreshold("accuracy", 0.7)]) { Confidence = 0.99 }],
+                Beats = new BeatsGate(["g_is_a", "champion"], "accuracy") { Confidence = 0.9 },
+            },
+        };
+
+        var yaml = ModelSpecWriter.Write(spec);
+        var read = ModelSpecReader.Parse(yaml).Promotion!;
+
+        Assert.Equal((0.9, 0.95), (read.Confidence!.Value, read.MinimumConfidence!.Value));
+        Assert.Equal(spec.Promotion.NoRegression, read.NoRegression);
+        Assert.Equal(0.99, Assert.Single(read.Slices).Confidence);
+        Assert.Equal(spec.Promotion.Beats, read.Beats);
+        Assert.Equal(yaml, ModelSpecWriter.Write(ModelSpecReader.Parse(yaml)));
+    }
+
+    [Fact]
     public void Write_TitanicExample_KeepsItsPromotionGates()
     {
         var original = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", "titanic.yaml"));

@@ -76,7 +76,7 @@ public class PromotionSpecReaderTests
             """));
 
         Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
-        Assert.Contains("'promotion.maximum' (line 13): is not a known key; known keys here: data, minimum, no_regression, slices, fairness", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'promotion.maximum' (line 13): is not a known key; known keys here: data, minimum, no_regression, slices, fairness, confidence, beats, upsell", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,5 +115,60 @@ public class PromotionSpecReaderTests
         Assert.Equal(new NoRegressionGate("roc_auc", 0.01), promotion.NoRegression);
         Assert.Equal("Sex", Assert.Single(promotion.Slices).Column);
         Assert.Equal("true_positive_rate", Assert.Single(promotion.Fairness).Metric);
+    }
+
+    [Fact]
+    public void Read_Confidence_AtThePromotionLevelAndInsideEachGate()
+    {
+        var spec = ModelSpecReader.Parse(Head + """
+            promotion:
+              data: v.csv
+              confidence: 0.9
+              minimum: { roc_auc: 0.85, confidence: 0.95 }
+              no_regression: { metric: roc_auc, tolerance: 0.01, confidence: 0.8 }
+              slices:
+                - column: Sex
+                  minimum: { accuracy: 0.70, confidence: 0.99 }
+                - column: Pclass
+                  minimum: { accuracy: 0.60 }
+            """).Promotion!;
+
+        Assert.Equal(0.9, spec.Confidence);
+        Assert.Equal([new MetricThreshold("roc_auc", 0.85)], spec.Minimum);
+        Assert.Equal(0.95, spec.MinimumConfidence);
+        Assert.Equal(0.8, spec.NoRegression!.Confidence);
+        Assert.Equal([0.99, null], spec.Slices.Select(s => s.Confidence));
+        Assert.Equal([new MetricThreshold("accuracy", 0.70)], spec.Slices[0].Minimum);
+        Assert.Equal(0.9, spec.ConfidenceFor(spec.Slices[1].Confidence));
+    }
+
+    [Fact]
+    public void Read_BeatsAsAList_ComparesRocAucAtTheDefaultLevel()
+    {
+        var spec = ModelSpecReader.Parse(Head + """
+            baselines:
+              - name: women_survive
+                column: Sex
+                equals: female
+            promotion:
+              data: v.csv
+              beats: [women_survive, champion]
+            """).Promotion!;
+
+        Assert.Equal(new BeatsGate(["women_survive", "champion"]), spec.Beats);
+        Assert.Equal("roc_auc", spec.Beats!.Metric);
+        Assert.Null(spec.Beats.Confidence);
+    }
+
+    [Fact]
+    public void Read_BeatsAsAMapping_TakesTheMetricAndConfidence()
+    {
+        var spec = ModelSpecReader.Parse(Head + """
+            promotion:
+              data: v.csv
+              beats: { of: [champion], metric: accuracy, confidence: 0.9 }
+            """).Promotion!;
+
+        Assert.Equal(new BeatsGate(["champion"], "accuracy") { Confidence = 0.9 }, spec.Beats);
     }
 }

@@ -10,6 +10,7 @@ public class PromotionSpecValidatorTests
         Name = "passengers",
         Target = new TargetSpec("Survived", "1"),
         IdColumns = [new InputColumnSpec("PassengerId", ColumnType.Numeric)],
+        Baselines = [new RuleBaselineSpec("women_survive", "Sex", "female")],
         Inputs = [new InputColumnSpec("Pclass", ColumnType.Numeric), new InputColumnSpec("Sex", ColumnType.Text)],
         Learner = new StepSpec("fast_tree", new Dictionary<string, object?>()),
         Promotion = new PromotionSpec
@@ -143,5 +144,79 @@ public class PromotionSpecValidatorTests
         var ex = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(spec));
 
         Assert.Equal("Spec: promotion.minimum lists 'f1' twice.", ex.Message);
+    }
+
+    [Fact]
+    public void Validate_OnlyABeatsGate_Passes()
+    {
+        var spec = Valid with { Promotion = new PromotionSpec { Data = "v.csv", Beats = new BeatsGate(["women_survive", "majority_class", "champion"]) } };
+
+        Assert.Null(Record.Exception(() => ModelSpecValidator.Validate(spec)));
+    }
+
+    [Fact]
+    public void Validate_BeatsAnUnknownName_ListsTheNamesItMayUse()
+    {
+        var spec = Valid with { Promotion = Gates with { Beats = new BeatsGate(["women_survives"]) } };
+
+        var ex = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(spec));
+
+        Assert.Contains("promotion.beats names 'women_survives', which is neither a baseline of this spec nor 'champion'; known: women_survive, majority_class, champion", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BeatsNothingOrTwice_IsAnError()
+    {
+        var empty = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(Valid with { Promotion = Gates with { Beats = new BeatsGate([]) } }));
+        var twice = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(Valid with { Promotion = Gates with { Beats = new BeatsGate(["champion", "champion"]) } }));
+
+        Assert.Contains("promotion.beats must name at least one model to beat", empty.Message, StringComparison.Ordinal);
+        Assert.Contains("promotion.beats lists 'champion' twice", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BeatsUnknownMetric_NamesTheKey()
+    {
+        var ex = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(Valid with { Promotion = Gates with { Beats = new BeatsGate(["champion"], "auc") } }));
+
+        Assert.Contains("promotion.beats.metric names metric 'auc'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("promotion", 1.0)]
+    [InlineData("minimum", 0.0)]
+    [InlineData("no_regression", 95.0)]
+    [InlineData("slices", -0.5)]
+    [InlineData("beats", 1.5)]
+    public void Validate_ConfidenceOutsideZeroToOne_NamesTheKeyAndValue(string where, double confidence)
+    {
+        var gates = where switch
+        {
+            "promotion" => Gates with { Confidence = confidence },
+            "minimum" => Gates with { MinimumConfidence = confidence },
+            "no_regression" => Gates with { NoRegression = Gates.NoRegression! with { Confidence = confidence } },
+            "slices" => Gates with { Slices = [Gates.Slices[0] with { Confidence = confidence }] },
+            _ => Gates with { Beats = new BeatsGate(["champion"]) { Confidence = confidence } },
+        };
+        var key = where switch
+        {
+            "promotion" => "promotion.confidence",
+            "minimum" => "promotion.minimum.confidence",
+            "no_regression" => "promotion.no_regression.confidence",
+            "slices" => "promotion.slices[0].minimum.confidence",
+            _ => "promotion.beats.confidence",
+        };
+
+        var ex = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(Valid with { Promotion = gates }));
+
+        Assert.Contains($"{key} must be a confidence level strictly between 0 and 1, e.g. 0.95; got {Column.FormatNumber(confidence)}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MinimumConfidenceWithoutThresholds_IsAnError()
+    {
+        var ex = Assert.Throws<GangwayException>(() => ModelSpecValidator.Validate(Valid with { Promotion = Gates with { Minimum = [], MinimumConfidence = 0.95 } }));
+
+        Assert.Contains("promotion.minimum gives a confidence but no metric threshold", ex.Message, StringComparison.Ordinal);
     }
 }
