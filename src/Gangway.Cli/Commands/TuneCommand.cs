@@ -30,9 +30,26 @@ internal static class TuneCommand
         var refit = new Option<bool>("--refit") { Description = "Then write the best candidate's spec (--out-spec) and train it on all of --data, as 'gangway train' would (recorded as a run)." };
         var outSpec = CliOptions.OptionalPath("--out-spec", "With --refit: where to write the best spec. Default: <spec>.tuned.yaml beside --spec.");
         var outBundle = CliOptions.OptionalPath("--out-bundle", "With --refit: also write the trained bundle (.gwb) to this file. Required with --no-track.");
+        var repeats = new Option<int?>("--repeats")
+        {
+            Description = "Repeat the grid's k folds this many times, each reshuffled (at least 1); overrides the grid's 'repeats' (default 1).",
+            CustomParser = result => CliOptions.WholeNumber(result, "--repeats") ?? 0,
+        };
+        var select = new Option<string>("--select")
+        {
+            Description = "How to choose: 'best' mean, or 'one_se': the simplest candidate within one standard error of the best (simplicity as each learner declares it).",
+            DefaultValueFactory = _ => "best",
+        };
+        select.AcceptOnlyFromAmong("best", "one_se");
+        var nested = new Option<bool>("--nested") { Description = "Also estimate the tuned score honestly: rerun the whole search inside each outer fold and score its choice on the held-out fold." };
+        var outerFolds = new Option<int?>("--outer-folds")
+        {
+            Description = "With --nested: the number of outer stratified folds (at least 2; default 5).",
+            CustomParser = result => CliOptions.WholeNumber(result, "--outer-folds") ?? 0,
+        };
         var command = new Command("tune", "Search spec parameters (grid or seeded random) by cross-validation; record every candidate as a run and mark the best.")
         {
-            spec, data, grid, parser, output, json, noTrack, refit, outSpec, outBundle,
+            spec, data, grid, parser, output, json, noTrack, refit, outSpec, outBundle, repeats, select, nested, outerFolds,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
@@ -44,8 +61,20 @@ internal static class TuneCommand
 
             var files = new TuningFiles(parse.GetValue(spec)!, parse.GetValue(grid)!, parse.GetValue(data)!, parse.GetValue(parser));
             var refitOptions = RefitOptionsOf(parse.GetValue(refit), parse.GetValue(outSpec), parse.GetValue(outBundle), parse.GetValue(noTrack));
+            var outer = OuterFoldsOf(parse.GetValue(nested), parse.GetValue(outerFolds));
+            var repeatCount = parse.GetValue(repeats);
+            if (repeatCount is < 1)
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, $"--repeats must be at least 1; got {repeatCount}.");
+            }
+
             var modelSpec = ModelSpecReader.ReadFile(files.Spec);
-            var tuningGrid = TuningGridReader.ReadFile(files.Grid);
+            var fileGrid = TuningGridReader.ReadFile(files.Grid);
+            var tuningGrid = fileGrid with
+            {
+                Repeats = repeatCount ?? fileGrid.Repeats,
+                Selection = parse.GetValue(select) == "one_se" ? SelectionRule.OneStandardError : SelectionRule.Best,
+            };
             // A grid that does not fit the spec fails here, before a run is recorded or a model fitted.
             CandidateSpecs.Check(modelSpec, tuningGrid);
             foreach (var candidate in CandidateGenerator.Generate(tuningGrid))
@@ -53,24 +82,24 @@ internal static class TuneCommand
                 _ = CandidateSpecs.Apply(modelSpec, candidate);
             }
 
-            var tracker = parse.GetValue(noTrack) ? null : TuningTracker.Start(context.Store, context.Time, modelSpec, tuningGrid, files);
+            var tracker = parse.GetValue(noTrack) ? null : TuningTracker.Start(context.Store, context.Time, modelSpec, tuningGrid, files, outer);
             TuningReport report;
+            NestedTuningReport? nestedReport = null;
             try
             {
-                report = StageProgress.Run(context, "Tuning", stages => Tuner.Run(modelSpec, CliOptions.Source(files.Data, files.Parser), tuningGrid, new SynchronousProgress<TuningProgress>(progress =>
+                (report, nestedReport) = StageProgress.Run(context, "Tuning", stages =>
                 {
-                    if (progress.Result is { } result)
+                    var source = CliOptions.Source(files.Data, files.Parser);
+                    var reporter = new SynchronousProgress<TuningProgress>(progress => Report(progress, tuningGrid, tracker, stages, outer));
+                    if (outer is { } outerCount)
                     {
-                        tracker?.Record(result);
-                        stages.Report($"candidate {progress.Candidate} of {progress.Candidates}: {tuningGrid.Metric} {MeanAndSpread(result)}");
+                        var nestedResult = NestedTuner.Run(modelSpec, source, tuningGrid, outerCount, reporter);
+                        return (nestedResult.Search, nestedResult);
                     }
-                    else if (progress.FoldsDone == 0)
-                    {
-                        tracker?.CandidateStarted();
-                        stages.Report($"candidate {progress.Candidate} of {progress.Candidates}");
-                    }
-                })));
-                tracker?.Finish(report);
+
+                    return (Tuner.Run(modelSpec, source, tuningGrid, reporter), (NestedTuningReport?)null);
+                });
+                tracker?.Finish(report, nestedReport);
             }
             catch (Exception ex) when (tracker is not null)
             {
@@ -84,8 +113,8 @@ internal static class TuneCommand
                 context.Logger.RecordedRun(tracker.ParentRunId, tracker.DisplayUri);
             }
 
-            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Best.Candidate), report, files, refitOptions, tracker);
-            var document = Document(report, tracker, refitted);
+            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Chosen.Candidate), report, files, refitOptions, tracker);
+            var document = Document(report, nestedReport, tracker, refitted);
             if (path is not null && path != FileOutput.StandardOutput)
             {
                 FileOutput.WriteText(path, context.Output, document);
@@ -99,6 +128,11 @@ internal static class TuneCommand
             else
             {
                 Print(context.Console, report, tracker);
+                if (nestedReport is not null)
+                {
+                    PrintNested(context.Console, nestedReport);
+                }
+
                 if (refitted is not null)
                 {
                     context.Console.MarkupLine(CultureInfo.InvariantCulture, "refit: best spec in {0}; trained {1}", Markup.Escape(refitted["spec"]!.GetValue<string>()), Markup.Escape(refitted["run_id"]?.GetValue<string>() is { } run ? $"run {run}" : refitted["bundle"]!.GetValue<string>()));
@@ -114,14 +148,15 @@ internal static class TuneCommand
     {
         var direction = report.Grid.LowerIsBetter ? "lower is better" : "higher is better";
         // A line rather than the table's title, which would wrap to the width of a narrow table.
-        console.MarkupLine(CultureInfo.InvariantCulture, "{0} candidates, {1}-fold cross-validation, {2} ({3})", report.Candidates.Count, report.Grid.Folds, Markup.Escape(report.Grid.Metric), direction);
+        var folds = report.Grid.Repeats == 1 ? $"{report.Grid.Folds}-fold cross-validation" : $"{report.Grid.Folds}-fold cross-validation × {report.Grid.Repeats} repeats";
+        console.MarkupLine(CultureInfo.InvariantCulture, "{0} candidates, {1}, {2} ({3})", report.Candidates.Count, folds, Markup.Escape(report.Grid.Metric), direction);
         var table = new Table().AddColumn(new TableColumn("#").RightAligned());
         foreach (var parameter in report.Grid.Parameters)
         {
             table.AddColumn(Markup.Escape(parameter.Path));
         }
 
-        table.AddColumn(new TableColumn(Markup.Escape(report.Grid.Metric)).RightAligned()).AddColumn("");
+        table.AddColumn(new TableColumn(Markup.Escape(report.Grid.Metric)).RightAligned()).AddColumn(new TableColumn("95% interval").RightAligned()).AddColumn("");
         if (tracker is not null)
         {
             table.AddColumn("run");
@@ -129,13 +164,13 @@ internal static class TuneCommand
 
         foreach (var result in report.Candidates)
         {
-            var best = ReferenceEquals(result, report.Best);
             string[] cells =
             [
                 result.Candidate.Number.ToString(CultureInfo.InvariantCulture),
                 .. result.Candidate.Parameters.Select(p => Markup.Escape(p.Text)),
                 MeanAndSpread(result),
-                best ? "[bold]best[/]" : "",
+                Markup.Escape(result.Score.Interval is { } interval ? string.Create(CultureInfo.InvariantCulture, $"[{interval.Lower:0.0000}, {interval.Upper:0.0000}]") : "-"),
+                Marker(report, result),
                 .. tracker is null ? [] : new[] { tracker.CandidateRuns[result.Candidate.Number] },
             ];
             table.AddRow(cells);
@@ -143,10 +178,70 @@ internal static class TuneCommand
 
         console.Write(table);
         console.MarkupLine(CultureInfo.InvariantCulture, "best: candidate {0} ({1}), {2} {3}", report.Best.Candidate.Number, Markup.Escape(report.Best.Candidate.Describe()), Markup.Escape(report.Grid.Metric), MeanAndSpread(report.Best));
+        console.MarkupLine(CultureInfo.InvariantCulture, "chosen ({0}): {1}", TuningReport.RuleName(report.Grid.Selection), Markup.Escape(report.Reason));
         if (tracker is not null)
         {
-            console.MarkupLine(CultureInfo.InvariantCulture, "tuning run: {0} (best candidate run {1}) in {2}", tracker.ParentRunId, tracker.CandidateRuns[report.Best.Candidate.Number], Markup.Escape(tracker.DisplayUri));
+            console.MarkupLine(CultureInfo.InvariantCulture, "tuning run: {0} (chosen candidate run {1}) in {2}", tracker.ParentRunId, tracker.CandidateRuns[report.Chosen.Candidate.Number], Markup.Escape(tracker.DisplayUri));
         }
+    }
+
+    private static string Marker(TuningReport report, CandidateResult result) =>
+        (ReferenceEquals(result, report.Best), ReferenceEquals(result, report.Chosen)) switch
+        {
+            (true, true) => "[bold]best[/]",
+            (true, false) => "best",
+            (false, true) => "[bold]chosen[/]",
+            _ => "",
+        };
+
+    private static void PrintNested(IAnsiConsole console, NestedTuningReport nested)
+    {
+        var metric = Markup.Escape(nested.Search.Grid.Metric);
+        console.MarkupLine(CultureInfo.InvariantCulture, "nested cross-validation ({0} outer folds): {1} {2:0.0000} ± {3:0.0000}; the search's own score of its choice {4:0.0000}; optimism {5:+0.0000;-0.0000;0.0000}", nested.OuterFolds.Count, metric, nested.Mean, nested.StandardDeviation, nested.InnerScore, nested.Optimism);
+        foreach (var fold in nested.OuterFolds)
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "  outer fold {0}: chose {1}, inner {2}, outer {3}", fold.Fold, Markup.Escape(fold.Chosen.Describe()), Score(fold.InnerScore), Score(fold.OuterScore));
+        }
+    }
+
+    private static string Score(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
+
+    private static void Report(TuningProgress progress, TuningGrid grid, TuningTracker? tracker, IProgress<string> stages, int? outerFolds)
+    {
+        var where = progress.OuterFold is { } fold ? $"outer fold {fold} of {outerFolds}: " : "";
+        if (progress.Result is { } result)
+        {
+            if (progress.OuterFold is null)
+            {
+                tracker?.Record(result);
+            }
+
+            stages.Report($"{where}candidate {progress.Candidate} of {progress.Candidates}: {grid.Metric} {MeanAndSpread(result)}");
+        }
+        else if (progress.FoldsDone == 0)
+        {
+            if (progress.OuterFold is null)
+            {
+                tracker?.CandidateStarted();
+            }
+
+            stages.Report($"{where}candidate {progress.Candidate} of {progress.Candidates}");
+        }
+    }
+
+    // Checked before the search, so a wrong combination fails before minutes of cross-validation.
+    private static int? OuterFoldsOf(bool nested, int? outerFolds)
+    {
+        if (!nested)
+        {
+            return outerFolds is null
+                ? null
+                : throw new GangwayException(ErrorKind.InvalidConfiguration, "--outer-folds is only used with --nested; add --nested to estimate the search by nested cross-validation.");
+        }
+
+        return outerFolds is null or >= 2
+            ? outerFolds ?? 5
+            : throw new GangwayException(ErrorKind.InvalidConfiguration, $"--outer-folds must be at least 2; got {outerFolds}.");
     }
 
     // Checked before the search, so a wrong combination fails before minutes of cross-validation.
@@ -181,9 +276,14 @@ internal static class TuneCommand
     }
 
     // The core report, plus the run ids when the search was recorded, and what --refit made.
-    private static string Document(TuningReport report, TuningTracker? tracker, JsonObject? refitted)
+    private static string Document(TuningReport report, NestedTuningReport? nested, TuningTracker? tracker, JsonObject? refitted)
     {
         var root = JsonNode.Parse(report.ToJson())!.AsObject();
+        if (nested is not null)
+        {
+            root["nested"] = nested.ToJson();
+        }
+
         if (refitted is not null)
         {
             root["refit"] = refitted;

@@ -14,6 +14,18 @@ namespace Gangway.Tuning;
 /// </summary>
 public static class NestedTuner
 {
+    /// <summary>Runs a nested cross-validation of the search on data from any source (e.g. a CSV file or a unit's file through its parser).</summary>
+    /// <exception cref="GangwayException">The grid does not fit the spec, a candidate is invalid, or the data is.</exception>
+    public static NestedTuningReport Run(ModelSpec spec, ITableSource source, TuningGrid grid, int outerFolds, IProgress<TuningProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(grid);
+        CandidateSpecs.Check(spec, grid);
+        var data = SpecData.ReadLabelledWithLines(spec, source);
+        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, grid, outerFolds, progress));
+    }
+
     /// <summary>
     /// Runs the search on all of <paramref name="data"/> (as <see cref="Tuner"/>, whose choice is the one to train), then
     /// the nested estimate over <paramref name="outerFolds"/> outer folds split with the spec's seed.
