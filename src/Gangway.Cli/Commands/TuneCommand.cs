@@ -22,13 +22,13 @@ internal static class TuneCommand
     {
         var spec = CliOptions.RequiredPath("--spec", "The model spec (YAML or JSON) whose parameters are tuned.");
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header).");
-        var grid = CliOptions.RequiredPath("--grid", "The search (YAML or JSON): metric, folds, grid or random, and the values to try per parameter.");
+        var grid = CliOptions.RequiredPath("--grid", "The search (YAML or JSON): metric, folds, repeats, grid or random, and the values to try per parameter.");
         var parser = CliOptions.Parser();
-        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON to this file, or '-' for standard output (like --json).");
+        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean, std and interval, the best and the chosen) as JSON to this file, or '-' for standard output (like --json).");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output instead of the table." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the tuning run and its candidates in the model store." };
-        var refit = new Option<bool>("--refit") { Description = "Then write the best candidate's spec (--out-spec) and train it on all of --data, as 'gangway train' would (recorded as a run)." };
-        var outSpec = CliOptions.OptionalPath("--out-spec", "With --refit: where to write the best spec. Default: <spec>.tuned.yaml beside --spec.");
+        var refit = new Option<bool>("--refit") { Description = "Then write the chosen candidate's spec (--out-spec) and train it on all of --data, as 'gangway train' would (recorded as a run)." };
+        var outSpec = CliOptions.OptionalPath("--out-spec", "With --refit: where to write the chosen spec. Default: <spec>.tuned.yaml beside --spec.");
         var outBundle = CliOptions.OptionalPath("--out-bundle", "With --refit: also write the trained bundle (.gwb) to this file. Required with --no-track.");
         var repeats = new Option<int?>("--repeats")
         {
@@ -47,7 +47,7 @@ internal static class TuneCommand
             Description = "With --nested: the number of outer stratified folds (at least 2; default 5).",
             CustomParser = result => CliOptions.WholeNumber(result, "--outer-folds") ?? 0,
         };
-        var command = new Command("tune", "Search spec parameters (grid or seeded random) by cross-validation; record every candidate as a run and mark the best.")
+        var command = new Command("tune", "Search spec parameters (grid or seeded random) by repeated cross-validation; record every candidate as a run and mark the best and the chosen.")
         {
             spec, data, grid, parser, output, json, noTrack, refit, outSpec, outBundle, repeats, select, nested, outerFolds,
         };
