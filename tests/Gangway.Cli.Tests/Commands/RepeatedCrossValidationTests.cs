@@ -115,11 +115,11 @@ public sealed class RepeatedCrossValidationTests : IDisposable
     }
 
     [Fact]
-    public void Tune_Nested_ReportsTheNestedEstimateAndOptimismAndRecordsThemOnTheParent()
+    public void Tune_NestedWithRefit_ReportsTheNestedEstimateAndOptimismRecordsThemAndTrainsTheChosenCandidate()
     {
         var grid = Grid("metric: accuracy\nfolds: 2\nparameters:\n  learner.trees: [2, 20]\n");
 
-        var run = CliRun.Invoke("tune", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--grid", grid, "--nested", "--outer-folds", "3", "--store", StoreUri, "--json");
+        var run = CliRun.Invoke("tune", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--grid", grid, "--nested", "--outer-folds", "3", "--refit", "--out-spec", _workspace["nested-chosen.yaml"], "--store", StoreUri, "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var report = JsonNode.Parse(run.Output)!;
@@ -138,6 +138,8 @@ public sealed class RepeatedCrossValidationTests : IDisposable
         Assert.Equal((double)nested["mean"]!, parent.Metrics["nested_accuracy"], 12);
         Assert.Equal((double)nested["optimism"]!, parent.Metrics["optimism"], 12);
         Assert.Equal(2, store.ListRuns(new RunQuery(ParentRunId: parent.Id)).Count);
+        Assert.Equal((string?)report["refit"]!["run_id"], parent.Tags["refit_run_id"]);
+        Assert.Contains($"candidate {(int)report["chosen"]!} ", File.ReadAllText(_workspace["nested-chosen.yaml"]), StringComparison.Ordinal);
     }
 
     [Fact]
