@@ -25,27 +25,39 @@ internal static class CrossValidateCommand
             DefaultValueFactory = _ => 5,
             CustomParser = result => CliOptions.WholeNumber(result, "--folds") ?? 0,
         };
+        var repeats = new Option<int>("--repeats")
+        {
+            Description = "Repeat the k folds this many times, each reshuffled with a seed derived from the seed and the repeat (at least 1).",
+            DefaultValueFactory = _ => 1,
+            CustomParser = result => CliOptions.WholeNumber(result, "--repeats") ?? 0,
+        };
         var seed = CliOptions.Seed();
-        var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean and standard deviation as JSON to this file, or '-' for standard output (the table then goes to standard error).");
+        var output = CliOptions.OptionalPath("--out", "Also write per-fold metrics and their mean, standard deviation and interval as JSON to this file, or '-' for standard output (the table then goes to standard error).");
         var parser = CliOptions.Parser();
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the runs (a parent and one per fold) in the model store." };
-        var json = new Option<bool>("--json") { Description = "Print per-fold metrics, their mean and standard deviation (and the run id) as JSON instead of the table." };
-        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean and spread.") { spec, data, folds, seed, output, parser, noTrack, json };
+        var json = new Option<bool>("--json") { Description = "Print per-fold metrics, their mean, standard deviation and interval (and the run id) as JSON instead of the table." };
+        var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean, spread and a 95% interval.") { spec, data, folds, repeats, seed, output, parser, noTrack, json };
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var foldCount = parse.GetValue(folds);
+            var repeatCount = parse.GetValue(repeats);
+            if (repeatCount < 1)
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, $"--repeats must be at least 1; got {repeatCount}.");
+            }
+
             var specPath = parse.GetValue(spec)!;
             var dataPath = parse.GetValue(data)!;
             var path = parse.GetValue(output);
             FileOutput.CheckJsonOutput(path, parse.GetValue(json));
 
-            var tracking = parse.GetValue(noTrack) ? null : CrossValidationRuns.Start(context, specPath, dataPath, foldCount, parse.GetValue(seed));
+            var tracking = parse.GetValue(noTrack) ? null : CrossValidationRuns.Start(context, specPath, dataPath, foldCount, repeatCount, parse.GetValue(seed));
             CrossValidationReport report;
             try
             {
                 report = StageProgress.Run(context, "Cross-validating", stages =>
                     CrossValidator.Run(specPath, CliOptions.Source(dataPath, parse.GetValue(parser)), foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
-                        stages.Report($"fold {fold} of {foldCount} done"))));
+                        stages.Report($"fold {fold} of {foldCount * repeatCount} done")), repeatCount));
             }
             catch (Exception ex)
             {
@@ -68,14 +80,18 @@ internal static class CrossValidateCommand
                     context.Output.WriteLine($"run {tracking.ParentRunId} ({report.Folds.Count} fold runs under it)");
                 }
 
-                var table = new Spectre.Console.Table().Title($"{foldCount}-fold cross-validation").AddColumn("metric")
-                    .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned());
+                var title = repeatCount == 1 ? $"{foldCount}-fold cross-validation" : $"{foldCount}-fold cross-validation × {repeatCount} repeats";
+                var table = new Spectre.Console.Table().Title(title).AddColumn("metric")
+                    .AddColumn(new TableColumn("mean").RightAligned()).AddColumn(new TableColumn("std").RightAligned())
+                    .AddColumn(new TableColumn("95% interval").RightAligned());
                 foreach (var summary in report.Summaries)
                 {
-                    table.AddRow(summary.Name, Format(summary.Mean), Format(summary.StandardDeviation));
+                    table.AddRow(summary.Name, Format(summary.Mean), Format(summary.StandardDeviation), Interval(summary.Interval));
                 }
 
-                (path == FileOutput.StandardOutput ? context.ErrorConsole : context.Console).Write(table);
+                var console = path == FileOutput.StandardOutput ? context.ErrorConsole : context.Console;
+                console.Write(table);
+                console.MarkupLine(CultureInfo.InvariantCulture, "std over all {0} fold scores; interval: t-interval with the Nadeau-Bengio corrected variance (1/{0} + 1/{1})·s², since folds overlap", report.Folds.Count, foldCount - 1);
             }
 
             if (path is not null)
@@ -94,4 +110,7 @@ internal static class CrossValidateCommand
     }
 
     private static string Format(double? value) => value?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-";
+
+    private static string Interval(ConfidenceInterval? interval) =>
+        interval is null ? "-" : Markup.Escape($"[{Format(interval.Lower)}, {Format(interval.Upper)}]");
 }

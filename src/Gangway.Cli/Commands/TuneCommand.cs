@@ -22,17 +22,34 @@ internal static class TuneCommand
     {
         var spec = CliOptions.RequiredPath("--spec", "The model spec (YAML or JSON) whose parameters are tuned.");
         var data = CliOptions.RequiredPath("--data", "Labelled data (CSV with a header).");
-        var grid = CliOptions.RequiredPath("--grid", "The search (YAML or JSON): metric, folds, grid or random, and the values to try per parameter.");
+        var grid = CliOptions.RequiredPath("--grid", "The search (YAML or JSON): metric, folds, repeats, grid or random, and the values to try per parameter.");
         var parser = CliOptions.Parser();
-        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean and std, the best) as JSON to this file, or '-' for standard output (like --json).");
+        var output = CliOptions.OptionalPath("--out", "Also write the report (every candidate's parameters, metrics per fold, mean, std and interval, the best and the chosen) as JSON to this file, or '-' for standard output (like --json).");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON on standard output instead of the table." };
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the tuning run and its candidates in the model store." };
-        var refit = new Option<bool>("--refit") { Description = "Then write the best candidate's spec (--out-spec) and train it on all of --data, as 'gangway train' would (recorded as a run)." };
-        var outSpec = CliOptions.OptionalPath("--out-spec", "With --refit: where to write the best spec. Default: <spec>.tuned.yaml beside --spec.");
+        var refit = new Option<bool>("--refit") { Description = "Then write the chosen candidate's spec (--out-spec) and train it on all of --data, as 'gangway train' would (recorded as a run)." };
+        var outSpec = CliOptions.OptionalPath("--out-spec", "With --refit: where to write the chosen spec. Default: <spec>.tuned.yaml beside --spec.");
         var outBundle = CliOptions.OptionalPath("--out-bundle", "With --refit: also write the trained bundle (.gwb) to this file. Required with --no-track.");
-        var command = new Command("tune", "Search spec parameters (grid or seeded random) by cross-validation; record every candidate as a run and mark the best.")
+        var repeats = new Option<int?>("--repeats")
         {
-            spec, data, grid, parser, output, json, noTrack, refit, outSpec, outBundle,
+            Description = "Repeat the grid's k folds this many times, each reshuffled (at least 1); overrides the grid's 'repeats' (default 1).",
+            CustomParser = result => CliOptions.WholeNumber(result, "--repeats") ?? 0,
+        };
+        var select = new Option<string>("--select")
+        {
+            Description = "How to choose: 'best' mean, or 'one_se': the simplest candidate within one standard error of the best (simplicity as each learner declares it).",
+            DefaultValueFactory = _ => "best",
+        };
+        select.AcceptOnlyFromAmong("best", "one_se");
+        var nested = new Option<bool>("--nested") { Description = "Also estimate the tuned score honestly: rerun the whole search inside each outer fold and score its choice on the held-out fold." };
+        var outerFolds = new Option<int?>("--outer-folds")
+        {
+            Description = "With --nested: the number of outer stratified folds (at least 2; default 5).",
+            CustomParser = result => CliOptions.WholeNumber(result, "--outer-folds") ?? 0,
+        };
+        var command = new Command("tune", "Search spec parameters (grid or seeded random) by repeated cross-validation; record every candidate as a run and mark the best and the chosen.")
+        {
+            spec, data, grid, parser, output, json, noTrack, refit, outSpec, outBundle, repeats, select, nested, outerFolds,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
@@ -44,8 +61,20 @@ internal static class TuneCommand
 
             var files = new TuningFiles(parse.GetValue(spec)!, parse.GetValue(grid)!, parse.GetValue(data)!, parse.GetValue(parser));
             var refitOptions = RefitOptionsOf(parse.GetValue(refit), parse.GetValue(outSpec), parse.GetValue(outBundle), parse.GetValue(noTrack));
+            var outer = OuterFoldsOf(parse.GetValue(nested), parse.GetValue(outerFolds));
+            var repeatCount = parse.GetValue(repeats);
+            if (repeatCount is < 1)
+            {
+                throw new GangwayException(ErrorKind.InvalidConfiguration, $"--repeats must be at least 1; got {repeatCount}.");
+            }
+
             var modelSpec = ModelSpecReader.ReadFile(files.Spec);
-            var tuningGrid = TuningGridReader.ReadFile(files.Grid);
+            var fileGrid = TuningGridReader.ReadFile(files.Grid);
+            var tuningGrid = fileGrid with
+            {
+                Repeats = repeatCount ?? fileGrid.Repeats,
+                Selection = parse.GetValue(select) == "one_se" ? SelectionRule.OneStandardError : SelectionRule.Best,
+            };
             // A grid that does not fit the spec fails here, before a run is recorded or a model fitted.
             CandidateSpecs.Check(modelSpec, tuningGrid);
             foreach (var candidate in CandidateGenerator.Generate(tuningGrid))
@@ -53,24 +82,24 @@ internal static class TuneCommand
                 _ = CandidateSpecs.Apply(modelSpec, candidate);
             }
 
-            var tracker = parse.GetValue(noTrack) ? null : TuningTracker.Start(context.Store, context.Time, modelSpec, tuningGrid, files);
+            var tracker = parse.GetValue(noTrack) ? null : TuningTracker.Start(context.Store, context.Time, modelSpec, tuningGrid, files, outer);
             TuningReport report;
+            NestedTuningReport? nestedReport = null;
             try
             {
-                report = StageProgress.Run(context, "Tuning", stages => Tuner.Run(modelSpec, CliOptions.Source(files.Data, files.Parser), tuningGrid, new SynchronousProgress<TuningProgress>(progress =>
+                (report, nestedReport) = StageProgress.Run(context, "Tuning", stages =>
                 {
-                    if (progress.Result is { } result)
+                    var source = CliOptions.Source(files.Data, files.Parser);
+                    var reporter = new SynchronousProgress<TuningProgress>(progress => Report(progress, tuningGrid, tracker, stages, outer));
+                    if (outer is { } outerCount)
                     {
-                        tracker?.Record(result);
-                        stages.Report($"candidate {progress.Candidate} of {progress.Candidates}: {tuningGrid.Metric} {MeanAndSpread(result)}");
+                        var nestedResult = NestedTuner.Run(modelSpec, source, tuningGrid, outerCount, reporter);
+                        return (nestedResult.Search, nestedResult);
                     }
-                    else if (progress.FoldsDone == 0)
-                    {
-                        tracker?.CandidateStarted();
-                        stages.Report($"candidate {progress.Candidate} of {progress.Candidates}");
-                    }
-                })));
-                tracker?.Finish(report);
+
+                    return (Tuner.Run(modelSpec, source, tuningGrid, reporter), (NestedTuningReport?)null);
+                });
+                tracker?.Finish(report, nestedReport);
             }
             catch (Exception ex) when (tracker is not null)
             {
@@ -84,8 +113,8 @@ internal static class TuneCommand
                 context.Logger.RecordedRun(tracker.ParentRunId, tracker.DisplayUri);
             }
 
-            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Best.Candidate), report, files, refitOptions, tracker);
-            var document = Document(report, tracker, refitted);
+            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Chosen.Candidate), report, files, refitOptions, tracker);
+            var document = Document(report, nestedReport, tracker, refitted);
             if (path is not null && path != FileOutput.StandardOutput)
             {
                 FileOutput.WriteText(path, context.Output, document);
@@ -98,10 +127,15 @@ internal static class TuneCommand
             }
             else
             {
-                Print(context.Console, report, tracker);
+                TuningTables.Print(context.Console, report, tracker);
+                if (nestedReport is not null)
+                {
+                    TuningTables.PrintNested(context.Console, nestedReport);
+                }
+
                 if (refitted is not null)
                 {
-                    context.Console.MarkupLine(CultureInfo.InvariantCulture, "refit: best spec in {0}; trained {1}", Markup.Escape(refitted["spec"]!.GetValue<string>()), Markup.Escape(refitted["run_id"]?.GetValue<string>() is { } run ? $"run {run}" : refitted["bundle"]!.GetValue<string>()));
+                    context.Console.MarkupLine(CultureInfo.InvariantCulture, "refit: {0} spec in {1}; trained {2}", ReferenceEquals(report.Chosen, report.Best) ? "best" : "chosen", Markup.Escape(refitted["spec"]!.GetValue<string>()), Markup.Escape(refitted["run_id"]?.GetValue<string>() is { } run ? $"run {run}" : refitted["bundle"]!.GetValue<string>()));
                 }
             }
 
@@ -110,43 +144,42 @@ internal static class TuneCommand
         return command;
     }
 
-    private static void Print(IAnsiConsole console, TuningReport report, TuningTracker? tracker)
+    private static void Report(TuningProgress progress, TuningGrid grid, TuningTracker? tracker, IProgress<string> stages, int? outerFolds)
     {
-        var direction = report.Grid.LowerIsBetter ? "lower is better" : "higher is better";
-        // A line rather than the table's title, which would wrap to the width of a narrow table.
-        console.MarkupLine(CultureInfo.InvariantCulture, "{0} candidates, {1}-fold cross-validation, {2} ({3})", report.Candidates.Count, report.Grid.Folds, Markup.Escape(report.Grid.Metric), direction);
-        var table = new Table().AddColumn(new TableColumn("#").RightAligned());
-        foreach (var parameter in report.Grid.Parameters)
+        var where = progress.OuterFold is { } fold ? $"outer fold {fold} of {outerFolds}: " : "";
+        if (progress.Result is { } result)
         {
-            table.AddColumn(Markup.Escape(parameter.Path));
+            if (progress.OuterFold is null)
+            {
+                tracker?.Record(result);
+            }
+
+            stages.Report($"{where}candidate {progress.Candidate} of {progress.Candidates}: {grid.Metric} {TuningTables.MeanAndSpread(result)}");
+        }
+        else if (progress.FoldsDone == 0)
+        {
+            if (progress.OuterFold is null)
+            {
+                tracker?.CandidateStarted();
+            }
+
+            stages.Report($"{where}candidate {progress.Candidate} of {progress.Candidates}");
+        }
+    }
+
+    // Checked before the search, so a wrong combination fails before minutes of cross-validation.
+    private static int? OuterFoldsOf(bool nested, int? outerFolds)
+    {
+        if (!nested)
+        {
+            return outerFolds is null
+                ? null
+                : throw new GangwayException(ErrorKind.InvalidConfiguration, "--outer-folds is only used with --nested; add --nested to estimate the search by nested cross-validation.");
         }
 
-        table.AddColumn(new TableColumn(Markup.Escape(report.Grid.Metric)).RightAligned()).AddColumn("");
-        if (tracker is not null)
-        {
-            table.AddColumn("run");
-        }
-
-        foreach (var result in report.Candidates)
-        {
-            var best = ReferenceEquals(result, report.Best);
-            string[] cells =
-            [
-                result.Candidate.Number.ToString(CultureInfo.InvariantCulture),
-                .. result.Candidate.Parameters.Select(p => Markup.Escape(p.Text)),
-                MeanAndSpread(result),
-                best ? "[bold]best[/]" : "",
-                .. tracker is null ? [] : new[] { tracker.CandidateRuns[result.Candidate.Number] },
-            ];
-            table.AddRow(cells);
-        }
-
-        console.Write(table);
-        console.MarkupLine(CultureInfo.InvariantCulture, "best: candidate {0} ({1}), {2} {3}", report.Best.Candidate.Number, Markup.Escape(report.Best.Candidate.Describe()), Markup.Escape(report.Grid.Metric), MeanAndSpread(report.Best));
-        if (tracker is not null)
-        {
-            console.MarkupLine(CultureInfo.InvariantCulture, "tuning run: {0} (best candidate run {1}) in {2}", tracker.ParentRunId, tracker.CandidateRuns[report.Best.Candidate.Number], Markup.Escape(tracker.DisplayUri));
-        }
+        return outerFolds is null or >= 2
+            ? outerFolds ?? 5
+            : throw new GangwayException(ErrorKind.InvalidConfiguration, $"--outer-folds must be at least 2; got {outerFolds}.");
     }
 
     // Checked before the search, so a wrong combination fails before minutes of cross-validation.
@@ -181,9 +214,14 @@ internal static class TuneCommand
     }
 
     // The core report, plus the run ids when the search was recorded, and what --refit made.
-    private static string Document(TuningReport report, TuningTracker? tracker, JsonObject? refitted)
+    private static string Document(TuningReport report, NestedTuningReport? nested, TuningTracker? tracker, JsonObject? refitted)
     {
         var root = JsonNode.Parse(report.ToJson())!.AsObject();
+        if (nested is not null)
+        {
+            root["nested"] = nested.ToJson();
+        }
+
         if (refitted is not null)
         {
             root["refit"] = refitted;
@@ -200,8 +238,4 @@ internal static class TuneCommand
 
         return root.ToJsonString(Indented);
     }
-
-    private static string MeanAndSpread(CandidateResult result) => result.Score.Mean is { } mean
-        ? string.Create(CultureInfo.InvariantCulture, $"{mean:0.0000} ± {result.Score.StandardDeviation ?? 0:0.0000}")
-        : "-";
 }

@@ -26,12 +26,13 @@ internal sealed class CrossValidationRuns
     /// <summary>The parent run's id.</summary>
     public string ParentRunId => _parent.Id;
 
-    public static CrossValidationRuns Start(CliContext context, string specPath, string dataPath, int folds, int? seedOverride)
+    public static CrossValidationRuns Start(CliContext context, string specPath, string dataPath, int folds, int repeats, int? seedOverride)
     {
         var spec = ModelSpecReader.ReadFile(specPath);
         var lineage = Lineage.Capture(dataPath, specPath, seedOverride ?? spec.Seed, context.Time);
         var parameters = TrainingRuns.Parameters(spec, specPath, dataPath, lineage);
         parameters["folds"] = folds.ToString(CultureInfo.InvariantCulture);
+        parameters["repeats"] = repeats.ToString(CultureInfo.InvariantCulture);
         var parent = context.Store.CreateRun(
             new NewRun(spec.Name, "cv", null, RunStatus.Running, context.Time.GetUtcNow(), null, parameters, new Dictionary<string, double>(), TrainingRuns.Tags(lineage, "cv"), lineage.ToJson(), []),
             Change.ByCurrentUser());
@@ -42,11 +43,19 @@ internal sealed class CrossValidationRuns
     public void Finish(CrossValidationReport report)
     {
         var now = _context.Time.GetUtcNow();
-        for (var fold = 0; fold < report.Folds.Count; fold++)
+        for (var i = 0; i < report.Folds.Count; i++)
         {
-            var parameters = new Dictionary<string, string>(_parent.Params, StringComparer.Ordinal) { ["fold"] = (fold + 1).ToString(CultureInfo.InvariantCulture) };
+            var (repeat, fold) = ((i / report.FoldsPerRepeat) + 1, (i % report.FoldsPerRepeat) + 1);
+            var parameters = new Dictionary<string, string>(_parent.Params, StringComparer.Ordinal) { ["fold"] = fold.ToString(CultureInfo.InvariantCulture) };
+            var name = $"fold {fold}";
+            if (report.Repeats > 1)
+            {
+                parameters["repeat"] = repeat.ToString(CultureInfo.InvariantCulture);
+                name = $"repeat {repeat} fold {fold}";
+            }
+
             _context.Store.CreateRun(
-                new NewRun(_spec.Name, $"fold {fold + 1}", _parent.Id, RunStatus.Finished, _parent.StartedAt, now, parameters, TrainingRuns.Scalars(report.Folds[fold]), _parent.Tags, _parent.Lineage, []),
+                new NewRun(_spec.Name, name, _parent.Id, RunStatus.Finished, _parent.StartedAt, now, parameters, TrainingRuns.Scalars(report.Folds[i]), _parent.Tags, _parent.Lineage, []),
                 Change.ByCurrentUser());
         }
 

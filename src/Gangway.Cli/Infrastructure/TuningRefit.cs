@@ -18,7 +18,7 @@ internal static class TuningRefit
     public static string DefaultSpecPath(string specPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(specPath))!, Path.GetFileNameWithoutExtension(specPath) + ".tuned.yaml");
 
-    /// <summary>The best spec as YAML, its relative paths (contract, promotion data) rewritten for where it is written.</summary>
+    /// <summary>The chosen spec as YAML, its relative paths (contract, promotion data) rewritten for where it is written.</summary>
     public static string SpecText(ModelSpec spec, string originalSpecPath, string outSpecPath, TuningReport report)
     {
         var from = Path.GetDirectoryName(Path.GetFullPath(originalSpecPath))!;
@@ -29,9 +29,15 @@ internal static class TuningRefit
             ContractPath = spec.ContractPath is { } contract ? Rebase(contract) : null,
             Promotion = spec.Promotion is { } promotion ? promotion with { Data = Rebase(promotion.Data) } : null,
         };
-        var best = report.Best;
-        var header = $"# The best candidate of 'gangway tune' on {Path.GetFileName(originalSpecPath)}: candidate {best.Candidate.Number} ({best.Candidate.Describe()}),\n"
-            + $"# {report.Grid.Metric} {best.Score.Mean?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} over {report.Grid.Folds} folds.\n";
+        var chosen = report.Chosen;
+        var folds = report.Grid.Repeats == 1 ? $"{report.Grid.Folds} folds" : $"{report.Grid.Folds} folds × {report.Grid.Repeats} repeats";
+        var header = $"# The {(ReferenceEquals(chosen, report.Best) ? "best" : "chosen")} candidate of 'gangway tune' on {Path.GetFileName(originalSpecPath)}: candidate {chosen.Candidate.Number} ({chosen.Candidate.Describe()}),\n"
+            + $"# {report.Grid.Metric} {chosen.Score.Mean?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} over {folds}.\n";
+        if (report.Grid.Selection == SelectionRule.OneStandardError)
+        {
+            header += $"# Chosen by the one-standard-error rule: {report.Reason}.\n";
+        }
+
         return header + ModelSpecWriter.Write(rebased);
     }
 

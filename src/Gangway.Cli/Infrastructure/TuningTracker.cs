@@ -26,7 +26,7 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
     public string DisplayUri => store.DisplayUri;
 
     /// <summary>Records the parent run: what was searched, on which data, with which files (by path and SHA-256).</summary>
-    public static TuningTracker Start(IModelStore store, TimeProvider time, ModelSpec spec, TuningGrid grid, TuningFiles files)
+    public static TuningTracker Start(IModelStore store, TimeProvider time, ModelSpec spec, TuningGrid grid, TuningFiles files, int? outerFolds = null)
     {
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -39,6 +39,8 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
             ["search"] = grid.Search.ToString().ToLowerInvariant(),
             ["metric"] = grid.Metric,
             ["folds"] = Text(grid.Folds),
+            ["repeats"] = Text(grid.Repeats),
+            ["select"] = TuningReport.RuleName(grid.Selection),
             ["fold_seed"] = Text(spec.Seed),
             ["learner"] = spec.Learner.Name,
         };
@@ -46,6 +48,12 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
         {
             parameters["trials"] = Text(trials);
             parameters["search_seed"] = Text(grid.Seed);
+        }
+
+        if (outerFolds is { } outer)
+        {
+            parameters["nested"] = "true";
+            parameters["outer_folds"] = Text(outer);
         }
 
         if (files.Parser is { } parser)
@@ -75,17 +83,32 @@ internal sealed class TuningTracker(IModelStore store, TimeProvider time, string
         _candidateRuns[result.Candidate.Number] = run.Id;
     }
 
-    /// <summary>Tags the best candidate's run and finishes the parent with the best score.</summary>
-    public void Finish(TuningReport report)
+    /// <summary>
+    /// Tags the best candidate's run (<c>best=true</c>) and the chosen one's (<c>chosen=true</c>), and finishes the parent
+    /// with the best score, the chosen candidate and why, and with <paramref name="nested"/>'s estimate and optimism.
+    /// </summary>
+    public void Finish(TuningReport report, NestedTuningReport? nested = null)
     {
         var best = _candidateRuns[report.Best.Candidate.Number];
+        var chosen = _candidateRuns[report.Chosen.Candidate.Number];
         store.UpdateRun(best, new RunUpdate(RunStatus.Finished, null, new Dictionary<string, double>(), new Dictionary<string, string> { ["best"] = "true" }), Change.ByCurrentUser());
+        store.UpdateRun(chosen, new RunUpdate(RunStatus.Finished, null, new Dictionary<string, double>(), new Dictionary<string, string> { ["chosen"] = "true" }), Change.ByCurrentUser());
         var metrics = TrainingRuns.Summary([report.Best.Score]);
         metrics["candidates"] = report.Candidates.Count;
+        if (nested is not null)
+        {
+            metrics["nested_" + report.Grid.Metric] = nested.Mean;
+            metrics["nested_" + report.Grid.Metric + "_std"] = nested.StandardDeviation;
+            metrics["optimism"] = nested.Optimism;
+        }
+
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["best_run_id"] = best,
             ["best_candidate"] = Text(report.Best.Candidate.Number),
+            ["chosen_run_id"] = chosen,
+            ["chosen_candidate"] = Text(report.Chosen.Candidate.Number),
+            ["selection"] = report.Reason,
         };
         store.UpdateRun(ParentRunId, new RunUpdate(RunStatus.Finished, time.GetUtcNow(), metrics, tags), Change.ByCurrentUser());
     }

@@ -60,6 +60,35 @@ public static class CrossValidation
             data.Take(RowsWhere(foldOf, f => f == fold))))];
     }
 
+    /// <summary>
+    /// Splits <paramref name="data"/> <paramref name="repeats"/> times into <paramref name="folds"/> stratified folds, like
+    /// scikit-learn's RepeatedStratifiedKFold: repeat <c>r</c> (from 0) shuffles with <see cref="RepeatSeed"/>, so repeat 0
+    /// gives exactly the folds of <see cref="Split"/> and every repeat is reproducible on its own.
+    /// </summary>
+    /// <param name="data">The rows to split.</param>
+    /// <param name="labelColumn">The column whose classes are stratified.</param>
+    /// <param name="folds">The number of folds per repeat, at least 2.</param>
+    /// <param name="repeats">The number of repeats, at least 1.</param>
+    /// <param name="seed">The seed of repeat 0; later repeats derive theirs from it.</param>
+    /// <returns>The <c>repeats × folds</c> splits, repeat by repeat, each numbered from 1.</returns>
+    /// <exception cref="GangwayException">As <see cref="Split"/>, or <paramref name="repeats"/> is below 1.</exception>
+    public static IReadOnlyList<(int Repeat, int Fold, Table Train, Table Test)> SplitRepeated(Table data, string labelColumn, int folds, int repeats, int seed)
+    {
+        if (repeats < 1)
+        {
+            throw new GangwayException(ErrorKind.InvalidInput, $"Repeated cross-validation needs at least 1 repeat; got {repeats}.");
+        }
+
+        return [.. Enumerable.Range(0, repeats).SelectMany(repeat => Split(data, labelColumn, folds, RepeatSeed(seed, repeat))
+            .Select((split, fold) => (repeat + 1, fold + 1, split.Train, split.Test)))];
+    }
+
+    /// <summary>
+    /// The seed that shuffles repeat <paramref name="repeat"/> (from 0): <paramref name="seed"/> itself for repeat 0, then
+    /// <c>seed + repeat × 1,000,003</c> (wrapping), a fixed formula so the folds do not depend on the process or platform.
+    /// </summary>
+    public static int RepeatSeed(int seed, int repeat) => unchecked(seed + (repeat * 1_000_003));
+
     private static int[] RowsWhere(int[] foldOf, Func<int, bool> keep) =>
         [.. Enumerable.Range(0, foldOf.Length).Where(row => keep(foldOf[row]))];
 

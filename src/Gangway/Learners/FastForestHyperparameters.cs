@@ -5,6 +5,13 @@ namespace Gangway.Learners;
 /// <summary>Hyperparameters of <see cref="FastForestBinaryEstimator"/>; spec names in brackets. Defaults are ML.NET's.</summary>
 public sealed record FastForestHyperparameters
 {
+    /// <summary>
+    /// Simplest first: fewer trees, then fewer leaves, then a larger <c>min_leaf</c> (the one-standard-error rule of
+    /// <c>gangway tune</c>). The feature and bagging fractions are not ranked.
+    /// </summary>
+    public static IReadOnlyList<SimplicityRule> Simplicity { get; } =
+        [SimplicityRule.Smaller("trees"), SimplicityRule.Smaller("leaves"), SimplicityRule.Larger("min_leaf")];
+
     /// <summary>[<c>trees</c>] The number of trees in the forest. Default 100; at least 1.</summary>
     public int Trees { get; init; } = 100;
 

@@ -5,6 +5,13 @@ namespace Gangway.Learners;
 /// <summary>Hyperparameters of <see cref="FastTreeBinaryEstimator"/>; spec names in brackets. Defaults are ML.NET's.</summary>
 public sealed record FastTreeHyperparameters
 {
+    /// <summary>
+    /// Simplest first: fewer trees, then fewer leaves, then a larger <c>min_leaf</c> (the one-standard-error rule of
+    /// <c>gangway tune</c>). The learning rate and feature fraction are not ranked: neither way is plainly simpler.
+    /// </summary>
+    public static IReadOnlyList<SimplicityRule> Simplicity { get; } =
+        [SimplicityRule.Smaller("trees"), SimplicityRule.Smaller("leaves"), SimplicityRule.Larger("min_leaf")];
+
     /// <summary>[<c>trees</c>] The number of boosting rounds (trees). Default 100; at least 1.</summary>
     public int Trees { get; init; } = 100;
 

@@ -11,6 +11,7 @@ namespace Gangway.Learners;
 public sealed class LearnerCatalog
 {
     private readonly Dictionary<string, Func<BinaryClassifierOptions, StepArguments, IEstimator>> _creators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<SimplicityRule>> _simplicity = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     /// <summary>The catalog with the built-in learners, used by spec files.</summary>
@@ -30,25 +31,41 @@ public sealed class LearnerCatalog
 
     /// <summary>Creates a catalog holding only the built-in learners.</summary>
     public static LearnerCatalog CreateWithBuiltIns() => new LearnerCatalog()
-        .Register(FastTreeBinaryEstimator.Name, (o, a) => new FastTreeBinaryEstimator(o, FastTreeHyperparameters.From(a)))
-        .Register(LightGbmBinaryEstimator.Name, (o, a) => new LightGbmBinaryEstimator(o, LightGbmHyperparameters.From(a)))
-        .Register(FastForestBinaryEstimator.Name, (o, a) => new FastForestBinaryEstimator(o, FastForestHyperparameters.From(a)))
-        .Register(LbfgsLogisticRegressionEstimator.Name, (o, a) => new LbfgsLogisticRegressionEstimator(o, LogisticRegressionHyperparameters.From(a)));
+        .Register(FastTreeBinaryEstimator.Name, (o, a) => new FastTreeBinaryEstimator(o, FastTreeHyperparameters.From(a)), FastTreeHyperparameters.Simplicity)
+        .Register(LightGbmBinaryEstimator.Name, (o, a) => new LightGbmBinaryEstimator(o, LightGbmHyperparameters.From(a)), LightGbmHyperparameters.Simplicity)
+        .Register(FastForestBinaryEstimator.Name, (o, a) => new FastForestBinaryEstimator(o, FastForestHyperparameters.From(a)), FastForestHyperparameters.Simplicity)
+        .Register(LbfgsLogisticRegressionEstimator.Name, (o, a) => new LbfgsLogisticRegressionEstimator(o, LogisticRegressionHyperparameters.From(a)), LogisticRegressionHyperparameters.Simplicity);
 
     /// <summary>
     /// Registers (or replaces) the learner called <paramref name="name"/>. The creator should read every hyperparameter it
     /// knows from the <see cref="StepArguments"/> and then call <see cref="StepArguments.EnsureAllUsed"/>.
+    /// <paramref name="simplicity"/> says which hyperparameters make it simpler, in priority order (see
+    /// <see cref="Simplicity"/>); without it, its tuning candidates are ranked by grid order only.
     /// </summary>
-    public LearnerCatalog Register(string name, Func<BinaryClassifierOptions, StepArguments, IEstimator> create)
+    public LearnerCatalog Register(string name, Func<BinaryClassifierOptions, StepArguments, IEstimator> create, IReadOnlyList<SimplicityRule>? simplicity = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(create);
         lock (_lock)
         {
             _creators[name] = create;
+            _simplicity[name] = [.. simplicity ?? []];
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// The hyperparameters that make the learner called <paramref name="name"/> simpler, most important first, as
+    /// registered (used by <c>gangway tune --select one_se</c>); empty for a learner that declares none or is unknown.
+    /// </summary>
+    public IReadOnlyList<SimplicityRule> Simplicity(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_lock)
+        {
+            return _simplicity.TryGetValue(name, out var rules) ? rules : [];
+        }
     }
 
     /// <summary>Builds the learner called <paramref name="name"/>.</summary>

@@ -5,6 +5,16 @@ namespace Gangway.Learners;
 /// <summary>Hyperparameters of <see cref="LightGbmBinaryEstimator"/>; spec names in brackets. Defaults are LightGBM's.</summary>
 public sealed record LightGbmHyperparameters
 {
+    /// <summary>
+    /// Simplest first: fewer trees, then fewer leaves, then a larger <c>min_leaf</c>, then stronger <c>l1</c> and
+    /// <c>l2</c> penalties (the one-standard-error rule of <c>gangway tune</c>). The learning rate and feature fraction are not ranked.
+    /// </summary>
+    public static IReadOnlyList<SimplicityRule> Simplicity { get; } =
+    [
+        SimplicityRule.Smaller("trees"), SimplicityRule.Smaller("leaves"), SimplicityRule.Larger("min_leaf"),
+        SimplicityRule.Larger("l1"), SimplicityRule.Larger("l2"),
+    ];
+
     /// <summary>[<c>trees</c>] The number of boosting iterations (trees). Default 100; at least 1.</summary>
     public int Trees { get; init; } = 100;
 

@@ -5,6 +5,12 @@ namespace Gangway.Learners;
 /// <summary>Hyperparameters of <see cref="LbfgsLogisticRegressionEstimator"/>; spec names in brackets.</summary>
 public sealed record LogisticRegressionHyperparameters
 {
+    /// <summary>
+    /// Simplest first: a stronger L2 penalty, then a stronger L1 penalty (the one-standard-error rule of
+    /// <c>gangway tune</c>). <c>max_iterations</c> is not ranked.
+    /// </summary>
+    public static IReadOnlyList<SimplicityRule> Simplicity { get; } = [SimplicityRule.Larger("l2"), SimplicityRule.Larger("l1")];
+
     /// <summary>[<c>l1</c>] L1 (lasso) regularization weight. Default 0 (like scikit-learn's penalty='l2'); at least 0.</summary>
     public double L1 { get; init; }
 

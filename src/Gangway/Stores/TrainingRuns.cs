@@ -103,7 +103,10 @@ public static class TrainingRuns
         return tags;
     }
 
-    /// <summary>The scalar metrics of a cross-validation: the mean of each as its name, the spread as <c>name_std</c>.</summary>
+    /// <summary>
+    /// The scalar metrics of a cross-validation: the mean of each as its name, the spread as <c>name_std</c>, the
+    /// interval's bounds as <c>name_lower</c> and <c>name_upper</c>.
+    /// </summary>
     public static Dictionary<string, double> Summary(CrossValidationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -111,7 +114,8 @@ public static class TrainingRuns
     }
 
     /// <summary>
-    /// Metric summaries as run metrics: the mean as the metric's name, the spread as <c>name_std</c>; an undefined value
+    /// Metric summaries as run metrics: the mean as the metric's name, the spread as <c>name_std</c>, the interval's
+    /// bounds (when there is one) as <c>name_lower</c> and <c>name_upper</c>; an undefined value
     /// (e.g. an AUC with one class in every fold) is left out rather than stored as NaN.
     /// </summary>
     public static Dictionary<string, double> Summary(IEnumerable<MetricSummary> summaries)
@@ -128,6 +132,12 @@ public static class TrainingRuns
             if (summary.StandardDeviation is { } spread && double.IsFinite(spread))
             {
                 metrics[summary.Name + "_std"] = spread;
+            }
+
+            if (summary.Interval is { } interval && double.IsFinite(interval.Lower) && double.IsFinite(interval.Upper))
+            {
+                metrics[summary.Name + "_lower"] = interval.Lower;
+                metrics[summary.Name + "_upper"] = interval.Upper;
             }
         }
 

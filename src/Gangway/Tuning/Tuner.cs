@@ -7,8 +7,9 @@ namespace Gangway.Tuning;
 /// <summary>
 /// Searches spec parameters for the best cross-validated metric, like scikit-learn's GridSearchCV and
 /// RandomizedSearchCV (without the refit: train the best candidate's spec with <see cref="ModelTrainer"/>).
-/// Every candidate is scored on the same stratified folds, split with the tuned spec's seed; a candidate's own seed
-/// (a <c>seed</c> parameter) only seeds its steps and learner. Every candidate is applied and validated before any is
+/// Every candidate is scored on the same stratified folds (<see cref="TuningGrid.Repeats"/> × <see cref="TuningGrid.Folds"/>
+/// of them), split with the tuned spec's seed; a candidate's own seed (a <c>seed</c> parameter) only seeds its steps and
+/// learner. The candidate is chosen by <see cref="TuningGrid.Selection"/>, simplicity ranked by <see cref="SimplicityOrder"/>. Every candidate is applied and validated before any is
 /// fitted, so a bad value fails at once.
 /// </summary>
 public static class Tuner
@@ -31,7 +32,10 @@ public static class Tuner
     /// <param name="grid">The metric, folds, search and parameters.</param>
     /// <param name="progress">Receives where the search is, including each candidate's result as soon as it is scored.</param>
     /// <exception cref="GangwayException">The grid does not fit the spec, a candidate is invalid, the data cannot be split into the folds, or the metric is undefined for every candidate.</exception>
-    public static TuningReport Run(ModelSpec spec, Table data, TuningGrid grid, IProgress<TuningProgress>? progress = null)
+    public static TuningReport Run(ModelSpec spec, Table data, TuningGrid grid, IProgress<TuningProgress>? progress = null) =>
+        Run(spec, data, grid, progress, null);
+
+    internal static TuningReport Run(ModelSpec spec, Table data, TuningGrid grid, IProgress<TuningProgress>? progress, int? outerFold)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
@@ -43,15 +47,16 @@ public static class Tuner
         for (var i = 0; i < candidates.Count; i++)
         {
             var number = candidates[i].Number;
-            progress?.Report(new TuningProgress(number, candidates.Count, 0, grid.Folds, null));
+            var folds = grid.Folds * grid.Repeats;
+            progress?.Report(new TuningProgress(number, candidates.Count, 0, folds, null, outerFold));
             var report = CrossValidator.Run(specs[i], data, grid.Folds, spec.Seed, specs[i].Seed, new FoldProgress(done =>
-                progress?.Report(new TuningProgress(number, candidates.Count, done, grid.Folds, null))));
+                progress?.Report(new TuningProgress(number, candidates.Count, done, folds, null, outerFold))), grid.Repeats);
             var result = new CandidateResult(candidates[i], specs[i], report, report.Summary(grid.Metric));
             results.Add(result);
-            progress?.Report(new TuningProgress(number, candidates.Count, grid.Folds, grid.Folds, result));
+            progress?.Report(new TuningProgress(number, candidates.Count, folds, folds, result, outerFold));
         }
 
-        return new TuningReport(grid, spec.Seed, results);
+        return new TuningReport(grid, spec.Seed, results, SimplicityOrder.For(spec, grid));
     }
 
     // Reports on the calling thread (Progress<T> would post to the thread pool, out of order).

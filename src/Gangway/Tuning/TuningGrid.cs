@@ -1,8 +1,8 @@
 namespace Gangway.Tuning;
 
 /// <summary>
-/// What to tune and how: the metric to optimise, the number of cross-validation folds that score each candidate, the
-/// search kind and the spec parameters with their values. Read from YAML or JSON with <see cref="TuningGridReader"/>.
+/// What to tune and how: the metric to optimise, the number of cross-validation folds (and repeats) that score each
+/// candidate, the search kind and the spec parameters with their values. Read from YAML or JSON with <see cref="TuningGridReader"/>.
 /// </summary>
 public sealed record TuningGrid
 {
@@ -11,6 +11,15 @@ public sealed record TuningGrid
 
     /// <summary>The number of stratified folds that score each candidate (default 5).</summary>
     public int Folds { get; init; } = 5;
+
+    /// <summary>
+    /// How many times the folds are drawn, each repeat reshuffled (default 1): each candidate is scored on
+    /// <see cref="Repeats"/> × <see cref="Folds"/> folds, the same for every candidate.
+    /// </summary>
+    public int Repeats { get; init; } = 1;
+
+    /// <summary>How the candidate is chosen from the scores (default <see cref="SelectionRule.Best"/>; not a file key: <c>tune --select</c>).</summary>
+    public SelectionRule Selection { get; init; } = SelectionRule.Best;
 
     /// <summary>How candidates are chosen (default <see cref="SearchKind.Grid"/>).</summary>
     public SearchKind Search { get; init; } = SearchKind.Grid;

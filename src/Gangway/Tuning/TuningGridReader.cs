@@ -8,7 +8,7 @@ namespace Gangway.Tuning;
 /// </summary>
 public static class TuningGridReader
 {
-    private static readonly string[] Keys = ["metric", "folds", "search", "trials", "seed", "parameters"];
+    private static readonly string[] Keys = ["metric", "folds", "repeats", "search", "trials", "seed", "parameters"];
 
     /// <summary>Reads and validates a grid file.</summary>
     /// <exception cref="GangwayException">The file is missing (NotFound) or the grid is invalid (InvalidConfiguration).</exception>
@@ -37,6 +37,7 @@ public static class TuningGridReader
         }
 
         var folds = root.Optional("folds") is { } foldNode ? AtLeast(foldNode, 2) : 5;
+        var repeats = root.Optional("repeats") is { } repeatNode ? AtLeast(repeatNode, 1) : 1;
         var search = root.Optional("search") is { } searchNode ? ReadSearch(searchNode) : SearchKind.Grid;
         var trialNode = root.Optional("trials");
         int? trials = (search, trialNode) switch
@@ -50,6 +51,7 @@ public static class TuningGridReader
         {
             Metric = metric,
             Folds = folds,
+            Repeats = repeats,
             Search = search,
             Trials = trials,
             Seed = root.Optional("seed") is { } seed ? seed.Int() : 42,

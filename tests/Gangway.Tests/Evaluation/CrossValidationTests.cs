@@ -105,4 +105,51 @@ public class CrossValidationTests
 
         Assert.Contains("Columns present: id, label", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SplitRepeated_ThreeRepeats_GivesRepeatsTimesFoldsSplitsEachPartitioningTheRows()
+    {
+        var splits = CrossValidation.SplitRepeated(Data(), "label", 4, 3, seed: 1);
+
+        Assert.Equal(12, splits.Count);
+        Assert.Equal([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3], splits.Select(s => s.Repeat));
+        Assert.Equal([1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4], splits.Select(s => s.Fold));
+        foreach (var repeat in splits.GroupBy(s => s.Repeat))
+        {
+            Assert.Equal(Enumerable.Range(0, 23).Select(i => (double)i), repeat.SelectMany(s => Ids(s.Test)).Order());
+        }
+    }
+
+    [Fact]
+    public void SplitRepeated_EachRepeat_AssignsTheRowsToOtherFolds()
+    {
+        var splits = CrossValidation.SplitRepeated(Data(), "label", 4, 3, seed: 1);
+
+        var assignments = splits.GroupBy(s => s.Repeat)
+            .Select(repeat => string.Join("|", repeat.Select(s => string.Join(",", Ids(s.Test)))))
+            .ToList();
+        Assert.Equal(3, assignments.Distinct().Count());
+    }
+
+    [Fact]
+    public void SplitRepeated_FirstRepeat_IsTheUnrepeatedSplitAndTheSameSeedGivesTheSameSplits()
+    {
+        var repeated = CrossValidation.SplitRepeated(Data(), "label", 4, 2, seed: 9);
+        var again = CrossValidation.SplitRepeated(Data(), "label", 4, 2, seed: 9);
+        var single = CrossValidation.Split(Data(), "label", 4, seed: 9);
+
+        Assert.Equal(single.Select(s => Ids(s.Test)), repeated.Take(4).Select(s => Ids(s.Test)));
+        Assert.Equal(repeated.Select(s => Ids(s.Test)), again.Select(s => Ids(s.Test)));
+        Assert.Equal(
+            CrossValidation.Split(Data(), "label", 4, CrossValidation.RepeatSeed(9, 1)).Select(s => Ids(s.Test)),
+            repeated.Skip(4).Select(s => Ids(s.Test)));
+    }
+
+    [Fact]
+    public void SplitRepeated_NoRepeats_ThrowsWithTheValue()
+    {
+        var error = Assert.Throws<GangwayException>(() => CrossValidation.SplitRepeated(Data(), "label", 4, 0, seed: 1));
+
+        Assert.Equal("Repeated cross-validation needs at least 1 repeat; got 0.", error.Message);
+    }
 }

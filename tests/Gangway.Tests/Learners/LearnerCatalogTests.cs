@@ -84,4 +84,24 @@ public sealed class LearnerCatalogTests
         Assert.Contains("my_trees", catalog.Names);
         Assert.DoesNotContain("my_trees", LearnerCatalog.Default.Names);
     }
+
+    [Fact]
+    public void Simplicity_BuiltIns_DeclareFewerTreesThenLeavesThenLargerLeavesAndStrongerPenalties()
+    {
+        var catalog = LearnerCatalog.CreateWithBuiltIns();
+
+        Assert.Equal([("trees", true), ("leaves", true), ("min_leaf", false)], catalog.Simplicity("fast_tree").Select(r => (r.Argument, r.SmallerIsSimpler)));
+        Assert.Equal([("trees", true), ("leaves", true), ("min_leaf", false)], catalog.Simplicity("fast_forest").Select(r => (r.Argument, r.SmallerIsSimpler)));
+        Assert.Equal([("trees", true), ("leaves", true), ("min_leaf", false), ("l1", false), ("l2", false)], catalog.Simplicity("light_gbm").Select(r => (r.Argument, r.SmallerIsSimpler)));
+        Assert.Equal([("l2", false), ("l1", false)], catalog.Simplicity("logistic_regression").Select(r => (r.Argument, r.SmallerIsSimpler)));
+    }
+
+    [Fact]
+    public void Simplicity_LearnerRegisteredWithoutOneOrUnknown_IsEmpty()
+    {
+        var catalog = LearnerCatalog.CreateWithBuiltIns().Register("mine", (o, a) => new FastTreeBinaryEstimator(o, new FastTreeHyperparameters()));
+
+        Assert.Empty(catalog.Simplicity("mine"));
+        Assert.Empty(catalog.Simplicity("nope"));
+    }
 }

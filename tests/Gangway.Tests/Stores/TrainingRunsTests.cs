@@ -126,7 +126,7 @@ public class TrainingRunsTests(TrainedTitanic trained) : IClassFixture<TrainedTi
     }
 
     [Fact]
-    public void Summary_CrossValidation_GivesMeansAndStandardDeviationsOfDefinedMetrics()
+    public void Summary_CrossValidation_GivesMeansStandardDeviationsAndIntervalBoundsOfDefinedMetrics()
     {
         var report = new CrossValidationReport([Fold(0.6, null, 0.5), Fold(0.8, null, 0.7)]);
 
@@ -138,7 +138,10 @@ public class TrainingRunsTests(TrainedTitanic trained) : IClassFixture<TrainedTi
         Assert.Equal(0.1, summary["log_loss_std"], 12);
         Assert.DoesNotContain("roc_auc", summary.Keys);
         Assert.DoesNotContain("roc_auc_std", summary.Keys);
-        Assert.Equal(12, summary.Count);
+        Assert.DoesNotContain("roc_auc_lower", summary.Keys);
+        Assert.Equal(report.Summary("accuracy").Interval!.Lower, summary["accuracy_lower"], 12);
+        Assert.Equal(report.Summary("accuracy").Interval!.Upper, summary["accuracy_upper"], 12);
+        Assert.Equal(24, summary.Count);
     }
 
     [Fact]

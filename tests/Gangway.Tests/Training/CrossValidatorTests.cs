@@ -89,4 +89,33 @@ public class CrossValidatorTests
 
         Assert.StartsWith("Could not find column 'Pclass'.", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_ThreeRepeats_ScoresRepeatsTimesFoldsWithTheFirstRepeatAsTheUnrepeatedRun()
+    {
+        var data = SpecData.ReadLabelled(Spec, TitanicFiles.Train);
+        var progress = new RecordingProgress<int>();
+
+        var repeated = CrossValidator.Run(Spec, data, folds: 3, seed: 5, progress: progress, repeats: 3);
+        var single = CrossValidator.Run(Spec, data, folds: 3, seed: 5);
+
+        Assert.Equal((9, 3, 3), (repeated.Folds.Count, repeated.Repeats, repeated.FoldsPerRepeat));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], progress.Reports);
+        Assert.Equal(single.Folds.Select(f => (f.Rows, f.Accuracy, f.RocAuc, f.LogLoss)), repeated.Folds.Take(3).Select(f => (f.Rows, f.Accuracy, f.RocAuc, f.LogLoss)));
+        Assert.Equal(3, Enumerable.Range(0, 3).Select(r => string.Join(",", repeated.Folds.Skip(3 * r).Take(3).Select(f => f.Accuracy))).Distinct().Count());
+        Assert.All(Enumerable.Range(0, 3), r => Assert.Equal(712, repeated.Folds.Skip(3 * r).Take(3).Sum(f => f.Rows)));
+        Assert.Equal(9, repeated.Summary("accuracy").Count);
+        Assert.NotNull(repeated.Summary("accuracy").Interval);
+    }
+
+    [Fact]
+    public void Run_RepeatsWithTheSameSeed_GiveTheSameReport()
+    {
+        var data = SpecData.ReadLabelled(Spec, TitanicFiles.Train);
+
+        var first = CrossValidator.Run(Spec, data, folds: 3, seed: 5, repeats: 2).ToJson();
+        var second = CrossValidator.Run(Spec, data, folds: 3, seed: 5, repeats: 2).ToJson();
+
+        Assert.Equal(first, second);
+    }
 }

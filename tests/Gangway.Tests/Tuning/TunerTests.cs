@@ -101,4 +101,37 @@ public class TunerTests
         Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
         Assert.Contains("'features.impute.strategy' names feature step 'impute', which the spec does not have", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_Repeats_ScoresEveryCandidateOnTheSameRepeatedFolds()
+    {
+        var spec = ModelSpecReader.ReadFile(TitanicFiles.BaselineSpec);
+        var data = SpecData.ReadLabelled(spec, TitanicFiles.Train);
+        var grid = TuningGridReader.Parse("metric: accuracy\nfolds: 3\nrepeats: 2\nparameters:\n  seed: [1, 2]\n");
+        var progress = new RecordingProgress<TuningProgress>();
+
+        var report = Tuner.Run(spec, data, grid, progress);
+
+        Assert.All(report.Candidates, c => Assert.Equal((6, 2), (c.CrossValidation.Folds.Count, c.CrossValidation.Repeats)));
+        Assert.Equal(
+            CrossValidator.Run(report.Candidates[1].Spec, data, folds: 3, foldSeed: 42, learnerSeed: 2, repeats: 2).ToJson(),
+            report.Candidates[1].CrossValidation.ToJson());
+        Assert.Equal(
+            report.Candidates[0].CrossValidation.Folds.Select(f => (f.Rows, f.Positives)),
+            report.Candidates[1].CrossValidation.Folds.Select(f => (f.Rows, f.Positives)));
+        Assert.All(progress.Reports, p => Assert.Equal(6, p.Folds));
+    }
+
+    [Fact]
+    public void Run_OneStandardError_ChoosesByTheLearnersDeclaredSimplicity()
+    {
+        var spec = ModelSpecReader.ReadFile(TitanicFiles.BaselineSpec);
+        var grid = TuningGridReader.Parse("metric: accuracy\nfolds: 3\nparameters:\n  learner.trees: [40, 20]\n") with { Selection = SelectionRule.OneStandardError };
+
+        var report = Tuner.Run(spec, SpecData.ReadLabelled(spec, TitanicFiles.Train), grid);
+
+        // Two fast_forest sizes on Pclass and Sex score within noise of each other: the one with fewer trees is chosen.
+        Assert.Equal("20", report.Chosen.Candidate.Parameters[0].Text);
+        Assert.Contains("by smaller learner.trees, then grid order", report.Reason, StringComparison.Ordinal);
+    }
 }

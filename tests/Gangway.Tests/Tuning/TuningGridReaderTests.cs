@@ -113,7 +113,7 @@ public class TuningGridReaderTests
     [InlineData("folds: 1", "'folds' (line 2): must be at least 2; got 1")]
     [InlineData("search: bayes", "'search' (line 2): must be grid or random; got 'bayes'")]
     [InlineData("seed: x", "'seed' (line 2): must be a whole number; got 'x'")]
-    [InlineData("metrics: f1", "'metrics' (line 2): is not a known key; known keys here: metric, folds, search, trials, seed, parameters")]
+    [InlineData("metrics: f1", "'metrics' (line 2): is not a known key; known keys here: metric, folds, repeats, search, trials, seed, parameters")]
     public void Parse_BadSetting_NamesTheKeyAndValue(string line, string expected)
     {
         var ex = Assert.Throws<GangwayException>(() => TuningGridReader.Parse($"metric: f1\n{line}\nparameters:\n  seed: [1, 2]\n", "grid.yaml"));
@@ -131,5 +131,25 @@ public class TuningGridReaderTests
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
         Assert.Contains("grid.yaml' does not exist", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Repeats_ReadsThemBesideTheFoldsAndDefaultsToOne()
+    {
+        var grid = TuningGridReader.Parse("metric: f1\nfolds: 4\nrepeats: 3\nparameters:\n  learner.trees: [5]\n");
+        var plain = TuningGridReader.Parse("metric: f1\nparameters:\n  learner.trees: [5]\n");
+
+        Assert.Equal((4, 3), (grid.Folds, grid.Repeats));
+        Assert.Equal(1, plain.Repeats);
+        Assert.Equal(SelectionRule.Best, plain.Selection);
+    }
+
+    [Fact]
+    public void Parse_NoRepeats_ThrowsNamingTheKeyAndValue()
+    {
+        var error = Assert.Throws<GangwayException>(() => TuningGridReader.Parse("metric: f1\nrepeats: 0\nparameters:\n  learner.trees: [5]\n"));
+
+        Assert.Contains("repeats", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must be at least 1; got 0", error.Message, StringComparison.Ordinal);
     }
 }
