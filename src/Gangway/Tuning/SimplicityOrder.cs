@@ -10,7 +10,8 @@ namespace Gangway.Tuning;
 /// <item>the tuned learner arguments the learner declares in <see cref="LearnerCatalog.Simplicity"/>, in its order
 /// (e.g. fewer trees, then fewer leaves, then a larger <c>min_leaf</c>), when every value in the grid is a number;</item>
 /// <item>tuned feature-step arguments whose every value is a list, in grid order: fewer items is simpler (e.g.
-/// <c>features.select.columns: [[Pclass, Sex], [Pclass, Sex, Title]]</c> — fewer selected columns);</item>
+/// <c>features.select.columns: [[Pclass, Sex], [Pclass, Sex, Title]]</c> — fewer selected columns), except for a
+/// <c>drop</c> step, where more items (more columns dropped) is simpler;</item>
 /// <item>grid order: the earlier candidate.</item>
 /// </list>
 /// Any other tuned parameter (the seed, a learning rate, a scalar feature argument) cannot be ranked and is ignored; it is
@@ -56,7 +57,11 @@ public sealed class SimplicityOrder
         {
             if (parameter.Values.All(v => v is IEnumerable<object?> and not IReadOnlyDictionary<string, object?>))
             {
-                keys.Add(new Key(parameter.Path, $"fewer items in {parameter.Path}", value => ((IEnumerable<object?>)value!).Count()));
+                // A drop step's list names what the model does not see: there, more items is the simpler model.
+                var drops = ParameterTarget.Resolve(spec, parameter.Path).FeatureIndex is { } index && spec.Features[index].Name == "drop";
+                keys.Add(drops
+                    ? new Key(parameter.Path, $"more items in {parameter.Path}", value => -((IEnumerable<object?>)value!).Count())
+                    : new Key(parameter.Path, $"fewer items in {parameter.Path}", value => ((IEnumerable<object?>)value!).Count()));
             }
         }
 

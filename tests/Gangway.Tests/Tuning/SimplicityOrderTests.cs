@@ -53,6 +53,16 @@ public class SimplicityOrderTests
     }
 
     [Fact]
+    public void Compare_DropStepColumns_RanksMoreDroppedColumnsFirst()
+    {
+        var spec = Titanic with { Features = [.. Titanic.Features, new StepSpec("drop", new Dictionary<string, object?> { ["columns"] = new List<object?> { "Fare" } })] };
+        var grid = Grid(("features.drop.columns", [new List<object?> { "Fare" }, new List<object?> { "Fare", "Age" }]));
+
+        Assert.Equal([2, 1], Ranked(spec, grid));
+        Assert.Equal(["more items in features.drop.columns"], SimplicityOrder.For(spec, grid).Rules);
+    }
+
+    [Fact]
     public void Compare_ParametersWithoutADeclaredSimplicity_FallBackToGridOrderAndAreListed()
     {
         var grid = Grid(("learner.learning_rate", ["0.3", "0.05"]), ("seed", ["2", "1"]), ("features[2].strategy", ["mean", "median"]));
