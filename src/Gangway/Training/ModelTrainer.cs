@@ -98,6 +98,11 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         }
 
         var metrics = new JsonObject { ["training"] = JsonNode.Parse(report.ToJson()) };
+        if (model.Steps is [.., BinaryClassifierTransformer { Calibration: { } calibration }])
+        {
+            metrics["calibration"] = calibration.ToJson();
+        }
+
         var schema = new InputSchema(
             [.. spec.IdColumns.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Id)),
              .. spec.Inputs.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Feature))],
