@@ -105,7 +105,7 @@ public sealed class PlattCalibration : ProbabilityCalibrator
 
     /// <inheritdoc />
     public override string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"platt: 1 / (1 + exp(-({Slope:0.####} · logit(p) + {Offset:0.####})))");
+        string.Create(CultureInfo.InvariantCulture, $"platt: 1 / (1 + exp(-({Slope:0.####} · logit(p) {(Offset < 0 ? '-' : '+')} {Math.Abs(Offset):0.####})))");
 
     /// <inheritdoc />
     internal override JsonObject ToJson() => new() { ["method"] = "platt", ["slope"] = Slope, ["offset"] = Offset };
