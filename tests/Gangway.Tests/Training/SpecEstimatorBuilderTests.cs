@@ -1,7 +1,7 @@
-using Gangway.Pipelines;
 using Gangway.Data;
 using Gangway.Features;
 using Gangway.Learners;
+using Gangway.Pipelines;
 using Gangway.Specs;
 using Gangway.Training;
 
