@@ -28,6 +28,7 @@ internal sealed class WeightedMetrics
     private readonly double[] _positive;
     private readonly byte[] _bin;
     private readonly double[] _residual;
+    private readonly bool[] _endsBin;
     private readonly int[][] _groups;
 
     /// <param name="actual">The true class of each row.</param>
@@ -47,6 +48,7 @@ internal sealed class WeightedMetrics
         _positive = [.. _order.Select(i => actual[i] ? 1.0 : 0.0)];
         _bin = [.. _order.Select(i => (byte)CalibrationTable.BinOf(probability[i]))];
         _residual = [.. _order.Select(i => probability[i] - (actual[i] ? 1 : 0))];
+        _endsBin = [.. _bin.Select((bin, k) => k == _bin.Length - 1 || _bin[k + 1] != bin)];
         _groups = [.. groups.Select(g => _order.Select(i => g[i]).ToArray())];
         GroupCount = groupCount;
     }
@@ -70,12 +72,14 @@ internal sealed class WeightedMetrics
     public void Compute(int[] counts, Span<double> values, double[] scratch)
     {
         // Per group: tp, fn, tn, fp, log loss, brier, AUC numerator, negatives below, tied negatives of the current score,
-        // unused, then per calibration bin the sum of probability minus outcome (its absolute value is the bin's ECE term).
+        // unused, then per calibration bin the sum of probability minus outcome (its absolute value is the bin's ECE term;
+        // all rows keep only the total of those absolute values, in the first).
         const int Stride = ScratchStride;
         Array.Clear(scratch);
         // All rows (group 0) are summed in locals, which keeps the hot loop out of memory; slices go through scratch.
         Span<double> confusion = stackalloc double[4];
-        Span<double> bins = stackalloc double[CalibrationTable.BinCount];
+        // Rows are in probability order, so each calibration bin is one run of rows: its gap is summed in a register.
+        double binResidual = 0, calibrationGap = 0;
         double logLoss = 0, brier = 0, aucNumerator = 0, negativesBelow = 0, tiedNegatives = 0;
         var tieStart = 0;
         for (var k = 0; k < _order.Length; k++)
@@ -88,7 +92,13 @@ internal sealed class WeightedMetrics
             confusion[slot] += w;
             logLoss += w * _logLoss[k];
             brier += w * _brier[k];
-            bins[_bin[k]] += w * _residual[k];
+            binResidual += w * _residual[k];
+            if (_endsBin[k])
+            {
+                calibrationGap += Math.Abs(binResidual);
+                binResidual = 0;
+            }
+
             if (single)
             {
                 // A score held by one row: its positives beat exactly the negatives below it.
@@ -118,7 +128,7 @@ internal sealed class WeightedMetrics
 
         (scratch[0], scratch[1], scratch[2], scratch[3]) = (confusion[0], confusion[1], confusion[2], confusion[3]);
         (scratch[4], scratch[5], scratch[6]) = (logLoss, brier, aucNumerator);
-        bins.CopyTo(scratch.AsSpan(10, CalibrationTable.BinCount));
+        scratch[10] = calibrationGap;
         for (var group = 0; group < GroupCount; group++)
         {
             Finish(scratch.AsSpan(group * Stride, Stride), values.Slice(group * Count, Count));
