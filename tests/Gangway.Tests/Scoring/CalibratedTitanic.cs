@@ -16,13 +16,16 @@ public sealed class CalibratedTitanic : IDisposable
         File.Copy(Path.Combine(TitanicFiles.Folder, "titanic.schema.yaml"), _folder.File("titanic.schema.yaml"));
         var spec = File.ReadAllText(TitanicFiles.TitanicSpec);
         Uncalibrated = trainer.Train(TitanicFiles.TitanicSpec, TitanicFiles.Train);
-        Platt = trainer.Train(_folder.Write("platt.yaml", spec + "\ncalibration: platt\n"), TitanicFiles.Train);
+        PlattSpec = _folder.Write("platt.yaml", spec + "\ncalibration: platt\n");
+        Platt = trainer.Train(PlattSpec, TitanicFiles.Train);
         Isotonic = trainer.Train(_folder.Write("isotonic.yaml", spec + "\ncalibration: isotonic\n"), TitanicFiles.Train);
     }
 
     public ModelBundle Uncalibrated { get; }
 
     public ModelBundle Platt { get; }
+
+    public string PlattSpec { get; }
 
     public ModelBundle Isotonic { get; }
 
