@@ -13,9 +13,9 @@ namespace Gangway.Learners;
 /// </summary>
 /// <remarks>
 /// With a <see cref="Calibration"/>, every probability it returns (tables and single rows alike) is the calibrated one,
-/// and the predicted class follows it. Thread-safe. Tree ensembles are scored by a <see cref="CompiledTreeEnsemble"/> built when the model is fitted or
-/// loaded (bit-identical to ML.NET, much faster per row); other models borrow an ML.NET prediction engine from a pool
-/// for each call. The label column is not needed to transform. Probabilities are never NaN or infinite.
+/// and the predicted class follows it. Thread-safe. Tree ensembles are scored by a <see cref="CompiledTreeEnsemble"/>
+/// built when the model is fitted or loaded (bit-identical to ML.NET, much faster per row); other models borrow an
+/// ML.NET prediction engine from a pool for each call. The label column is not needed to transform. Probabilities are never NaN or infinite.
 /// </remarks>
 public sealed class BinaryClassifierTransformer : ITransformer
 {

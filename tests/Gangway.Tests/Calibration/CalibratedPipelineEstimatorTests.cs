@@ -87,6 +87,21 @@ public class CalibratedPipelineEstimatorTests
         Assert.Equal(Learner(fitted).Calibration!.ToJson().ToJsonString(), calibration.ToJson().ToJsonString());
     }
 
+    [Theory]
+    [InlineData("slope", -2.0, "Saved step 'binary_classifier': 'calibration.slope' is negative.")]
+    [InlineData("folds", "five", "Saved step 'binary_classifier': 'calibration.folds' is missing or not a number.")]
+    public void Load_CorruptCalibration_IsACorruptArtifactNamingTheEntry(string key, object value, string expected)
+    {
+        var model = SavedModel.FromEntries(SavedModel.From(Estimator(CalibrationMethod.Platt).Fit(Data)).ToEntries());
+        var learner = model.Root["children"]!["steps"]!.AsArray()[^1]!["state"]!["calibration"]!.AsObject();
+        learner[key] = System.Text.Json.Nodes.JsonValue.Create(value);
+
+        var ex = Assert.Throws<GangwayException>(() => model.Load());
+
+        Assert.Equal(ErrorKind.CorruptArtifact, ex.Kind);
+        Assert.Equal(expected, ex.Message);
+    }
+
     [Fact]
     public void Save_UncalibratedLearner_WritesNoCalibration()
     {
