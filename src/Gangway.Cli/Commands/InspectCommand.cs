@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Bundles;
+using Gangway.Calibration;
 using Gangway.Cli.Infrastructure;
 using Gangway.Learners;
 using Gangway.Pipelines;
@@ -26,7 +27,8 @@ internal static class InspectCommand
                 ["schema"] = SnakeCaseJson.Keys(JsonNode.Parse(bundle.Schema.ToJson())),
                 ["lineage"] = SnakeCaseJson.Keys(JsonNode.Parse(bundle.Lineage.ToJson())),
                 ["training_metrics"] = bundle.Metrics["training"]?.DeepClone(),
-                ["learner_features"] = LearnerFeatures(bundle) is { } used ? new JsonArray([.. used.Select(f => (JsonNode)f)]) : null,
+                ["learner_features"] = Learner(bundle)?.FeatureColumns is { } used ? new JsonArray([.. used.Select(f => (JsonNode)f)]) : null,
+                ["calibration"] = Learner(bundle)?.Calibration?.ToJson(),
             };
             if (parse.GetValue(json))
             {
@@ -40,9 +42,10 @@ internal static class InspectCommand
             grid.AddRow("[bold]gangway[/]", Markup.Escape(bundle.Manifest.GangwayVersion));
             grid.AddRow("[bold]format[/]", bundle.Manifest.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
             grid.AddRow("[bold]inputs[/]", Markup.Escape(string.Join(", ", bundle.Schema.Columns.Select(c => $"{c.Name} ({c.Type.ToString().ToLowerInvariant()}, {c.Role.ToString().ToLowerInvariant()})"))));
-            if (LearnerFeatures(bundle) is { } features)
+            if (Learner(bundle) is { } learner)
             {
-                grid.AddRow("[bold]learner uses[/]", Markup.Escape(string.Join(", ", features)));
+                grid.AddRow("[bold]learner uses[/]", Markup.Escape(string.Join(", ", learner.FeatureColumns)));
+                grid.AddRow("[bold]calibration[/]", Markup.Escape(Describe(learner.Calibration)));
             }
 
             grid.AddRow("[bold]target[/]", Markup.Escape($"{bundle.Schema.Target} (positive: {bundle.Schema.PositiveClass})"));
@@ -60,12 +63,18 @@ internal static class InspectCommand
         return command;
     }
 
-    // The columns the learner reads, after the feature steps (e.g. Sex_male): what the model actually uses.
-    private static IReadOnlyList<string>? LearnerFeatures(ModelBundle bundle) => bundle.Model switch
+    // The learner, whose feature columns (after the feature steps, e.g. Sex_male) are what the model actually uses.
+    private static BinaryClassifierTransformer? Learner(ModelBundle bundle) => bundle.Model switch
     {
-        BinaryClassifierTransformer learner => learner.FeatureColumns,
-        PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } => learner.FeatureColumns,
-        Upsell.MonotoneTierTransformer { Inner: PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } } => learner.FeatureColumns,
+        BinaryClassifierTransformer learner => learner,
+        PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } => learner,
+        Upsell.MonotoneTierTransformer { Inner: PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } } => learner,
         _ => null,
     };
+
+    private static string Describe(FittedCalibration? calibration) => calibration is null
+        ? "none (the learner's own probabilities)"
+        : string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{calibration.Calibrator.Describe()}; fitted on out-of-fold probabilities of {calibration.Rows} training rows ({calibration.Folds} folds), ECE {calibration.UncalibratedError:0.0000} → {calibration.CalibratedError:0.0000}");
 }

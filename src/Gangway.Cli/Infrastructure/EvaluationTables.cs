@@ -42,6 +42,7 @@ internal static class EvaluationTables
         }
 
         console.Write(calibration);
+        console.MarkupLine("expected calibration error: " + Format(report.Overall.ExpectedCalibrationError, "expected_calibration_error", report.Intervals));
 
         foreach (var group in report.Slices.GroupBy(s => s.Column))
         {

@@ -34,7 +34,7 @@ internal static class BootstrapIntervals
         Parallel.For(
             0,
             options.Resamples,
-            () => (Counts: new int[actual.Length], Scratch: new double[groupCount * 10]),
+            () => (Counts: new int[actual.Length], Scratch: new double[groupCount * WeightedMetrics.ScratchStride]),
             (resample, _, buffers) =>
             {
                 bootstrap.Fill(resample, buffers.Counts);
@@ -88,7 +88,7 @@ internal static class BootstrapIntervals
             {
                 values.Sort();
                 var alpha = (1 - options.Confidence) / 2;
-                intervals[Metrics.Scalars[metric].Name] = new ConfidenceInterval(Quantile(values, alpha), Quantile(values, 1 - alpha));
+                intervals[WeightedMetrics.Names[metric]] = new ConfidenceInterval(Quantile(values, alpha), Quantile(values, 1 - alpha));
             }
         }
 

@@ -12,7 +12,7 @@ internal static class CalibrationTable
         var positives = new int[BinCount];
         for (var i = 0; i < actual.Length; i++)
         {
-            var bin = Math.Min((int)Math.Floor(probability[i] * BinCount), BinCount - 1);
+            var bin = BinOf(probability[i]);
             counts[bin]++;
             sums[bin] += probability[i];
             positives[bin] += actual[i] ? 1 : 0;
@@ -35,4 +35,16 @@ internal static class CalibrationTable
 
         return bins.AsReadOnly();
     }
+
+    /// <summary>The bin of a probability in [0, 1]: [0.1·b, 0.1·(b + 1)), the last bin including 1.</summary>
+    public static int BinOf(double probability) => Math.Min((int)Math.Floor(probability * BinCount), BinCount - 1);
+
+    /// <summary>The expected calibration error of <paramref name="probability"/>, over the bins of <see cref="Compute"/>.</summary>
+    public static double ExpectedError(bool[] actual, double[] probability) => ExpectedError(Compute(actual, probability), actual.Length);
+
+    /// <summary>
+    /// Σ over <paramref name="bins"/> of (bin rows / <paramref name="rows"/>) × |mean predicted − observed rate|; 0 without rows.
+    /// </summary>
+    public static double ExpectedError(IReadOnlyList<CalibrationBin> bins, int rows) =>
+        rows == 0 ? 0 : bins.Sum(b => b.Count * Math.Abs(b.MeanPredicted - b.ObservedRate)) / rows;
 }

@@ -22,6 +22,15 @@ public static class CrossValidation
     /// </exception>
     public static IReadOnlyList<(Table Train, Table Test)> Split(Table data, string labelColumn, int folds, int seed)
     {
+        var foldOf = FoldOf(data, labelColumn, folds, seed);
+        return [.. Enumerable.Range(0, folds).Select(fold => (
+            data.Take(RowsWhere(foldOf, f => f != fold)),
+            data.Take(RowsWhere(foldOf, f => f == fold))))];
+    }
+
+    /// <summary>The fold of each row, as <see cref="Split"/> assigns them; the same exceptions.</summary>
+    internal static int[] FoldOf(Table data, string labelColumn, int folds, int seed)
+    {
         ArgumentNullException.ThrowIfNull(data);
         if (folds < 2)
         {
@@ -55,9 +64,7 @@ public static class CrossValidation
             }
         }
 
-        return [.. Enumerable.Range(0, folds).Select(fold => (
-            data.Take(RowsWhere(foldOf, f => f != fold)),
-            data.Take(RowsWhere(foldOf, f => f == fold))))];
+        return foldOf;
     }
 
     /// <summary>
@@ -89,7 +96,8 @@ public static class CrossValidation
     /// </summary>
     public static int RepeatSeed(int seed, int repeat) => unchecked(seed + (repeat * 1_000_003));
 
-    private static int[] RowsWhere(int[] foldOf, Func<int, bool> keep) =>
+    /// <summary>The rows whose fold passes <paramref name="keep"/>, in order.</summary>
+    internal static int[] RowsWhere(int[] foldOf, Func<int, bool> keep) =>
         [.. Enumerable.Range(0, foldOf.Length).Where(row => keep(foldOf[row]))];
 
     private static GangwayException MissingLabel(Column label, int row) => new(

@@ -36,6 +36,14 @@ public sealed record Metrics(
     int Rows,
     int Positives)
 {
+    /// <summary>
+    /// The expected calibration error: over the bins of <see cref="Calibration"/>, the share of rows in the bin times the
+    /// gap between the bin's mean probability and its observed positive rate, summed. 0 is perfectly calibrated (at this
+    /// binning); 0 when there are no rows. Not one of <see cref="Scalars"/> (gates and tuning do not use it), but
+    /// evaluation reports it with a bootstrap interval.
+    /// </summary>
+    public double ExpectedCalibrationError => CalibrationTable.ExpectedError(Calibration, Rows);
+
     /// <summary>The single-number metrics by their report name (as in JSON), in report order: what tables and summaries list.</summary>
     public static IReadOnlyList<(string Name, Func<Metrics, double?> Value)> Scalars { get; } =
     [

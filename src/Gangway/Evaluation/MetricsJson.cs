@@ -49,6 +49,7 @@ internal static class MetricsJson
             ["roc_auc"] = Number(metrics.RocAuc),
             ["log_loss"] = Number(metrics.LogLoss),
             ["brier"] = Number(metrics.Brier),
+            ["expected_calibration_error"] = Number(metrics.ExpectedCalibrationError),
             ["confusion_matrix"] = new JsonObject
             {
                 ["tp"] = matrix.TruePositives,
@@ -67,7 +68,7 @@ internal static class MetricsJson
     private static JsonObject Intervals(MetricIntervals intervals)
     {
         var written = new JsonObject();
-        foreach (var (name, _) in Metrics.Scalars)
+        foreach (var name in WeightedMetrics.Names)
         {
             written[name] = intervals.Intervals.TryGetValue(name, out var interval)
                 ? new JsonArray(Number(interval.Lower), Number(interval.Upper))

@@ -7,8 +7,14 @@ namespace Gangway.Evaluation;
 /// </summary>
 internal sealed class WeightedMetrics
 {
-    /// <summary>The number of scalar metrics, in <see cref="Metrics.Scalars"/> order.</summary>
-    public const int Count = 7;
+    /// <summary>The number of metrics: <see cref="Metrics.Scalars"/>, in order, then the expected calibration error.</summary>
+    public const int Count = 8;
+
+    /// <summary>The doubles of scratch space <see cref="Compute"/> needs per group.</summary>
+    public const int ScratchStride = 10 + CalibrationTable.BinCount;
+
+    /// <summary>The report names of the metrics, in the order <see cref="Compute"/> writes them.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Metrics.Scalars.Select(s => s.Name), "expected_calibration_error"];
 
     private const double Epsilon = 1e-15;
 
@@ -20,6 +26,9 @@ internal sealed class WeightedMetrics
     private readonly bool[] _endsTie;
     private readonly byte[] _slot;
     private readonly double[] _positive;
+    private readonly byte[] _bin;
+    private readonly double[] _residual;
+    private readonly bool[] _endsBin;
     private readonly int[][] _groups;
 
     /// <param name="actual">The true class of each row.</param>
@@ -37,6 +46,9 @@ internal sealed class WeightedMetrics
         _endsTie = [.. _order.Select((row, k) => k == _order.Length - 1 || probability[_order[k + 1]] != probability[row])];
         _slot = [.. _order.Select(i => (byte)((actual[i] ? 0 : 2) + (actual[i] == predicted[i] ? 0 : 1)))];
         _positive = [.. _order.Select(i => actual[i] ? 1.0 : 0.0)];
+        _bin = [.. _order.Select(i => (byte)CalibrationTable.BinOf(probability[i]))];
+        _residual = [.. _order.Select(i => probability[i] - (actual[i] ? 1 : 0))];
+        _endsBin = [.. _bin.Select((bin, k) => k == _bin.Length - 1 || _bin[k + 1] != bin)];
         _groups = [.. groups.Select(g => _order.Select(i => g[i]).ToArray())];
         GroupCount = groupCount;
     }
@@ -55,15 +67,19 @@ internal sealed class WeightedMetrics
     /// <summary>
     /// Writes the metrics of every group under <paramref name="counts"/> (in the original row order) into
     /// <paramref name="values"/>[group * <see cref="Count"/> + metric]; an undefined value (no rows, or one class for ROC
-    /// AUC) is NaN. <paramref name="scratch"/> must hold <see cref="GroupCount"/> × 10 doubles and is overwritten.
+    /// AUC) is NaN. <paramref name="scratch"/> must hold <see cref="GroupCount"/> × <see cref="ScratchStride"/> doubles and is overwritten.
     /// </summary>
     public void Compute(int[] counts, Span<double> values, double[] scratch)
     {
-        // Per group: tp, fn, tn, fp, log loss, brier, AUC numerator, negatives below, tied negatives of the current score.
-        const int Stride = 10;
+        // Per group: tp, fn, tn, fp, log loss, brier, AUC numerator, negatives below, tied negatives of the current score,
+        // unused, then per calibration bin the sum of probability minus outcome (its absolute value is the bin's ECE term;
+        // all rows keep only the total of those absolute values, in the first).
+        const int Stride = ScratchStride;
         Array.Clear(scratch);
         // All rows (group 0) are summed in locals, which keeps the hot loop out of memory; slices go through scratch.
         Span<double> confusion = stackalloc double[4];
+        // Rows are in probability order, so each calibration bin is one run of rows: its gap is summed in a register.
+        double binResidual = 0, calibrationGap = 0;
         double logLoss = 0, brier = 0, aucNumerator = 0, negativesBelow = 0, tiedNegatives = 0;
         var tieStart = 0;
         for (var k = 0; k < _order.Length; k++)
@@ -76,6 +92,13 @@ internal sealed class WeightedMetrics
             confusion[slot] += w;
             logLoss += w * _logLoss[k];
             brier += w * _brier[k];
+            binResidual += w * _residual[k];
+            if (_endsBin[k])
+            {
+                calibrationGap += Math.Abs(binResidual);
+                binResidual = 0;
+            }
+
             if (single)
             {
                 // A score held by one row: its positives beat exactly the negatives below it.
@@ -105,6 +128,7 @@ internal sealed class WeightedMetrics
 
         (scratch[0], scratch[1], scratch[2], scratch[3]) = (confusion[0], confusion[1], confusion[2], confusion[3]);
         (scratch[4], scratch[5], scratch[6]) = (logLoss, brier, aucNumerator);
+        scratch[10] = calibrationGap;
         for (var group = 0; group < GroupCount; group++)
         {
             Finish(scratch.AsSpan(group * Stride, Stride), values.Slice(group * Count, Count));
@@ -114,10 +138,10 @@ internal sealed class WeightedMetrics
     // Branch-free on the class and the count, like the all-rows sums: a zero count adds zeros.
     private void AddToGroups(int k, int w, int slot, bool single, double[] scratch)
     {
-        const int Stride = 10;
+        const int Stride = ScratchStride;
         var negative = w * (1 - _positive[k]);
         var positive = w * _positive[k];
-        var (logLoss, brier) = (w * _logLoss[k], w * _brier[k]);
+        var (logLoss, brier, residual, bin) = (w * _logLoss[k], w * _brier[k], w * _residual[k], 10 + _bin[k]);
         foreach (var grouping in _groups)
         {
             var s = grouping[k] * Stride;
@@ -129,6 +153,7 @@ internal sealed class WeightedMetrics
             scratch[s + slot] += w;
             scratch[s + 4] += logLoss;
             scratch[s + 5] += brier;
+            scratch[s + bin] += residual;
             if (single)
             {
                 scratch[s + 6] += positive * scratch[s + 7];
@@ -144,7 +169,7 @@ internal sealed class WeightedMetrics
     // Positives of a tied score beat the negatives below it and tie with the negatives of the same score (one half each).
     private void CloseTie(int[] counts, double[] scratch, int start, int end, ref double aucNumerator, ref double negativesBelow, ref double tiedNegatives)
     {
-        const int Stride = 10;
+        const int Stride = ScratchStride;
         for (var k = start; k <= end; k++)
         {
             var w = counts[_order[k]];
@@ -194,5 +219,12 @@ internal sealed class WeightedMetrics
         values[4] = tp + fn == 0 || negatives == 0 ? double.NaN : a[6] / ((tp + fn) * negatives);
         values[5] = rows == 0 ? double.NaN : a[4] / rows;
         values[6] = rows == 0 ? double.NaN : a[5] / rows;
+        double calibrationGap = 0;
+        foreach (var binResidual in a.Slice(10, CalibrationTable.BinCount))
+        {
+            calibrationGap += Math.Abs(binResidual);
+        }
+
+        values[7] = rows == 0 ? double.NaN : calibrationGap / rows;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Gangway.Calibration;
 using Gangway.Data;
 using Gangway.Pipelines;
 using ML = Microsoft.ML;
@@ -11,9 +12,10 @@ namespace Gangway.Learners;
 /// (the class, in the label's own type) to a table. Like a fitted scikit-learn classifier's predict_proba and predict.
 /// </summary>
 /// <remarks>
-/// Thread-safe. Tree ensembles are scored by a <see cref="CompiledTreeEnsemble"/> built when the model is fitted or
-/// loaded (bit-identical to ML.NET, much faster per row); other models borrow an ML.NET prediction engine from a pool
-/// for each call. The label column is not needed to transform. Probabilities are never NaN or infinite.
+/// With a <see cref="Calibration"/>, every probability it returns (tables and single rows alike) is the calibrated one,
+/// and the predicted class follows it. Thread-safe. Tree ensembles are scored by a <see cref="CompiledTreeEnsemble"/>
+/// built when the model is fitted or loaded (bit-identical to ML.NET, much faster per row); other models borrow an
+/// ML.NET prediction engine from a pool for each call. The label column is not needed to transform. Probabilities are never NaN or infinite.
 /// </remarks>
 public sealed class BinaryClassifierTransformer : ITransformer
 {
@@ -30,8 +32,9 @@ public sealed class BinaryClassifierTransformer : ITransformer
     private readonly CompiledTreeEnsemble? _compiled;
 
     internal BinaryClassifierTransformer(
-        string learner, BinaryLabel label, IReadOnlyList<string> featureColumns, int seed, ML.MLContext context, ML.ITransformer model, ML.DataViewSchema inputSchema)
+        string learner, BinaryLabel label, IReadOnlyList<string> featureColumns, int seed, ML.MLContext context, ML.ITransformer model, ML.DataViewSchema inputSchema, FittedCalibration? calibration = null)
     {
+        Calibration = calibration;
         Learner = learner;
         _label = label;
         FeatureColumns = [.. featureColumns];
@@ -41,6 +44,20 @@ public sealed class BinaryClassifierTransformer : ITransformer
         _inputSchema = inputSchema;
         _scorers = new LearnerScorerPool(context, model, FeatureColumns.Count);
         _compiled = CompiledTreeEnsemble.TryCreate(model, FeatureColumns.Count);
+    }
+
+    private BinaryClassifierTransformer(BinaryClassifierTransformer uncalibrated, FittedCalibration calibration)
+    {
+        Learner = uncalibrated.Learner;
+        _label = uncalibrated._label;
+        FeatureColumns = uncalibrated.FeatureColumns;
+        Seed = uncalibrated.Seed;
+        _context = uncalibrated._context;
+        _model = uncalibrated._model;
+        _inputSchema = uncalibrated._inputSchema;
+        _scorers = uncalibrated._scorers;
+        _compiled = uncalibrated._compiled;
+        Calibration = calibration;
     }
 
     /// <summary>The learner that was fitted, as named in <see cref="LearnerCatalog"/> (e.g. <c>fast_tree</c>).</summary>
@@ -64,6 +81,9 @@ public sealed class BinaryClassifierTransformer : ITransformer
     /// <summary>The seed the model was trained with.</summary>
     public int Seed { get; }
 
+    /// <summary>The calibrator applied to the learner's probabilities, or null when they are used as the learner gives them.</summary>
+    public FittedCalibration? Calibration { get; }
+
     /// <inheritdoc />
     public string Kind => KindName;
 
@@ -72,6 +92,13 @@ public sealed class BinaryClassifierTransformer : ITransformer
 
     /// <summary>Whether rows are scored by a compiled tree ensemble rather than an ML.NET prediction engine.</summary>
     internal bool IsCompiled => _compiled is not null;
+
+    /// <summary>The same model with <paramref name="calibration"/> applied to its probabilities (replacing any it had).</summary>
+    public BinaryClassifierTransformer WithCalibration(FittedCalibration calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return new BinaryClassifierTransformer(this, calibration);
+    }
 
     /// <inheritdoc />
     /// <exception cref="GangwayException">A feature column is missing, holds text, or has a missing or non-finite value.</exception>
@@ -86,7 +113,7 @@ public sealed class BinaryClassifierTransformer : ITransformer
             for (var row = 0; row < probabilities.Length; row++)
             {
                 LearnerFeatures.ReadRow(columns, row, features);
-                probabilities[row] = Widen(CheckedProbability(_compiled.Probability(features), row));
+                probabilities[row] = Finish(CheckedProbability(_compiled.Probability(features), row));
             }
         }
         else
@@ -156,7 +183,7 @@ public sealed class BinaryClassifierTransformer : ITransformer
             return false;
         }
 
-        probability = Widen(Math.Clamp(single, 0f, 1f));
+        probability = Finish(Math.Clamp(single, 0f, 1f));
         return true;
     }
 
@@ -174,6 +201,10 @@ public sealed class BinaryClassifierTransformer : ITransformer
         writer.State["label_is_numeric"] = LabelIsNumeric;
         writer.State["feature_columns"] = new JsonArray([.. FeatureColumns.Select(f => JsonValue.Create(f))]);
         writer.State["seed"] = Seed;
+        if (Calibration is not null)
+        {
+            writer.State["calibration"] = Calibration.ToJson();
+        }
         using var stream = new MemoryStream();
         _context.Model.Save(_model, _inputSchema, stream);
         writer.WriteBlob(ModelBlob, stream.ToArray());
@@ -211,7 +242,14 @@ public sealed class BinaryClassifierTransformer : ITransformer
             throw reader.Corrupt("feature_columns", $"lists {features.Length} features but the ML.NET model expects a different number");
         }
 
-        return new BinaryClassifierTransformer(reader.GetString("learner"), label, features, seed, context, model, schema);
+        // Bundles saved before calibration existed have no entry and score exactly as they did.
+        var calibration = reader.State["calibration"] switch
+        {
+            null => null,
+            JsonObject saved => FittedCalibration.FromJson(saved, (key, problem) => reader.Corrupt($"calibration.{key}", problem)),
+            _ => throw reader.Corrupt("calibration", "is not an object"),
+        };
+        return new BinaryClassifierTransformer(reader.GetString("learner"), label, features, seed, context, model, schema, calibration);
     }
 
     private void ScoreWithEngine(NumericColumn[] columns, double[] probabilities)
@@ -222,7 +260,7 @@ public sealed class BinaryClassifierTransformer : ITransformer
             for (var row = 0; row < probabilities.Length; row++)
             {
                 LearnerFeatures.ReadRow(columns, row, scorer.Input.Features);
-                probabilities[row] = Widen(CheckedProbability(scorer.Predict(), row));
+                probabilities[row] = Finish(CheckedProbability(scorer.Predict(), row));
             }
         }
         finally
@@ -234,6 +272,11 @@ public sealed class BinaryClassifierTransformer : ITransformer
     // ML.NET computes probabilities as floats. Widened directly, 0.1f becomes 0.100000001490116; going through the
     // float's shortest decimal gives the double a person expects (0.1) and keeps every output file short and stable.
     private static double Widen(float value) => ShortestDecimal.Widen(value);
+
+    // The calibrated probability is narrowed to a float and widened the same way, so outputs stay as short as before.
+    private double Finish(float probability) => Calibration is null
+        ? Widen(probability)
+        : Widen((float)Math.Clamp(Calibration.Calibrator.Calibrate(Widen(probability)), 0, 1));
 
     private float CheckedProbability(float probability, int row) => float.IsNaN(probability)
         ? throw new GangwayException(ErrorKind.InvalidInput, $"Learner '{Learner}' could not compute a probability for row {row}; check its feature values for extreme magnitudes.", row, null)

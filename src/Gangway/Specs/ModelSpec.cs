@@ -40,6 +40,9 @@ public sealed record ModelSpec
     /// <summary>The learner and its hyperparameters.</summary>
     public required StepSpec Learner { get; init; }
 
+    /// <summary>How the learner's probabilities are recalibrated (the <c>calibration:</c> key), or null to use them as they are.</summary>
+    public CalibrationSpec? Calibration { get; init; }
+
     /// <summary>The seed for every source of randomness (default 42).</summary>
     public int Seed { get; init; } = 42;
 

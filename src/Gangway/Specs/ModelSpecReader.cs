@@ -1,3 +1,4 @@
+using Gangway.Calibration;
 using Gangway.Data;
 using Gangway.Schema;
 
@@ -10,7 +11,7 @@ namespace Gangway.Specs;
 public static class ModelSpecReader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines", "upsell", "promotion"];
+        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines", "upsell", "promotion", "calibration"];
 
     /// <summary>Reads and validates a spec file.</summary>
     /// <exception cref="GangwayException">The file is missing (NotFound) or the spec is invalid (InvalidConfiguration).</exception>
@@ -64,6 +65,7 @@ public static class ModelSpecReader
             Inputs = inputs,
             Features = spec.Optional("features") is { } features ? [.. features.Sequence().Select(ReadStep)] : [],
             Learner = ReadStep(spec.Required("learner")),
+            Calibration = spec.Optional("calibration") is { } calibration ? ReadCalibration(calibration) : null,
             Seed = spec.Optional("seed") is { } seed ? seed.Int() : 42,
             Slices = spec.Optional("slices") is { } slices ? [.. slices.Sequence().Select(s => s.Scalar())] : [],
             Baselines = spec.Optional("baselines") is { } baselines ? [.. baselines.Sequence().Select(ReadBaseline)] : [],
@@ -130,6 +132,33 @@ public static class ModelSpecReader
             Strata = node.Optional("strata") is { } strata ? [.. strata.Sequence().Select(s => s.Scalar())] : [],
             Monotone = node.Optional("monotone") is { } monotone && monotone.Bool(),
         };
+    }
+
+    // Either the method alone (calibration: platt) or a map with the method and the number of folds.
+    private static CalibrationSpec ReadCalibration(SpecNode node)
+    {
+        if (node.IsMapping)
+        {
+            node.EnsureKnownKeys("method", "folds");
+        }
+
+        var method = node.IsMapping ? node.Required("method") : node;
+        var spec = new CalibrationSpec(method.Scalar().ToLowerInvariant() switch
+        {
+            "platt" or "sigmoid" => CalibrationMethod.Platt,
+            "isotonic" => CalibrationMethod.Isotonic,
+            var other => throw method.Error($"must be platt or isotonic; got '{other}'"),
+        });
+        if (node.IsMapping && node.Optional("folds") is { } folds)
+        {
+            spec = spec with { Folds = folds.Int() };
+            if (spec.Folds < 2)
+            {
+                throw folds.Error($"must be at least 2; got {spec.Folds}");
+            }
+        }
+
+        return spec;
     }
 
     private static UpsellStatistic ReadStatistic(SpecNode node) => node.Scalar().ToLowerInvariant() switch

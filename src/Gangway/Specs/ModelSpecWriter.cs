@@ -41,6 +41,13 @@ public static class ModelSpecWriter
         yaml.Append("learner:\n");
         Line(yaml, 1, "type", spec.Learner.Name);
         Arguments(yaml, 1, spec.Learner.Arguments);
+        if (spec.Calibration is { } calibration)
+        {
+            yaml.Append("calibration:\n");
+            Line(yaml, 1, "method", calibration.Method.ToString().ToLowerInvariant());
+            Line(yaml, 1, "folds", calibration.Folds.ToString(CultureInfo.InvariantCulture));
+        }
+
         Line(yaml, 0, "seed", spec.Seed.ToString(CultureInfo.InvariantCulture));
         if (spec.Slices.Count > 0)
         {

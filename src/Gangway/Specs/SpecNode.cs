@@ -12,6 +12,8 @@ internal sealed class SpecNode(string source, string path, YamlNode node)
 
     public bool IsSequence => node is YamlSequenceNode;
 
+    public bool IsMapping => node is YamlMappingNode;
+
     public SpecNode Required(string key) =>
         Optional(key) ?? throw Error($"needs '{key}'");
 

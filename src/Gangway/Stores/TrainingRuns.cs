@@ -31,6 +31,15 @@ public static class TrainingRuns
             }
         }
 
+        // A calibrated model's out-of-fold calibration error before and after, as recorded by training.
+        foreach (var (key, name) in new[] { ("out_of_fold_ece_uncalibrated", "calibration_oof_ece_uncalibrated"), ("out_of_fold_ece_calibrated", "calibration_oof_ece_calibrated") })
+        {
+            if (bundle.Metrics["calibration"]?[key] is JsonValue value && value.TryGetValue<double>(out var number) && double.IsFinite(number))
+            {
+                metrics[name] = number;
+            }
+        }
+
         metrics["duration_seconds"] = (endedAt - startedAt).TotalSeconds;
         return new NewRun(
             bundle.Name,
@@ -69,6 +78,12 @@ public static class TrainingRuns
         if (lineage.ParserSha256 is { } parser)
         {
             parameters["parser_sha256"] = parser;
+        }
+
+        if (spec.Calibration is { } calibration)
+        {
+            parameters["calibration"] = calibration.Method.ToString().ToLowerInvariant();
+            parameters["calibration.folds"] = calibration.Folds.ToString(CultureInfo.InvariantCulture);
         }
 
         foreach (var (name, value) in spec.Learner.Arguments)

@@ -6,7 +6,9 @@ using Gangway.Features;
 using Gangway.Learners;
 using Gangway.Profiling;
 using Gangway.Schema;
+using Gangway.Pipelines;
 using Gangway.Specs;
+using Gangway.Upsell;
 
 namespace Gangway.Training;
 
@@ -98,6 +100,11 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         }
 
         var metrics = new JsonObject { ["training"] = JsonNode.Parse(report.ToJson()) };
+        if ((model is MonotoneTierTransformer monotone ? monotone.Inner : model) is PipelineTransformer { Steps: [.., BinaryClassifierTransformer { Calibration: { } calibration }] })
+        {
+            metrics["calibration"] = calibration.ToJson();
+        }
+
         var schema = new InputSchema(
             [.. spec.IdColumns.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Id)),
              .. spec.Inputs.Select(c => new InputColumn(c.Name, c.Type, ColumnRole.Feature))],

@@ -1,3 +1,4 @@
+using Gangway.Calibration;
 using Gangway.Features;
 using Gangway.Learners;
 using Gangway.Pipelines;
@@ -9,13 +10,16 @@ namespace Gangway.Training;
 /// <summary>Turns a <see cref="ModelSpec"/> into the estimator it describes: its feature steps, then its learner.</summary>
 public static class SpecEstimatorBuilder
 {
-    /// <summary>Builds the pipeline estimator of <paramref name="spec"/>.</summary>
+    /// <summary>
+    /// Builds the estimator of <paramref name="spec"/>: a <see cref="PipelineEstimator"/>, wrapped in a
+    /// <see cref="CalibratedPipelineEstimator"/> (folds seeded by <paramref name="seed"/>) when the spec asks for calibration.
+    /// </summary>
     /// <param name="spec">The spec.</param>
     /// <param name="seed">The seed to use (normally <see cref="ModelSpec.Seed"/>).</param>
     /// <param name="steps">Feature steps to resolve names with (default: <see cref="FeatureStepCatalog.Default"/>).</param>
     /// <param name="learners">Learners to resolve names with (default: <see cref="LearnerCatalog.Default"/>).</param>
     /// <exception cref="GangwayException">A step or learner is unknown or badly configured (e.g. a misspelt argument); the message says where in the spec.</exception>
-    public static PipelineEstimator Build(ModelSpec spec, int seed, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
+    public static IEstimator<PipelineTransformer> Build(ModelSpec spec, int seed, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         steps ??= FeatureStepCatalog.Default;
@@ -32,7 +36,10 @@ public static class SpecEstimatorBuilder
             Seed = seed,
         };
         estimators.Add(Located(spec.Learner, () => learners.Create(spec.Learner.Name, options, spec.Learner.ToArguments())));
-        return new PipelineEstimator(estimators);
+        var pipeline = new PipelineEstimator(estimators);
+        return spec.Calibration is { } calibration
+            ? new CalibratedPipelineEstimator(pipeline, spec.Target.Column, spec.Target.PositiveClass, calibration.Method, calibration.Folds, seed)
+            : pipeline;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ public class BinaryClassificationReportTests
 {
     private static readonly string[] TopLevelKeys =
     [
-        "accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier", "confusion_matrix", "calibration", "rows",
+        "accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier", "expected_calibration_error", "confusion_matrix", "calibration", "rows",
         "positives", "slices", "baselines",
     ];
 

@@ -36,7 +36,8 @@ public class BootstrapIntervalsTests
         var other = Evaluate(Scored(300), seed: 6);
 
         var intervals = report.Intervals!.Intervals;
-        Assert.Equal(Metrics.Scalars.Select(s => s.Name).Order(), intervals.Keys.Order());
+        Assert.Equal(WeightedMetrics.Names.Order(), intervals.Keys.Order());
+        Assert.True(intervals["expected_calibration_error"].Upper > intervals["expected_calibration_error"].Lower);
         foreach (var (name, value) in Metrics.Scalars)
         {
             Assert.InRange(value(report.Overall)!.Value, intervals[name].Lower, intervals[name].Upper);

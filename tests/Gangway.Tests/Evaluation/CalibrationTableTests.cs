@@ -32,4 +32,20 @@ public class CalibrationTableTests
         Assert.Equal(2, bins[9].Count);
         Assert.All(bins, bin => Assert.InRange(bin.MeanPredicted, bin.Lower, bin.Upper));
     }
+
+    [Fact]
+    public void ExpectedError_Bins_WeighEachGapByItsShareOfRows()
+    {
+        // Bins: 0.05 (observed 0), 0.15 (observed 1), two rows of 0.95 (observed 1/2): gaps 0.05, 0.85 and 0.45 × 2 rows.
+        var metrics = MetricsCalculator.Compute([false, true, true, false], [0.05, 0.15, 0.95, 0.95], [false, false, true, true], "1", "0");
+
+        Assert.Equal((0.05 + 0.85 + (2 * 0.45)) / 4, metrics.ExpectedCalibrationError, 1e-12);
+        Assert.Equal(metrics.ExpectedCalibrationError, CalibrationTable.ExpectedError([false, true, true, false], [0.05, 0.15, 0.95, 0.95]));
+    }
+
+    [Fact]
+    public void ExpectedError_NoRows_IsZero()
+    {
+        Assert.Equal(0, CalibrationTable.ExpectedError([], []));
+    }
 }

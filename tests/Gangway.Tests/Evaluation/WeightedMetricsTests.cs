@@ -18,7 +18,7 @@ public class WeightedMetricsTests
         var metrics = new WeightedMetrics(actual, probability, predicted, [slice], groupCount: 3);
         var values = new double[3 * WeightedMetrics.Count];
 
-        metrics.Compute(counts, values, new double[30]);
+        metrics.Compute(counts, values, new double[3 * WeightedMetrics.ScratchStride]);
 
         for (var group = 0; group < 3; group++)
         {
@@ -26,9 +26,17 @@ public class WeightedMetricsTests
             var expected = MetricsCalculator.Compute([.. rows.Select(i => actual[i])], [.. rows.Select(i => probability[i])], [.. rows.Select(i => predicted[i])], "1", "0");
             for (var metric = 0; metric < WeightedMetrics.Count; metric++)
             {
-                Assert.Equal(Metrics.Scalars[metric].Value(expected)!.Value, values[(group * WeightedMetrics.Count) + metric], 1e-9);
+                var value = metric < Metrics.Scalars.Count ? Metrics.Scalars[metric].Value(expected)!.Value : expected.ExpectedCalibrationError;
+                Assert.Equal(value, values[(group * WeightedMetrics.Count) + metric], 1e-9);
             }
         }
+    }
+
+    [Fact]
+    public void Names_AreTheScalarsThenTheCalibrationError()
+    {
+        Assert.Equal([.. Metrics.Scalars.Select(s => s.Name), "expected_calibration_error"], WeightedMetrics.Names);
+        Assert.Equal(WeightedMetrics.Count, WeightedMetrics.Names.Count);
     }
 
     [Fact]
@@ -37,7 +45,7 @@ public class WeightedMetricsTests
         var metrics = new WeightedMetrics([true, true], [0.2, 0.7], [false, true], [], groupCount: 1);
         var values = new double[WeightedMetrics.Count];
 
-        metrics.Compute([1, 1], values, new double[10]);
+        metrics.Compute([1, 1], values, new double[WeightedMetrics.ScratchStride]);
 
         Assert.True(double.IsNaN(values[4]));
         Assert.Equal(0.5, values[0]);

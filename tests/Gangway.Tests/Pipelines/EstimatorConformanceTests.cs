@@ -24,7 +24,7 @@ public sealed class EstimatorConformanceTests
         var covered = AllCases.Value.Values.SelectMany(c => EstimatorTypes(c.Create())).ToHashSet();
         var expected = typeof(IEstimator).Assembly.GetExportedTypes()
             .Where(t => t.IsClass && !t.IsAbstract && typeof(IEstimator).IsAssignableFrom(t))
-            .Where(t => t.Namespace is "Gangway.Features" or "Gangway.Pipelines");
+            .Where(t => t.Namespace is "Gangway.Features" or "Gangway.Pipelines" or "Gangway.Calibration");
 
         Assert.All(expected, type => Assert.Contains(type, covered));
     }

@@ -10,7 +10,7 @@ namespace Gangway.Tests.Training;
 public class ModelTrainerTests(TrainedTitanic trained) : IClassFixture<TrainedTitanic>
 {
     private static readonly string[] TrainingMetricKeys =
-        ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier", "confusion_matrix", "calibration", "rows", "positives", "slices", "baselines"];
+        ["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier", "expected_calibration_error", "confusion_matrix", "calibration", "rows", "positives", "slices", "baselines"];
 
     [Fact]
     public void Train_TitanicSpec_SchemaHasIdsThenTypedInputsAndTarget()

@@ -1,6 +1,7 @@
 using Gangway.Data;
 using Gangway.Features;
 using Gangway.Learners;
+using Gangway.Pipelines;
 using Gangway.Specs;
 using Gangway.Training;
 
@@ -28,7 +29,7 @@ public class SpecEstimatorBuilderTests
     [Fact]
     public void Build_Spec_HasItsFeatureStepsThenTheLearner()
     {
-        var estimator = SpecEstimatorBuilder.Build(ModelSpecReader.Parse(SpecText), seed: 1);
+        var estimator = Assert.IsType<PipelineEstimator>(SpecEstimatorBuilder.Build(ModelSpecReader.Parse(SpecText), seed: 1));
 
         Assert.Equal(2, estimator.Steps.Count);
         Assert.IsType<OneHotEncodingEstimator>(estimator.Steps[0]);
@@ -80,7 +81,7 @@ public class SpecEstimatorBuilderTests
         var steps = FeatureStepCatalog.CreateWithBuiltIns().Register("keep_sex", args => new SelectColumnsEstimator(["PassengerId", "Pclass", "Sex", "Survived"]));
         var spec = ModelSpecReader.Parse(SpecText.Replace("one_hot", "keep_sex", StringComparison.Ordinal).Replace("    columns: [Sex]\n", "", StringComparison.Ordinal));
 
-        var estimator = SpecEstimatorBuilder.Build(spec, seed: 1, steps);
+        var estimator = Assert.IsType<PipelineEstimator>(SpecEstimatorBuilder.Build(spec, seed: 1, steps));
 
         Assert.IsType<SelectColumnsEstimator>(estimator.Steps[0]);
         Assert.Throws<GangwayException>(() => SpecEstimatorBuilder.Build(spec, seed: 1));
