@@ -43,4 +43,61 @@ public class StratifiedBootstrapTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new StratifiedBootstrap(Actual, 1).Fill(0, new int[3]));
     }
+
+    [Fact]
+    public void Fill_WithMultiplicities_KeepsClassTotals_AndDrawsEachRowInProportion()
+    {
+        // Distinct rows standing for 3, 1 and 6 positives and 5 and 15 negatives (30 rows in all).
+        bool[] actual = [true, false, true, true, false];
+        int[] multiplicity = [3, 5, 1, 6, 15];
+        var bootstrap = new StratifiedBootstrap(actual, multiplicity, seed: 11);
+        var counts = new int[actual.Length];
+        var sums = new double[actual.Length];
+        var squares = new double[actual.Length];
+        const int Resamples = 20000;
+
+        for (var resample = 0; resample < Resamples; resample++)
+        {
+            bootstrap.Fill(resample, counts);
+
+            Assert.Equal(10, counts[0] + counts[2] + counts[3]);
+            Assert.Equal(20, counts[1] + counts[4]);
+            for (var row = 0; row < actual.Length; row++)
+            {
+                sums[row] += counts[row];
+                squares[row] += counts[row] * counts[row];
+            }
+        }
+
+        // As the sum of the counts of the rows it stands for: binomial(class draws, multiplicity / class size).
+        int[] classDraws = [10, 20, 10, 10, 20];
+        for (var row = 0; row < actual.Length; row++)
+        {
+            var p = (double)multiplicity[row] / classDraws[row];
+            var mean = sums[row] / Resamples;
+            var variance = (squares[row] / Resamples) - (mean * mean);
+            Assert.InRange(mean, multiplicity[row] - 0.05, multiplicity[row] + 0.05);
+            Assert.InRange(variance, classDraws[row] * p * (1 - p) * 0.95, classDraws[row] * p * (1 - p) * 1.05);
+        }
+    }
+
+    [Fact]
+    public void Fill_MultiplicitiesAllOne_GivesTheSameCountsAsNone()
+    {
+        var plain = new int[Actual.Length];
+        var weighted = new int[Actual.Length];
+
+        new StratifiedBootstrap(Actual, seed: 9).Fill(4, plain);
+        new StratifiedBootstrap(Actual, Enumerable.Repeat(1, Actual.Length).ToArray(), seed: 9).Fill(4, weighted);
+
+        Assert.Equal(plain, weighted);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 0, 2 })]
+    [InlineData(new[] { 1, 2 })]
+    public void Constructor_BadMultiplicities_Throw(int[] multiplicity)
+    {
+        Assert.Throws<ArgumentException>(() => new StratifiedBootstrap([true, false, true], multiplicity, 1));
+    }
 }
