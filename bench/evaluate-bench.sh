@@ -43,7 +43,8 @@ trap 'rm -rf "$tmp"' EXIT
 # An empty working directory: no default model store, so evaluate records nothing (and hashes no 1M-row file).
 mkdir "$tmp/work"
 
-# evaluate <resamples> <run>: prints "wall rss"; keeps the report of the run in $tmp/report-<resamples>-<run>.
+# evaluate <resamples> <run>: prints "wall cpu rss" (cpu = user + system seconds, less sensitive than wall to other work
+# on the machine); keeps the report of the run in $tmp/report-<resamples>-<run>.
 evaluate() {
     local resamples=$1 run=$2
     if ! (cd "$tmp/work" && /usr/bin/time -v -o "$tmp/time" dotnet "$cli" evaluate --model "$model" --data "$data" \
@@ -54,17 +55,18 @@ evaluate() {
     fi
     # "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:02.51" -> seconds
     awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; w = s }
+                /User time \(seconds\)|System time \(seconds\)/ { c += $2 }
                 /Maximum resident set size/ { r = $2 / 1024 }
-                END { printf "%.2f %.0f\n", w, r }' "$tmp/time"
+                END { printf "%.2f %.2f %.0f\n", w, c, r }' "$tmp/time"
 }
 
-with=() without=() rss_with=() rss_without=()
+with=() without=() cpu_with=() cpu_without=() rss_with=() rss_without=()
 for i in $(seq "$runs"); do
-    read -r wall rss < <(evaluate 1000 "$i")
-    with+=("$wall") rss_with+=("$rss")
-    read -r wall0 rss0 < <(evaluate 0 "$i")
-    without+=("$wall0") rss_without+=("$rss0")
-    echo "run $i: --bootstrap 1000 ${wall} s (peak RSS ${rss} MB), --bootstrap 0 ${wall0} s (peak RSS ${rss0} MB), load $(cut -d' ' -f1 /proc/loadavg)"
+    read -r wall cpu rss < <(evaluate 1000 "$i")
+    with+=("$wall") cpu_with+=("$cpu") rss_with+=("$rss")
+    read -r wall0 cpu0 rss0 < <(evaluate 0 "$i")
+    without+=("$wall0") cpu_without+=("$cpu0") rss_without+=("$rss0")
+    echo "run $i: --bootstrap 1000 ${wall} s wall, ${cpu} s CPU, peak RSS ${rss} MB; --bootstrap 0 ${wall0} s wall, ${cpu0} s CPU, peak RSS ${rss0} MB; load $(cut -d' ' -f1 /proc/loadavg)"
 done
 
 grep -q '\[' "$tmp/report-1000-1" || { cat "$tmp/report-1000-1" >&2; echo "the bootstrap run printed no intervals" >&2; exit 1; }
@@ -74,7 +76,8 @@ done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 m1=$(median "${with[@]}") m0=$(median "${without[@]}")
-echo "median of $runs: --bootstrap 1000 $m1 s (peak RSS $(median "${rss_with[@]}") MB), --bootstrap 0 $m0 s (peak RSS $(median "${rss_without[@]}") MB)"
+echo "median of $runs: --bootstrap 1000 $m1 s wall, $(median "${cpu_with[@]}") s CPU, peak RSS $(median "${rss_with[@]}") MB;" \
+    "--bootstrap 0 $m0 s wall, $(median "${cpu_without[@]}") s CPU, peak RSS $(median "${rss_without[@]}") MB"
 awk -v a="$m1" -v b="$m0" 'BEGIN { printf "intervals cost %.2f s; ratio %.2f; target: --bootstrap 1000 under 5 s: %s\n", a - b, a / b, (a < 5 ? "met" : "missed") }'
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); report of run 1:"
 cat "$tmp/report-1000-1"

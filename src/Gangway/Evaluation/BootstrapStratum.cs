@@ -91,10 +91,12 @@ internal sealed class BootstrapStratum
         }
     }
 
+    // Branch-free: the coin is random, so a branch on it would mispredict about as often as a bucket is shared.
     private static void Add((ulong Threshold, int Row, int Alias)[] buckets, int[] counts, ulong scaled)
     {
         var bucket = buckets[(int)(scaled >> 32)];
-        counts[(scaled & 0xFFFFFFFFUL) < bucket.Threshold ? bucket.Row : bucket.Alias]++;
+        var own = (int)((long)((scaled & 0xFFFFFFFFUL) - bucket.Threshold) >> 63);
+        counts[bucket.Alias ^ ((bucket.Row ^ bucket.Alias) & own)]++;
     }
 
     // Vose's construction in integers: each bucket holds `total` units, a row brings multiplicity × bucket count units,
