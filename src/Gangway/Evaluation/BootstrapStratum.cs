@@ -2,13 +2,21 @@ namespace Gangway.Evaluation;
 
 /// <summary>
 /// The rows of one class in <see cref="StratifiedBootstrap"/> and how one resample draws them: as many draws as the
-/// rows' multiplicities add up to, each row chosen with probability multiplicity / total.
+/// rows' multiplicities add up to, each row chosen with probability multiplicity / total. The counts are multinomial
+/// whichever of the three ways below draws them.
 /// </summary>
 internal sealed class BootstrapStratum
 {
+    // From this many rows per distinct row on, a binomial draw per distinct row is cheaper than a draw per row.
+    private const int RowsPerBinomial = 64;
+
     // Walker's alias table, one bucket per distinct row: a draw picks a bucket uniformly, then the bucket's row if the
     // fraction left over is below its threshold (out of 2^32), else its alias. Null when every multiplicity is 1.
     private readonly (ulong Threshold, int Row, int Alias)[]? _buckets;
+
+    // Per distinct row, its multiplicity over that of the rows from it on: the chance a draw not taken by the rows before
+    // lands on it. Null unless the multiplicities are large enough for binomial draws.
+    private readonly double[]? _shares;
 
     public BootstrapStratum(int[] rows, IReadOnlyList<int>? multiplicity)
     {
@@ -19,7 +27,19 @@ internal sealed class BootstrapStratum
             throw new ArgumentException($"The multiplicities of one class add up to {Draws}, more than {int.MaxValue} rows.", nameof(multiplicity));
         }
 
-        _buckets = multiplicity is null || rows.All(r => multiplicity[r] == 1) ? null : AliasTable(rows, multiplicity, Draws);
+        if (multiplicity is null || rows.All(r => multiplicity[r] == 1))
+        {
+            return;
+        }
+
+        if (Draws >= (long)RowsPerBinomial * rows.Length)
+        {
+            _shares = Shares(rows, multiplicity, Draws);
+        }
+        else
+        {
+            _buckets = AliasTable(rows, multiplicity, Draws);
+        }
     }
 
     /// <summary>The (distinct) rows of the class, in increasing order.</summary>
@@ -31,14 +51,44 @@ internal sealed class BootstrapStratum
     /// <summary>Writes the count of each row of the stratum into <paramref name="counts"/>; <paramref name="drawn"/> is scratch of at least <see cref="Rows"/> entries.</summary>
     public void Draw(int[] drawn, int[] counts, ref StratifiedBootstrap.SplitMix64 random)
     {
-        if (_buckets is null)
+        if (_shares is not null)
         {
-            DrawRows(drawn, counts, ref random);
+            DrawBinomial(_shares, counts, ref random);
         }
-        else
+        else if (_buckets is not null)
         {
             DrawAliased(_buckets, counts, ref random);
         }
+        else
+        {
+            DrawRows(drawn, counts, ref random);
+        }
+    }
+
+    // The multinomial as a chain of binomials: each distinct row takes its share of the draws the rows before it left.
+    private void DrawBinomial(double[] shares, int[] counts, ref StratifiedBootstrap.SplitMix64 random)
+    {
+        var left = (int)Draws;
+        for (var i = 0; i < Rows.Length; i++)
+        {
+            var uniform = (random.Next() >> 11) * (1.0 / (1UL << 53));
+            var count = BinomialSampler.Sample(left, shares[i], uniform);
+            counts[Rows[i]] = count;
+            left -= count;
+        }
+    }
+
+    private static double[] Shares(int[] rows, IReadOnlyList<int> multiplicity, long total)
+    {
+        var shares = new double[rows.Length];
+        var rest = total;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            shares[i] = i == rows.Length - 1 ? 1 : (double)multiplicity[rows[i]] / rest;
+            rest -= multiplicity[rows[i]];
+        }
+
+        return shares;
     }
 
     // Counting draws per position within the stratum first keeps the random accesses inside one small array; copying

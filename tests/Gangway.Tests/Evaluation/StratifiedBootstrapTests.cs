@@ -44,12 +44,15 @@ public class StratifiedBootstrapTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new StratifiedBootstrap(Actual, 1).Fill(0, new int[3]));
     }
 
-    [Fact]
-    public void Fill_WithMultiplicities_KeepsClassTotals_AndDrawsEachRowInProportion()
+    [Theory]
+    // Few rows per distinct row (drawn one by one through an alias table) and many (drawn as binomials).
+    [InlineData(1)]
+    [InlineData(1000)]
+    public void Fill_WithMultiplicities_KeepsClassTotals_AndDrawsEachRowInProportion(int scale)
     {
-        // Distinct rows standing for 3, 1 and 6 positives and 5 and 15 negatives (30 rows in all).
+        // Distinct rows standing for 3, 1 and 6 positives and 5 and 15 negatives, times the scale.
         bool[] actual = [true, false, true, true, false];
-        int[] multiplicity = [3, 5, 1, 6, 15];
+        int[] multiplicity = [.. new[] { 3, 5, 1, 6, 15 }.Select(m => m * scale)];
         var bootstrap = new StratifiedBootstrap(actual, multiplicity, seed: 11);
         var counts = new int[actual.Length];
         var sums = new double[actual.Length];
@@ -60,24 +63,26 @@ public class StratifiedBootstrapTests
         {
             bootstrap.Fill(resample, counts);
 
-            Assert.Equal(10, counts[0] + counts[2] + counts[3]);
-            Assert.Equal(20, counts[1] + counts[4]);
+            Assert.Equal(10 * scale, counts[0] + counts[2] + counts[3]);
+            Assert.Equal(20 * scale, counts[1] + counts[4]);
             for (var row = 0; row < actual.Length; row++)
             {
                 sums[row] += counts[row];
-                squares[row] += counts[row] * counts[row];
+                squares[row] += (double)counts[row] * counts[row];
             }
         }
 
         // As the sum of the counts of the rows it stands for: binomial(class draws, multiplicity / class size).
-        int[] classDraws = [10, 20, 10, 10, 20];
+        int[] classDraws = [10 * scale, 20 * scale, 10 * scale, 10 * scale, 20 * scale];
         for (var row = 0; row < actual.Length; row++)
         {
             var p = (double)multiplicity[row] / classDraws[row];
             var mean = sums[row] / Resamples;
             var variance = (squares[row] / Resamples) - (mean * mean);
-            Assert.InRange(mean, multiplicity[row] - 0.05, multiplicity[row] + 0.05);
-            Assert.InRange(variance, classDraws[row] * p * (1 - p) * 0.95, classDraws[row] * p * (1 - p) * 1.05);
+            var expectedVariance = classDraws[row] * p * (1 - p);
+            var meanError = 5 * Math.Sqrt(expectedVariance / Resamples);
+            Assert.InRange(mean, multiplicity[row] - meanError, multiplicity[row] + meanError);
+            Assert.InRange(variance, expectedVariance * 0.95, expectedVariance * 1.05);
         }
     }
 
