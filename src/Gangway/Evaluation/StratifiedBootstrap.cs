@@ -30,7 +30,7 @@ public sealed class StratifiedBootstrap
     /// draws as many rows of each class as the multiplicities of that class add up to.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="actual"/> is null.</exception>
-    /// <exception cref="ArgumentException">The multiplicities are not one per row, or one is below 1.</exception>
+    /// <exception cref="ArgumentException">The multiplicities are not one per row, one is below 1, or those of one class add up to more than <see cref="int.MaxValue"/>.</exception>
     public StratifiedBootstrap(IReadOnlyList<bool> actual, IReadOnlyList<int>? multiplicity, int seed)
     {
         ArgumentNullException.ThrowIfNull(actual);
