@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Writes a CSV of N data rows (default 1,000,000) by repeating the rows of examples/titanic/data/predict.csv.
-# Usage: bench/make-big-csv.sh [rows] [out.csv]
+# Writes a CSV of N data rows (default 1,000,000) by repeating the rows of a source CSV (default
+# examples/titanic/data/predict.csv; bench/evaluate-bench.sh passes a labelled one).
+# Usage: bench/make-big-csv.sh [rows] [out.csv] [source.csv]
 set -euo pipefail
 rows=${1:-1000000}
 out=${2:-bench/out/predict-1m.csv}
-src="$(dirname "$0")/../examples/titanic/data/predict.csv"
+src=${3:-"$(dirname "$0")/../examples/titanic/data/predict.csv"}
 mkdir -p "$(dirname "$out")"
 {
   head -n 1 "$src"

@@ -20,6 +20,17 @@ internal static class BootstrapIntervals
         int groupCount,
         BootstrapOptions options)
     {
+        // Rows no metric can tell apart are resampled once with their multiplicity (repeated records, coarse scores):
+        // each resample then costs a draw per row but a metric pass per distinct row. Not worth it for mostly distinct rows.
+        var distinct = DistinctRows.Of(actual, scores, groups);
+        int[]? multiplicity = null;
+        if (distinct.Count * 2 <= actual.Length)
+        {
+            (actual, multiplicity) = ([.. distinct.First.Select(i => actual[i])], distinct.Multiplicity);
+            scores = [.. scores.Select(s => (distinct.First.Select(i => s.Probability[i]).ToArray(), distinct.First.Select(i => s.Predicted[i]).ToArray()))];
+            groups = [.. groups.Select(g => distinct.First.Select(i => g[i]).ToArray())];
+        }
+
         // Rows in the order of the first column's probabilities: its pass over each resample's counts is then sequential.
         // Permuting rows only relabels them; every column still sees the same resamples, so the pairing holds.
         var order = scores.Count == 0 ? Enumerable.Range(0, actual.Length).ToArray() : WeightedMetrics.SortedOrder(scores[0].Probability);
@@ -28,7 +39,7 @@ internal static class BootstrapIntervals
         var metrics = scores
             .Select(s => new WeightedMetrics(sortedActual, [.. order.Select(i => s.Probability[i])], [.. order.Select(i => s.Predicted[i])], sortedGroups, groupCount))
             .ToArray();
-        var bootstrap = new StratifiedBootstrap(sortedActual, options.Seed);
+        var bootstrap = new StratifiedBootstrap(sortedActual, multiplicity is null ? null : [.. order.Select(i => multiplicity[i])], options.Seed);
         var block = groupCount * WeightedMetrics.Count;
         var replicates = scores.Select(_ => new double[options.Resamples * block]).ToArray();
         Parallel.For(

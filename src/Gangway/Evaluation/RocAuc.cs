@@ -13,12 +13,15 @@ internal static class RocAuc
             return null;
         }
 
-        var order = Enumerable.Range(0, actual.Length).OrderBy(i => probability[i]).ToArray();
+        // Array.Sort of the keys is several times faster than OrderBy at 1M rows; the order within ties does not matter.
+        var sorted = (double[])probability.Clone();
+        var order = Enumerable.Range(0, actual.Length).ToArray();
+        Array.Sort(sorted, order);
         double positiveRankSum = 0;
         for (var start = 0; start < order.Length;)
         {
             var end = start;
-            while (end + 1 < order.Length && probability[order[end + 1]] == probability[order[start]])
+            while (end + 1 < order.Length && sorted[end + 1] == sorted[start])
             {
                 end++;
             }

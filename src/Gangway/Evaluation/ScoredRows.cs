@@ -39,12 +39,12 @@ internal sealed class ScoredRows
         var prediction = scored[options.PredictionColumn];
         var probability = scored.GetNumeric(options.ProbabilityColumn);
         var positive = Normalize(label, options.PositiveClass);
-        var labels = new string[scored.RowCount];
-        var predictions = new string[scored.RowCount];
+        var labels = FormattedValues.Of(label);
+        var predictions = FormattedValues.Of(prediction);
         for (var row = 0; row < scored.RowCount; row++)
         {
-            labels[row] = Required(label, row);
-            predictions[row] = Required(prediction, row);
+            Required(label, labels, row);
+            Required(prediction, predictions, row);
             CheckProbability($"column '{probability.Name}'", probability.Name, probability[row], row);
         }
 
@@ -106,7 +106,7 @@ internal sealed class ScoredRows
             ? Column.FormatNumber(number)
             : positiveClass;
 
-    private static string Required(Column column, int row) => column.FormatValue(row) ?? throw new GangwayException(
+    private static string Required(Column column, string?[] values, int row) => values[row] ?? throw new GangwayException(
         ErrorKind.InvalidInput,
         $"Column '{column.Name}' must have a value on every row to evaluate; row {row} is missing.",
         row,

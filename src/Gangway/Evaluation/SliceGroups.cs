@@ -7,8 +7,9 @@ internal static class SliceGroups
 {
     public static IReadOnlyList<(string Value, int[] Rows)> Of(Column column)
     {
+        var values = FormattedValues.Of(column);
         var groups = Enumerable.Range(0, column.Length)
-            .GroupBy(row => column.FormatValue(row), StringComparer.Ordinal)
+            .GroupBy(row => values[row], StringComparer.Ordinal)
             .ToList();
         var present = groups.Where(g => g.Key is not null);
         var ordered = column is NumericColumn numeric

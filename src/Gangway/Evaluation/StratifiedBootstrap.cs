@@ -6,20 +6,39 @@ namespace Gangway.Evaluation;
 /// Draws stratified bootstrap resamples of a fixed set of rows as counts per row (how often each row is drawn), never as
 /// copies of the rows: each resample draws, with replacement, as many positive rows as there are positives and as many
 /// negative rows as there are negatives, so every resample keeps the class counts. Like scikit-learn's
-/// <c>resample(..., stratify=y)</c>. Resample <c>k</c> depends only on the seed and <c>k</c>, so resamples may be drawn
-/// in any order or in parallel and the same seed always gives the same counts; several score columns over the same rows
-/// (e.g. two models compared pairwise) can share them. Thread-safe: <see cref="Fill"/> keeps no state.
+/// <c>resample(..., stratify=y)</c>. Identical rows may be given once with their multiplicity: the count of such a row
+/// then has the distribution of the sum of the counts of the rows it stands for. Resample <c>k</c> depends only on the
+/// seed and <c>k</c>, so resamples may be drawn in any order or in parallel and the same seed always gives the same
+/// counts; several score columns over the same rows (e.g. two models compared pairwise) can share them. Thread-safe:
+/// <see cref="Fill"/> keeps no state.
 /// </summary>
 public sealed class StratifiedBootstrap
 {
-    private readonly int[] _positiveRows;
-    private readonly int[] _negativeRows;
+    private readonly BootstrapStratum _positives;
+    private readonly BootstrapStratum _negatives;
 
     /// <summary>Prepares resamples of the rows whose true classes are <paramref name="actual"/>, drawn from <paramref name="seed"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="actual"/> is null.</exception>
     public StratifiedBootstrap(IReadOnlyList<bool> actual, int seed)
+        : this(actual, null, seed)
+    {
+    }
+
+    /// <summary>
+    /// Prepares resamples of distinct rows whose true classes are <paramref name="actual"/>, row <c>i</c> standing for
+    /// <paramref name="multiplicity"/>[i] identical rows (1 each when null), drawn from <paramref name="seed"/>. A resample
+    /// draws as many rows of each class as the multiplicities of that class add up to.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="actual"/> is null.</exception>
+    /// <exception cref="ArgumentException">The multiplicities are not one per row, one is below 1, or those of one class add up to more than <see cref="int.MaxValue"/>.</exception>
+    public StratifiedBootstrap(IReadOnlyList<bool> actual, IReadOnlyList<int>? multiplicity, int seed)
     {
         ArgumentNullException.ThrowIfNull(actual);
+        if (multiplicity is not null && (multiplicity.Count != actual.Count || multiplicity.Any(m => m < 1)))
+        {
+            throw new ArgumentException($"Give one multiplicity of at least 1 for each of the {actual.Count} rows.", nameof(multiplicity));
+        }
+
         var positives = new List<int>();
         var negatives = new List<int>();
         for (var row = 0; row < actual.Count; row++)
@@ -27,10 +46,11 @@ public sealed class StratifiedBootstrap
             (actual[row] ? positives : negatives).Add(row);
         }
 
-        (_positiveRows, _negativeRows, RowCount, Seed) = ([.. positives], [.. negatives], actual.Count, seed);
+        (_positives, _negatives) = (new BootstrapStratum([.. positives], multiplicity), new BootstrapStratum([.. negatives], multiplicity));
+        (RowCount, Seed) = (actual.Count, seed);
     }
 
-    /// <summary>The number of rows resampled.</summary>
+    /// <summary>The number of (distinct) rows resampled: the length of the counts.</summary>
     public int RowCount { get; }
 
     /// <summary>The seed the resamples are drawn from.</summary>
@@ -44,11 +64,11 @@ public sealed class StratifiedBootstrap
         ArgumentOutOfRangeException.ThrowIfNotEqual(counts.Length, RowCount, nameof(counts));
         var random = new SplitMix64(unchecked(((ulong)(uint)Seed << 32) | (uint)resample));
         // Pooled: a fresh array per resample would be megabytes of garbage each time at 1M rows.
-        var drawn = ArrayPool<int>.Shared.Rent(Math.Max(_positiveRows.Length, _negativeRows.Length));
+        var drawn = ArrayPool<int>.Shared.Rent(Math.Max(_positives.Rows.Length, _negatives.Rows.Length));
         try
         {
-            Draw(_positiveRows, drawn, counts, ref random);
-            Draw(_negativeRows, drawn, counts, ref random);
+            _positives.Draw(drawn, counts, ref random);
+            _negatives.Draw(drawn, counts, ref random);
         }
         finally
         {
@@ -56,38 +76,11 @@ public sealed class StratifiedBootstrap
         }
     }
 
-    // Counting draws per position within the stratum first keeps the random accesses inside one small array; copying
-    // them to the rows afterwards is a sequential pass. At 1M rows that halves the cache misses.
-    private static void Draw(int[] stratum, int[] drawn, int[] counts, ref SplitMix64 random)
-    {
-        var within = drawn.AsSpan(0, stratum.Length);
-        within.Clear();
-        var bound = (ulong)stratum.Length;
-        // Each 64-bit draw gives two 32-bit ones, halving the generator's share of the time. Lemire's multiply-shift maps
-        // 32 random bits onto [0, bound) with a bias below bound × 2^-32: negligible here.
-        for (var draw = 0; draw + 1 < stratum.Length; draw += 2)
-        {
-            var bits = random.Next();
-            within[(int)(((bits >> 32) * bound) >> 32)]++;
-            within[(int)(((bits & 0xFFFFFFFFUL) * bound) >> 32)]++;
-        }
-
-        if (stratum.Length % 2 == 1)
-        {
-            within[(int)(((random.Next() >> 32) * bound) >> 32)]++;
-        }
-
-        for (var position = 0; position < stratum.Length; position++)
-        {
-            counts[stratum[position]] = within[position];
-        }
-    }
-
     /// <summary>
     /// Steele, Lea and Flood's SplitMix64: tiny, fast and good enough for resampling; <see cref="Random"/> with a seed is
     /// several times slower, which matters at a billion draws (1,000 resamples of 1M rows).
     /// </summary>
-    private struct SplitMix64(ulong seed)
+    internal struct SplitMix64(ulong seed)
     {
         private ulong _state = seed;
 

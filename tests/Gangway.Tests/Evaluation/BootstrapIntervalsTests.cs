@@ -29,6 +29,35 @@ public class BootstrapIntervalsTests
     }
 
     [Fact]
+    public void Replicates_RepeatedRows_GiveTheIntervalsOfTheSameRowsResampledOneByOne()
+    {
+        // 40 distinct rows on a coarse score grid, each repeated 1 to 19 times, wrong ones less often than right ones.
+        var random = new Random(8);
+        var rows = Enumerable.Range(0, 40).Select(_ =>
+        {
+            var probability = Math.Round(random.NextDouble() * 10) / 10;
+            var actual = random.NextDouble() < probability;
+            var predicted = probability >= 0.5;
+            return (actual, probability, predicted, repeats: actual == predicted ? random.Next(8, 20) : random.Next(1, 4));
+        }).SelectMany(r => Enumerable.Repeat(r, r.repeats)).ToArray();
+        bool[] actual = [.. rows.Select(r => r.actual)];
+        double[] probability = [.. rows.Select(r => r.probability)];
+        bool[] predicted = [.. rows.Select(r => r.predicted)];
+        var options = new BootstrapOptions { Resamples = 1000, Seed = 3 };
+
+        var repeated = BootstrapIntervals.Of(BootstrapIntervals.Replicates(actual, [(probability, predicted)], [], 1, options)[0], 0, 1, options);
+        // A grouping that gives each row a group of its own makes every row distinct, so rows are resampled one by one.
+        int[] ownGroup = [.. Enumerable.Range(1, rows.Length)];
+        var oneByOne = BootstrapIntervals.Of(BootstrapIntervals.Replicates(actual, [(probability, predicted)], [ownGroup], rows.Length + 1, options)[0], 0, rows.Length + 1, options);
+
+        foreach (var (name, _) in Metrics.Scalars)
+        {
+            Assert.InRange(repeated.Intervals[name].Lower, oneByOne.Intervals[name].Lower - 0.02, oneByOne.Intervals[name].Lower + 0.02);
+            Assert.InRange(repeated.Intervals[name].Upper, oneByOne.Intervals[name].Upper - 0.02, oneByOne.Intervals[name].Upper + 0.02);
+        }
+    }
+
+    [Fact]
     public void Evaluate_WithBootstrap_IntervalsSurroundEachMetric_AndSameSeedGivesSameIntervals()
     {
         var report = Evaluate(Scored(300), seed: 5);

@@ -43,4 +43,66 @@ public class StratifiedBootstrapTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new StratifiedBootstrap(Actual, 1).Fill(0, new int[3]));
     }
+
+    [Theory]
+    // Few rows per distinct row (drawn one by one through an alias table) and many (drawn as binomials).
+    [InlineData(1)]
+    [InlineData(1000)]
+    public void Fill_WithMultiplicities_KeepsClassTotals_AndDrawsEachRowInProportion(int scale)
+    {
+        // Distinct rows standing for 3, 1 and 6 positives and 5 and 15 negatives, times the scale.
+        bool[] actual = [true, false, true, true, false];
+        int[] multiplicity = [.. new[] { 3, 5, 1, 6, 15 }.Select(m => m * scale)];
+        var bootstrap = new StratifiedBootstrap(actual, multiplicity, seed: 11);
+        var counts = new int[actual.Length];
+        var sums = new double[actual.Length];
+        var squares = new double[actual.Length];
+        const int Resamples = 20000;
+
+        for (var resample = 0; resample < Resamples; resample++)
+        {
+            bootstrap.Fill(resample, counts);
+
+            Assert.Equal(10 * scale, counts[0] + counts[2] + counts[3]);
+            Assert.Equal(20 * scale, counts[1] + counts[4]);
+            for (var row = 0; row < actual.Length; row++)
+            {
+                sums[row] += counts[row];
+                squares[row] += (double)counts[row] * counts[row];
+            }
+        }
+
+        // As the sum of the counts of the rows it stands for: binomial(class draws, multiplicity / class size).
+        int[] classDraws = [10 * scale, 20 * scale, 10 * scale, 10 * scale, 20 * scale];
+        for (var row = 0; row < actual.Length; row++)
+        {
+            var p = (double)multiplicity[row] / classDraws[row];
+            var mean = sums[row] / Resamples;
+            var variance = (squares[row] / Resamples) - (mean * mean);
+            var expectedVariance = classDraws[row] * p * (1 - p);
+            var meanError = 5 * Math.Sqrt(expectedVariance / Resamples);
+            Assert.InRange(mean, multiplicity[row] - meanError, multiplicity[row] + meanError);
+            Assert.InRange(variance, expectedVariance * 0.95, expectedVariance * 1.05);
+        }
+    }
+
+    [Fact]
+    public void Fill_MultiplicitiesAllOne_GivesTheSameCountsAsNone()
+    {
+        var plain = new int[Actual.Length];
+        var weighted = new int[Actual.Length];
+
+        new StratifiedBootstrap(Actual, seed: 9).Fill(4, plain);
+        new StratifiedBootstrap(Actual, Enumerable.Repeat(1, Actual.Length).ToArray(), seed: 9).Fill(4, weighted);
+
+        Assert.Equal(plain, weighted);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 0, 2 })]
+    [InlineData(new[] { 1, 2 })]
+    public void Constructor_BadMultiplicities_Throw(int[] multiplicity)
+    {
+        Assert.Throws<ArgumentException>(() => new StratifiedBootstrap([true, false, true], multiplicity, 1));
+    }
 }
