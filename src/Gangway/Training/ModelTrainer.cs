@@ -4,9 +4,9 @@ using Gangway.Data;
 using Gangway.Evaluation;
 using Gangway.Features;
 using Gangway.Learners;
+using Gangway.Pipelines;
 using Gangway.Profiling;
 using Gangway.Schema;
-using Gangway.Pipelines;
 using Gangway.Specs;
 using Gangway.Upsell;
 
