@@ -62,11 +62,16 @@ public class ModelComparisonTests(TrainedTitanic trained) : IClassFixture<Traine
     public void Compare_AccuracyInterval_IsThePercentileIntervalOfTheDifferenceOnTheSameStratifiedResamples()
     {
         const int Resamples = 300;
-        var data = Gangway.Promotion.PromotionData.Read(new Gangway.Specs.PromotionSpec { Data = TitanicFiles.Validation }, TitanicFiles.Folder, trained.Titanic, trained.Baseline);
+        // A model with a probability per passenger, so no two rows tie in both models' scores and the bootstrap draws
+        // row by row (rows that tie everywhere are drawn as one row with a multiplicity, which gives other draws).
+        var richSpec = Path.Combine(TitanicFiles.Folder, "titanic-every-column.yaml");
+        File.WriteAllText(richSpec, File.ReadAllText(TitanicFiles.TitanicSpec).Replace("columns: [Name, Age, Fare, Embarked_C, Embarked_Q, Embarked_S]", "columns: [Name]", StringComparison.Ordinal));
+        var rich = new ModelTrainer(new FixedTimeProvider(TitanicFiles.TrainedAt)).Train(richSpec, TitanicFiles.Train);
+        var data = Gangway.Promotion.PromotionData.Read(new Gangway.Specs.PromotionSpec { Data = TitanicFiles.Validation }, TitanicFiles.Folder, rich, trained.Baseline);
         var actual = data.GetNumeric("Survived").Values.ToArray().Select(v => v == 1).ToArray();
         bool[] Correct(Gangway.Bundles.ModelBundle bundle) =>
             [.. bundle.Model.Transform(data).GetNumeric("prediction").Values.ToArray().Select((p, i) => (p == 1) == actual[i])];
-        var (correctA, correctB) = (Correct(trained.Baseline), Correct(trained.Titanic));
+        var (correctA, correctB) = (Correct(trained.Baseline), Correct(rich));
         // Rows in the order the bootstrap draws them: by model A's probability.
         var order = WeightedMetrics.SortedOrder(trained.Baseline.Model.Transform(data).GetNumeric("probability").Values.ToArray());
         var bootstrap = new StratifiedBootstrap([.. order.Select(i => actual[i])], seed: 7);
@@ -86,7 +91,7 @@ public class ModelComparisonTests(TrainedTitanic trained) : IClassFixture<Traine
             return differences[below] + ((position - below) * (differences[Math.Min(below + 1, differences.Count - 1)] - differences[below]));
         }
 
-        var report = ModelComparison.Compare(Baseline, Titanic, new CsvFileSource(TitanicFiles.Validation), 0.9, resamples: Resamples, seed: 7);
+        var report = ModelComparison.Compare(Baseline, new ComparedModel("rich", rich), new CsvFileSource(TitanicFiles.Validation), 0.9, resamples: Resamples, seed: 7);
 
         var interval = report.Metrics.Single(m => m.Metric == "accuracy").Interval!;
         Assert.Equal(Quantile(0.05), interval.Lower, 12);

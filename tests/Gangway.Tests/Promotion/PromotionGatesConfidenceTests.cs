@@ -207,7 +207,9 @@ public class PromotionGatesConfidenceTests(TrainedTitanic trained) : IClassFixtu
     [Fact]
     public void Evaluate_WithoutConfidence_ReportsExactlyAsBefore()
     {
-        var report = PromotionGates.Evaluate(trained.Baseline, trained.Titanic, Validation, TitanicGates);
+        var gates = TitanicGates with { Confidence = null, Beats = null, Upsell = null };
+
+        var report = PromotionGates.Evaluate(trained.Baseline, trained.Titanic, Validation, gates, TitanicFiles.Folder);
 
         Assert.All(report.Results, r => Assert.Null(r.Confidence));
         Assert.All(report.Results, r => Assert.Null(r.Interval));

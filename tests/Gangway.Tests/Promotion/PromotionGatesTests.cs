@@ -18,13 +18,14 @@ public class PromotionGatesTests(TrainedTitanic trained) : IClassFixture<Trained
     [Fact]
     public void Evaluate_TitanicExampleGates_TitanicPassesEveryCheckAgainstTheBaseline()
     {
-        var report = PromotionGates.Evaluate(trained.Titanic, trained.Baseline, Validation, TitanicGates);
+        var report = PromotionGates.Evaluate(trained.Titanic, trained.Baseline, Validation, TitanicGates, TitanicFiles.Folder);
 
         Assert.True(report.Passed, report.Describe());
         Assert.Equal(
-            [GateKind.Minimum, GateKind.NoRegression, GateKind.Slice, GateKind.Slice, GateKind.Fairness],
+            [GateKind.Minimum, GateKind.NoRegression, GateKind.Fairness, .. Enumerable.Repeat(GateKind.Upsell, 5), GateKind.Beats],
             report.Results.Select(r => r.Kind));
-        Assert.Equal(["roc_auc", "roc_auc", "Sex=female accuracy", "Sex=male accuracy", "Sex true_positive_rate"], report.Results.Select(r => r.Subject));
+        Assert.Equal(["roc_auc", "roc_auc", "Sex true_positive_rate"], report.Results.Take(3).Select(r => r.Subject));
+        Assert.All(report.Results.Where(r => r.Kind is GateKind.Minimum or GateKind.NoRegression or GateKind.Beats), r => Assert.Equal(0.95, r.Confidence));
     }
 
     [Fact]
@@ -172,7 +173,7 @@ public class PromotionGatesTests(TrainedTitanic trained) : IClassFixture<Trained
         var baseline = Assert.Single(PromotionGates.Evaluate(trained.Baseline, null, Validation, gates).Results);
 
         Assert.True(titanic.Passed, $"gap {titanic.Value}");
-        Assert.True(titanic.Value < 0.60, $"the example's max_gap should leave a margin; gap {titanic.Value}");
+        Assert.True(titanic.Value < 0.78, $"the example's max_gap should leave a margin; gap {titanic.Value}");
         Assert.False(baseline.Passed);
     }
 
@@ -196,11 +197,11 @@ public class PromotionGatesTests(TrainedTitanic trained) : IClassFixture<Trained
     [Fact]
     public void Evaluate_FailingGates_DescribeNamesEachWithItsNumbers()
     {
-        var report = PromotionGates.Evaluate(trained.Baseline, trained.Titanic, Validation, TitanicGates);
+        var report = PromotionGates.Evaluate(trained.Baseline, trained.Titanic, Validation, TitanicGates, TitanicFiles.Folder);
         var text = report.Describe();
 
         Assert.False(report.Passed);
-        Assert.StartsWith($"Promotion gates: FAILED ({report.Failures.Count()} of 5 checks failed)\n", text, StringComparison.Ordinal);
+        Assert.StartsWith($"Promotion gates: FAILED ({report.Failures.Count()} of {report.Results.Count} checks failed)\n", text, StringComparison.Ordinal);
         foreach (var failure in report.Failures)
         {
             var kind = failure.Kind switch
@@ -208,6 +209,8 @@ public class PromotionGatesTests(TrainedTitanic trained) : IClassFixture<Trained
                 GateKind.Minimum => "minimum",
                 GateKind.NoRegression => "no_regression",
                 GateKind.Slice => "slice",
+                GateKind.Upsell => "upsell",
+                GateKind.Beats => "beats",
                 _ => "fairness",
             };
             var line = Assert.Single(text.Split('\n'), l => l.StartsWith($"✗ {kind} {failure.Subject}: ", StringComparison.Ordinal));
@@ -215,9 +218,11 @@ public class PromotionGatesTests(TrainedTitanic trained) : IClassFixture<Trained
             Assert.Contains(failure.Threshold!.Value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
         }
 
+        // The notebook's model misses the ROC AUC floor on its 95% lower bound and the fairness gap; it is worse than
+        // the champion, but not surely by more than the tolerance, so no_regression lets it through.
         Assert.Contains(report.Failures, f => f.Kind == GateKind.Minimum);
-        Assert.Contains(report.Failures, f => f.Kind == GateKind.NoRegression);
         Assert.Contains(report.Failures, f => f.Kind == GateKind.Fairness);
+        Assert.DoesNotContain(report.Failures, f => f.Kind == GateKind.NoRegression);
     }
 
     [Fact]

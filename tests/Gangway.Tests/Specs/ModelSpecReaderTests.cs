@@ -38,7 +38,7 @@ public class ModelSpecReaderTests
         var spec = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", "titanic.yaml"));
 
         Assert.Equal("titanic", spec.Name);
-        Assert.Equal(["title", "family_size", "impute", "impute", "one_hot", "one_hot"], spec.Features.Select(f => f.Name));
+        Assert.Equal(["title", "family_size", "impute", "impute", "one_hot", "one_hot", "drop"], spec.Features.Select(f => f.Name));
         Assert.Equal(["Pclass", "Sex"], spec.Slices);
         Assert.Equal("women_survive", Assert.Single(spec.Baselines).Name);
         Assert.Equal(["Age", "Fare"], (IEnumerable<object?>)spec.Features[2].Arguments["columns"]!);

@@ -105,16 +105,18 @@ public class PromotionSpecReaderTests
     [Theory]
     [InlineData("titanic.yaml")]
     [InlineData("baseline.yaml")]
-    public void ReadFile_TitanicExamples_DeclareEveryKindOfGate(string file)
+    public void ReadFile_TitanicExamples_DeclareTheSameGatesWithConfidence(string file)
     {
         var promotion = ModelSpecReader.ReadFile(Path.Combine("TestData", "titanic", file)).Promotion!;
 
         Assert.Equal("data/validation.csv", promotion.Data);
         Assert.True(File.Exists(Path.Combine("TestData", "titanic", promotion.Data)));
-        Assert.Equal([new MetricThreshold("roc_auc", 0.85)], promotion.Minimum);
-        Assert.Equal(new NoRegressionGate("roc_auc", 0.01), promotion.NoRegression);
-        Assert.Equal("Sex", Assert.Single(promotion.Slices).Column);
+        Assert.Equal(0.95, promotion.Confidence);
+        Assert.Equal([new MetricThreshold("roc_auc", 0.80)], promotion.Minimum);
+        Assert.Equal(new NoRegressionGate("roc_auc", 0.02), promotion.NoRegression);
+        Assert.Equal(["women_survive"], promotion.Beats!.Of);
         Assert.Equal("true_positive_rate", Assert.Single(promotion.Fairness).Metric);
+        Assert.Equal((0.10, true), (promotion.Upsell!.MaxGap, promotion.Upsell.Monotone));
     }
 
     [Fact]

@@ -36,11 +36,11 @@ public class TrainingRunsTests(TrainedTitanic trained) : IClassFixture<TrainedTi
 
         Assert.Equal("42", run.Params["seed"]);
         Assert.Equal("fast_tree", run.Params["learner"]);
-        Assert.Equal("100", run.Params["learner.trees"]);
-        Assert.Equal("8", run.Params["learner.leaves"]);
+        Assert.Equal("50", run.Params["learner.trees"]);
+        Assert.Equal("4", run.Params["learner.leaves"]);
         Assert.Equal("10", run.Params["learner.min_leaf"]);
-        Assert.Equal("0.05", run.Params["learner.learning_rate"]);
-        Assert.Equal("title,family_size,impute,impute,one_hot,one_hot", run.Params["features"]);
+        Assert.Equal("0.1", run.Params["learner.learning_rate"]);
+        Assert.Equal("title,family_size,impute,impute,one_hot,one_hot,drop", run.Params["features"]);
     }
 
     [Fact]

@@ -10,14 +10,15 @@ namespace Gangway.Tests.Training;
 public class BundleEvaluatorTests(TrainedTitanic trained) : IClassFixture<TrainedTitanic>
 {
     [Fact]
-    public void Evaluate_TitanicOnValidation_MeetsTheQualityTargetAndBeatsTheBaselineSpec()
+    public void Evaluate_TitanicOnValidation_GivesTheDocumentedFiguresAndBeatsTheBaselineSpec()
     {
         var model = BundleEvaluator.Evaluate(trained.Titanic, TitanicFiles.Validation).Overall;
         var notebook = BundleEvaluator.Evaluate(trained.Baseline, TitanicFiles.Validation).Overall;
 
         Assert.Equal(179, model.Rows);
-        Assert.True(model.RocAuc >= 0.88, $"ROC AUC {model.RocAuc} is below 0.88.");
-        Assert.True(model.Accuracy >= 0.83, $"Accuracy {model.Accuracy} is below 0.83.");
+        // The single look at validation.csv that examples/titanic/README.md reports, after choosing on train.csv alone.
+        Assert.Equal(0.8898, model.RocAuc!.Value, 4);
+        Assert.Equal(0.8324, model.Accuracy, 4);
         Assert.True(model.RocAuc > notebook.RocAuc, $"ROC AUC {model.RocAuc} does not beat the baseline spec's {notebook.RocAuc}.");
         Assert.True(model.Accuracy > notebook.Accuracy, $"Accuracy {model.Accuracy} does not beat the baseline spec's {notebook.Accuracy}.");
     }

@@ -18,10 +18,10 @@ public class CandidateSpecsTests
 
         Assert.Equal("20", spec.Learner.Arguments["trees"]);
         Assert.Equal("0.2", spec.Learner.Arguments["learning_rate"]);
-        Assert.Equal("8", spec.Learner.Arguments["leaves"]);
+        Assert.Equal("4", spec.Learner.Arguments["leaves"]);
         Assert.Equal("fast_tree", spec.Learner.Name);
         Assert.Equal(7, spec.Seed);
-        Assert.Equal("100", Titanic.Learner.Arguments["trees"]);
+        Assert.Equal("50", Titanic.Learner.Arguments["trees"]);
         Assert.Equal(42, Titanic.Seed);
     }
 
@@ -81,13 +81,13 @@ public class CandidateSpecsTests
         Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
         Assert.Equal(
             "Grid parameter 'features.scale.with_mean' names feature step 'scale', which the spec does not have. Steps present in spec 'titanic': "
-            + "features[0] title, features[1] family_size, features[2] impute, features[3] impute, features[4] one_hot, features[5] one_hot, learner fast_tree.",
+            + "features[0] title, features[1] family_size, features[2] impute, features[3] impute, features[4] one_hot, features[5] one_hot, features[6] drop, learner fast_tree.",
             ex.Message);
     }
 
     [Theory]
     [InlineData("features.impute.strategy", "is ambiguous: the spec has 2 'impute' steps; name one by position, e.g. 'features[2].strategy'")]
-    [InlineData("features[9].strategy", "names feature step 9, but the spec has 6")]
+    [InlineData("features[9].strategy", "names feature step 9, but the spec has 7")]
     [InlineData("learner", "is not a spec parameter; use 'seed', 'learner.<argument>', 'features.<step>.<argument>' or 'features[<index>].<argument>'")]
     [InlineData("target.column", "is not a spec parameter")]
     public void Check_PathThatNamesNoParameter_SaysWhy(string path, string problem)

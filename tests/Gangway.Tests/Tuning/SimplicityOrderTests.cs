@@ -43,19 +43,20 @@ public class SimplicityOrderTests
     [Fact]
     public void Compare_ListValuedFeatureArgument_RanksFewerItemsFirstAfterTheLearnerRules()
     {
+        var spec = Titanic with { Features = [.. Titanic.Features.Where(s => s.Name != "drop"), new StepSpec("select", new Dictionary<string, object?> { ["columns"] = new List<object?> { "Pclass" } })] };
         var grid = Grid(
             ("features.select.columns", [new List<object?> { "Pclass", "Sex", "Title" }, new List<object?> { "Pclass", "Sex" }]),
             ("learner.trees", ["100", "50"]));
 
         // Candidates (columns, trees): 1 (3 cols, 100) 2 (3, 50) 3 (2, 100) 4 (2, 50).
-        Assert.Equal([4, 2, 3, 1], Ranked(Titanic, grid));
-        Assert.Equal(["smaller learner.trees", "fewer items in features.select.columns"], SimplicityOrder.For(Titanic, grid).Rules);
+        Assert.Equal([4, 2, 3, 1], Ranked(spec, grid));
+        Assert.Equal(["smaller learner.trees", "fewer items in features.select.columns"], SimplicityOrder.For(spec, grid).Rules);
     }
 
     [Fact]
     public void Compare_DropStepColumns_RanksMoreDroppedColumnsFirst()
     {
-        var spec = Titanic with { Features = [.. Titanic.Features, new StepSpec("drop", new Dictionary<string, object?> { ["columns"] = new List<object?> { "Fare" } })] };
+        var spec = Titanic with { Features = [.. Titanic.Features.Where(s => s.Name != "drop"), new StepSpec("drop", new Dictionary<string, object?> { ["columns"] = new List<object?> { "Fare" } })] };
         var grid = Grid(("features.drop.columns", [new List<object?> { "Fare" }, new List<object?> { "Fare", "Age" }]));
 
         Assert.Equal([2, 1], Ranked(spec, grid));

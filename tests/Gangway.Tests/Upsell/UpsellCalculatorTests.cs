@@ -224,11 +224,11 @@ public class UpsellCalculatorTests(TrainedTitanic trained) : IClassFixture<Train
         var results = new UpsellCalculator(trained.Titanic).Evaluate(chosen);
 
         Assert.Equal(
-            [("3", 0.103, 0.0), ("2", 0.088, -0.015), ("1", 0.672, 0.569)],
+            [("3", 0.139, 0.0), ("2", 0.14, 0.001), ("1", 0.345, 0.207)],
             results[0].Tiers.Select(t => (t.Tier, Math.Round(t.Probability, 3), Math.Round(t.Gain, 3))));
         Assert.Equal("1", results[0].Recommendation?.Tier);
         Assert.Equal(
-            [("2", 0.951, 0.0), ("1", 0.968, 0.017)],
+            [("2", 0.922, 0.0), ("1", 0.946, 0.024)],
             results[1].Tiers.Select(t => (t.Tier, Math.Round(t.Probability, 3), Math.Round(t.Gain, 3))));
         Assert.Null(results[1].Recommendation);
         Assert.Equal("1", results[1].BestUpgrade?.Tier);
