@@ -47,7 +47,7 @@ if [[ ${REPEATED:-1} != 0 && ( ! -f "$repeated" || $(wc -l < "$repeated") -ne $(
 fi
 # How many different probabilities the model gives the rows: what decides whether rows can be merged.
 dotnet "$cli" predict --model "$model" --data "$distinct" --out "$out/distinct-predictions.csv" -q > /dev/null
-probabilities=$(awk -F, 'NR == 1 { for (f = 1; f <= NF; f++) if ($f == "Probability") p = f; next } { print $p }' "$out/distinct-predictions.csv" | sort -u | wc -l)
+probabilities=$(awk -F, 'NR == 1 { p = 0; for (f = 1; f <= NF; f++) if ($f == "probability") p = f; next } { if (!p) exit 1; print $p }' "$out/distinct-predictions.csv" | sort -u | wc -l)
 echo "input: $distinct ($rows rows, $(( $(stat -c %s "$distinct") / 1024 / 1024 )) MiB, $probabilities distinct probabilities)"
 
 tmp=$(mktemp -d)
