@@ -3,20 +3,27 @@ namespace Gangway.Evaluation;
 /// <summary>
 /// The rows of one class in <see cref="StratifiedBootstrap"/> and how one resample draws them: as many draws as the
 /// rows' multiplicities add up to, each row chosen with probability multiplicity / total. The counts are multinomial
-/// whichever of the three ways below draws them.
+/// whichever of the ways below draws them. Rows of large multiplicity ("heavy") get a binomial draw each, the others a
+/// draw per row they stand for; with both kinds, one binomial draw first splits the resample's draws between them, which
+/// keeps the counts exactly multinomial (a multinomial conditioned on the total of a subset is multinomial over it).
 /// </summary>
 internal sealed class BootstrapStratum
 {
-    // From this many rows per distinct row on, a binomial draw per distinct row is cheaper than a draw per row.
+    // From this many rows per distinct row on, a binomial draw for the distinct row is cheaper than a draw per row.
     private const int RowsPerBinomial = 64;
 
-    // Walker's alias table, one bucket per distinct row: a draw picks a bucket uniformly, then the bucket's row if the
-    // fraction left over is below its threshold (out of 2^32), else its alias. Null when every multiplicity is 1.
+    // Walker's alias table, one bucket per light row: a draw picks a bucket uniformly, then the bucket's row if the
+    // fraction left over is below its threshold (out of 2^32), else its alias. Null when every multiplicity is 1 or
+    // every row is heavy.
     private readonly (ulong Threshold, int Row, int Alias)[]? _buckets;
+    private readonly int[] _lightRows = [];
+    private readonly long _lightDraws;
 
-    // Per distinct row, its multiplicity over that of the rows from it on: the chance a draw not taken by the rows before
-    // lands on it. Null unless the multiplicities are large enough for binomial draws.
+    // Per heavy row, its multiplicity over that of the heavy rows from it on: the chance a draw not taken by the rows
+    // before lands on it. Null when no row is heavy.
     private readonly double[]? _shares;
+    private readonly int[] _heavyRows = [];
+    private readonly long _heavyDraws;
 
     public BootstrapStratum(int[] rows, IReadOnlyList<int>? multiplicity)
     {
@@ -32,13 +39,17 @@ internal sealed class BootstrapStratum
             return;
         }
 
-        if (Draws >= (long)RowsPerBinomial * rows.Length)
+        _heavyRows = [.. rows.Where(r => multiplicity[r] >= RowsPerBinomial)];
+        _lightRows = [.. rows.Where(r => multiplicity[r] < RowsPerBinomial)];
+        (_heavyDraws, _lightDraws) = (_heavyRows.Sum(r => (long)multiplicity[r]), _lightRows.Sum(r => (long)multiplicity[r]));
+        if (_heavyRows.Length > 0)
         {
-            _shares = Shares(rows, multiplicity, Draws);
+            _shares = Shares(_heavyRows, multiplicity, _heavyDraws);
         }
-        else
+
+        if (_lightRows.Length > 0)
         {
-            _buckets = AliasTable(rows, multiplicity, Draws);
+            _buckets = AliasTable(_lightRows, multiplicity, _lightDraws);
         }
     }
 
@@ -51,32 +62,42 @@ internal sealed class BootstrapStratum
     /// <summary>Writes the count of each row of the stratum into <paramref name="counts"/>; <paramref name="drawn"/> is scratch of at least <see cref="Rows"/> entries.</summary>
     public void Draw(int[] drawn, int[] counts, ref StratifiedBootstrap.SplitMix64 random)
     {
-        if (_shares is not null)
-        {
-            DrawBinomial(_shares, counts, ref random);
-        }
-        else if (_buckets is not null)
-        {
-            DrawAliased(_buckets, counts, ref random);
-        }
-        else
+        if (_shares is null && _buckets is null)
         {
             DrawRows(drawn, counts, ref random);
+            return;
+        }
+
+        var heavyDraws = (int)_heavyDraws;
+        if (_shares is not null && _buckets is not null)
+        {
+            heavyDraws = BinomialSampler.Sample((int)Draws, (double)_heavyDraws / Draws, Uniform(ref random));
+        }
+
+        if (_shares is not null)
+        {
+            DrawBinomial(_shares, heavyDraws, counts, ref random);
+        }
+
+        if (_buckets is not null)
+        {
+            DrawAliased(_buckets, (int)Draws - heavyDraws, counts, ref random);
         }
     }
 
     // The multinomial as a chain of binomials: each distinct row takes its share of the draws the rows before it left.
-    private void DrawBinomial(double[] shares, int[] counts, ref StratifiedBootstrap.SplitMix64 random)
+    private void DrawBinomial(double[] shares, int draws, int[] counts, ref StratifiedBootstrap.SplitMix64 random)
     {
-        var left = (int)Draws;
-        for (var i = 0; i < Rows.Length; i++)
+        var left = draws;
+        for (var i = 0; i < _heavyRows.Length; i++)
         {
-            var uniform = (random.Next() >> 11) * (1.0 / (1UL << 53));
-            var count = BinomialSampler.Sample(left, shares[i], uniform);
-            counts[Rows[i]] = count;
+            var count = BinomialSampler.Sample(left, shares[i], Uniform(ref random));
+            counts[_heavyRows[i]] = count;
             left -= count;
         }
     }
+
+    private static double Uniform(ref StratifiedBootstrap.SplitMix64 random) => (random.Next() >> 11) * (1.0 / (1UL << 53));
 
     private static double[] Shares(int[] rows, IReadOnlyList<int> multiplicity, long total)
     {
@@ -121,15 +142,14 @@ internal sealed class BootstrapStratum
     // The tables and counts of a few thousand distinct rows stay in the L1 cache, so a draw costs a few cycles whatever
     // the multiplicities. 32 random bits times the bucket count give the bucket (high half) and, as the low half, a
     // fraction uniform within the bucket for the coin: two draws per 64-bit number.
-    private void DrawAliased((ulong Threshold, int Row, int Alias)[] buckets, int[] counts, ref StratifiedBootstrap.SplitMix64 random)
+    private void DrawAliased((ulong Threshold, int Row, int Alias)[] buckets, int draws, int[] counts, ref StratifiedBootstrap.SplitMix64 random)
     {
-        foreach (var row in Rows)
+        foreach (var row in _lightRows)
         {
             counts[row] = 0;
         }
 
         var bound = (ulong)buckets.Length;
-        var draws = (int)Draws;
         for (var draw = 0; draw < draws; draw += 2)
         {
             var bits = random.Next();

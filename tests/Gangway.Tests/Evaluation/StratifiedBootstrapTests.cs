@@ -87,6 +87,50 @@ public class StratifiedBootstrapTests
     }
 
     [Fact]
+    public void Fill_HeavyAndLightRowsInOneClass_DrawsEachRowAndEachPairAsOneMultinomial()
+    {
+        // Positives: two heavy rows (binomial draws) and three light ones (alias draws); negatives: the same mixed.
+        bool[] actual = [true, true, true, true, true, false, false, false];
+        int[] multiplicity = [500, 3, 90, 1, 6, 2, 300, 40];
+        var bootstrap = new StratifiedBootstrap(actual, multiplicity, seed: 5);
+        var counts = new int[actual.Length];
+        var sums = new double[actual.Length];
+        var squares = new double[actual.Length];
+        double heavyTimesLight = 0;
+        const int Resamples = 20000;
+
+        for (var resample = 0; resample < Resamples; resample++)
+        {
+            bootstrap.Fill(resample, counts);
+
+            Assert.Equal(600, counts[..5].Sum());
+            Assert.Equal(342, counts[5..].Sum());
+            heavyTimesLight += (double)counts[0] * counts[1];
+            for (var row = 0; row < actual.Length; row++)
+            {
+                sums[row] += counts[row];
+                squares[row] += (double)counts[row] * counts[row];
+            }
+        }
+
+        int[] classDraws = [600, 600, 600, 600, 600, 342, 342, 342];
+        for (var row = 0; row < actual.Length; row++)
+        {
+            var p = (double)multiplicity[row] / classDraws[row];
+            var mean = sums[row] / Resamples;
+            var variance = (squares[row] / Resamples) - (mean * mean);
+            var expectedVariance = classDraws[row] * p * (1 - p);
+            var meanError = 5 * Math.Sqrt(expectedVariance / Resamples);
+            Assert.InRange(mean, multiplicity[row] - meanError, multiplicity[row] + meanError);
+            Assert.InRange(variance, expectedVariance * 0.95, expectedVariance * 1.05);
+        }
+
+        // Multinomial: a heavy and a light row of one class compete for the same draws, covariance -n p1 p2 = -2.5.
+        var covariance = (heavyTimesLight / Resamples) - (sums[0] / Resamples * (sums[1] / Resamples));
+        Assert.InRange(covariance, -2.5 * 1.15, -2.5 * 0.85);
+    }
+
+    [Fact]
     public void Fill_MultiplicitiesAllOne_GivesTheSameCountsAsNone()
     {
         var plain = new int[Actual.Length];
