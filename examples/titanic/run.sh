@@ -26,6 +26,14 @@ for model in baseline titanic; do
 done
 
 echo
+echo "== compare the two on the same validation rows (paired bootstrap, DeLong, McNemar)"
+gangway compare --model "$out/baseline.gwb" --model "$out/titanic.gwb" --data "$example/data/validation.csv"
+
+echo
+echo "== hold titanic's upsell figures against the observed survival per class and sex in train.csv"
+gangway upsell check --model "$out/titanic.gwb" --data "$example/data/train.csv"
+
+echo
 echo "== register the titanic run as a new version of model 'titanic'"
 run_id=$(gangway runs list --experiment titanic --limit 1 --json | sed -n 's/.*"run_id":"\([0-9a-f]*\)".*/\1/p' | head -1)
 version=$(gangway models register --run "$run_id" --name titanic --reason "examples/titanic/run.sh" --json | sed -n 's/.*"version":\([0-9]*\).*/\1/p')
