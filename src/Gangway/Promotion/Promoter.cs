@@ -76,7 +76,7 @@ public static class Promoter
             : null;
         var dataGates = options.DataPath is { } path ? gates with { Data = Path.GetFullPath(path) } : gates;
         var data = PromotionData.Read(dataGates, specDirectory, candidate, current, warnings: options.Warnings);
-        return PromotionGates.Evaluate(candidate, current, data, gates, specDirectory);
+        return PromotionGates.Evaluate(candidate, current, data, gates, specDirectory, options.DataPath is { } given ? Path.GetDirectoryName(Path.GetFullPath(given)) : null);
     }
 
     // promotion.data is relative to the spec file the version was trained from, which its run recorded.

@@ -20,7 +20,8 @@ public static class PromotionGates
     /// <param name="spec">The gates, usually the candidate spec's <see cref="ModelSpec.Promotion"/>.</param>
     /// <exception cref="GangwayException">The data lacks a column or a label, or a gate names an unknown metric.</exception>
     /// <param name="specDirectory">Where a gate's own <c>data</c> (the upsell gate's) is resolved from; default the working directory.</param>
-    public static GateReport Evaluate(ModelBundle candidate, ModelBundle? current, Table labelledData, PromotionSpec spec, string? specDirectory = null)
+    /// <param name="dataDirectory">Where else a gate's own <c>data</c> is looked for when it is not under <paramref name="specDirectory"/>: the folder of promotion data given explicitly, or null.</param>
+    public static GateReport Evaluate(ModelBundle candidate, ModelBundle? current, Table labelledData, PromotionSpec spec, string? specDirectory = null, string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(labelledData);
@@ -54,7 +55,7 @@ public static class PromotionGates
         results.AddRange(spec.Fairness.Select(f => Fairness(f, report.Slices.Where(s => s.Column == f.Column))));
         if (spec.Upsell is { } upsell)
         {
-            results.AddRange(UpsellGate.Evaluate(candidate, labelledData, upsell, specDirectory));
+            results.AddRange(UpsellGate.Evaluate(candidate, labelledData, upsell, specDirectory, dataDirectory));
         }
 
         if (spec.Beats is { } beats)

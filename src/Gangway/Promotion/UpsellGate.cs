@@ -15,10 +15,10 @@ namespace Gangway.Promotion;
 /// </summary>
 internal static class UpsellGate
 {
-    public static IEnumerable<GateResult> Evaluate(ModelBundle candidate, Table promotionData, UpsellGateSpec gate, string? specDirectory)
+    public static IEnumerable<GateResult> Evaluate(ModelBundle candidate, Table promotionData, UpsellGateSpec gate, string? specDirectory, string? dataDirectory = null)
     {
         var report = gate.Data is { } data
-            ? UpsellCheck.Run(candidate, Source(data, specDirectory))
+            ? UpsellCheck.Run(candidate, Source(data, specDirectory, dataDirectory))
             : UpsellCheck.Run(candidate, promotionData);
         var results = new List<GateResult>();
         if (gate.MaxGap is { } maxGap)
@@ -34,12 +34,20 @@ internal static class UpsellGate
         return results;
     }
 
-    private static CsvFileSource Source(string data, string? specDirectory)
+    // Relative to the spec file; for a version trained elsewhere, whose spec folder is not on this machine, also relative
+    // to the folder of the promotion data given explicitly (--data, Gangway:PromotionData).
+    private static CsvFileSource Source(string data, string? specDirectory, string? dataDirectory)
     {
         var path = Path.Combine(specDirectory ?? Directory.GetCurrentDirectory(), data);
-        return File.Exists(path)
-            ? new CsvFileSource(path)
-            : throw new GangwayException(ErrorKind.NotFound, $"The upsell gate's data file '{path}' (promotion.upsell.data: {data}) does not exist.");
+        if (File.Exists(path))
+        {
+            return new CsvFileSource(path);
+        }
+
+        var beside = dataDirectory is null ? null : Path.Combine(dataDirectory, data);
+        return beside is not null && File.Exists(beside)
+            ? new CsvFileSource(beside)
+            : throw new GangwayException(ErrorKind.NotFound, $"The upsell gate's data file '{path}' (promotion.upsell.data: {data}) does not exist{(beside is null ? "" : $", nor does '{beside}' beside the promotion data")}.");
     }
 
     private static GateResult Gap(UpsellCheckReport report, UpsellCell cell, double maxGap)
