@@ -47,13 +47,14 @@ public sealed class UpsellCheckCommandTests(UpsellCheckCommandTests.Trained trai
     }
 
     [Fact]
-    public void Check_StrataFromTheSpecWhenNotGiven_AndNoneInBaselineMeansAllRows()
+    public void Check_StrataFromTheSpecWhenNotGiven_GroupsEachTierByThem()
     {
         var run = CliRun.Invoke("upsell", "check", "--model", trained.Baseline, "--data", trained.Workspace["train.csv"], "--json", "--bootstrap", "20");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonNode.Parse(run.Output)!;
-        Assert.Equal(["all", "all"], json["cells"]!.AsArray().Select(c => c!["group"]!.GetValue<string>()));
+        Assert.Equal(["Sex"], json["strata"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(["female", "male", "female", "male"], json["cells"]!.AsArray().Select(c => c!["group"]!.GetValue<string>()));
     }
 
     [Fact]
