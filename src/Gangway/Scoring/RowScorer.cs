@@ -3,6 +3,7 @@ using Gangway.Data;
 using Gangway.Learners;
 using Gangway.Pipelines;
 using Gangway.Schema;
+using Gangway.Upsell;
 using Microsoft.Extensions.ObjectPool;
 
 namespace Gangway.Scoring;
@@ -17,7 +18,9 @@ namespace Gangway.Scoring;
 /// severity) or of a step makes <see cref="TryScore"/> return false (an id column the row was not given is not
 /// checked: see <see cref="RowValues.IsGiven"/>), and the caller scores it as a table, which reports
 /// the problem in full. The answers are bit-identical to <see cref="ITransformer.Transform"/>, checked on the bundle's
-/// example rows before a scorer is handed out. Thread-safe; each caller rents its own <see cref="RowValues"/>.
+/// example rows before a scorer is handed out. A <see cref="MonotoneTierTransformer"/> model is scored as its table path
+/// does: its wrapped model in the row's own tier and in every other tier, then projected. Thread-safe; each caller rents
+/// its own <see cref="RowValues"/>.
 /// </remarks>
 public sealed class RowScorer
 {
@@ -25,21 +28,23 @@ public sealed class RowScorer
     private readonly RowStep _steps;
     private readonly BinaryClassifierTransformer _learner;
     private readonly int[] _featureSlots;
+    private readonly TierRowPlan? _tiers;
     private readonly DefaultObjectPool<RowValues> _rows;
 
-    private RowScorer(ContractCheck[] contract, RowStep steps, BinaryClassifierTransformer learner, int[] featureSlots, int inputCount, int slotCount)
+    private RowScorer(ContractCheck[] contract, RowStep steps, BinaryClassifierTransformer learner, int[] featureSlots, TierRowPlan? tiers, int inputCount, int slotCount)
     {
         _contract = contract;
         _steps = steps;
         _learner = learner;
         _featureSlots = featureSlots;
+        _tiers = tiers;
         _rows = new DefaultObjectPool<RowValues>(new RowPolicy(inputCount, slotCount), Environment.ProcessorCount * 4);
     }
 
     /// <summary>
     /// Compiles <paramref name="bundle"/>'s model for single rows, with the checks of <paramref name="contract"/> when given.
-    /// Null when some step has no row form (e.g. a column transformer), the model does not end in a binary classifier,
-    /// or the row form disagrees with the table path on any of the bundle's example rows.
+    /// Null when some step has no row form (e.g. a column transformer), the model (or the model a
+    /// <see cref="MonotoneTierTransformer"/> wraps) does not end in a binary classifier, or the row form disagrees with the table path on any of the bundle's example rows.
     /// </summary>
     public static RowScorer? TryCreate(ModelBundle bundle, SchemaValidator? contract)
     {
@@ -72,29 +77,83 @@ public sealed class RowScorer
 
     private bool TryScoreChecked(RowValues row, out RowPrediction prediction)
     {
-        if (!_steps(row) || !_learner.TryScoreRow(row, _featureSlots, out var probability))
+        var own = _tiers?.TierOf(row) ?? -1;
+        if (!TryScoreInner(row, out var probability))
         {
             prediction = default;
             return false;
         }
 
-        var (number, text) = _learner.ClassOf(probability);
+        var classProbability = probability;
+        if (own >= 0 && !TryProject(row, own, ref probability, out classProbability))
+        {
+            prediction = default;
+            return false;
+        }
+
+        var (number, text) = _learner.ClassOf(classProbability);
         prediction = new RowPrediction(probability, number, text);
+        return true;
+    }
+
+    private bool TryScoreInner(RowValues row, out double probability)
+    {
+        probability = double.NaN;
+        return _steps(row) && _learner.TryScoreRow(row, _featureSlots, out probability);
+    }
+
+    // As MonotoneTierTransformer.Transform: the row in every other tier and the projection; the class is the wrapped
+    // model's class of the tier the table path takes it from, so it is that tier's raw probability that is classified.
+    private bool TryProject(RowValues row, int own, ref double probability, out double classProbability)
+    {
+        var tiers = _tiers!;
+        Span<double> raw = tiers.TierCount <= 32 ? stackalloc double[tiers.TierCount] : new double[tiers.TierCount];
+        Span<double> projected = tiers.TierCount <= 32 ? stackalloc double[tiers.TierCount] : new double[tiers.TierCount];
+        Span<double> fields = tiers.FieldCount <= 32 ? stackalloc double[tiers.FieldCount] : new double[tiers.FieldCount];
+        raw[own] = probability;
+        var saved = tiers.Save(row, fields);
+        classProbability = double.NaN;
+        try
+        {
+            for (var tier = 0; tier < raw.Length; tier++)
+            {
+                if (tier != own)
+                {
+                    tiers.MoveTo(row, tier);
+                    if (!TryScoreInner(row, out raw[tier]))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            tiers.Restore(row, saved, fields);
+        }
+
+        TierProjection.NonDecreasing(raw, projected);
+        probability = projected[own];
+        classProbability = raw[MonotoneTierTransformer.ClassTier(raw, projected, own)];
         return true;
     }
 
     private static RowScorer? Compile(ITransformer model, InputSchema schema, SchemaValidator? validator)
     {
-        ITransformer[] steps = model is PipelineTransformer pipeline ? [.. pipeline.Steps] : [model];
+        var monotone = model as MonotoneTierTransformer;
+        var inner = monotone?.Inner ?? model;
+        ITransformer[] steps = inner is PipelineTransformer pipeline ? [.. pipeline.Steps] : [inner];
         if (steps is [.. var features, BinaryClassifierTransformer learner])
         {
             var layout = new RowLayout(schema.Columns.Select(c => (c.Name, c.Type)));
             var contract = ContractChecks(validator, layout);
+            // Planned on the inputs, before the steps put their own columns under the same names.
+            var tiers = monotone is null ? null : TierRowPlan.Create(monotone, layout);
             var rowSteps = PipelineTransformer.CompileRow(features, layout);
             var featureSlots = learner.FeatureSlots(layout);
-            if (contract is not null && rowSteps is not null && featureSlots is not null)
+            if (contract is not null && rowSteps is not null && featureSlots is not null && (monotone is null || tiers is not null))
             {
-                return new RowScorer(contract, rowSteps, learner, featureSlots, schema.Columns.Count, layout.SlotCount);
+                return new RowScorer(contract, rowSteps, learner, featureSlots, tiers, schema.Columns.Count, layout.SlotCount);
             }
         }
 

@@ -139,7 +139,13 @@ public sealed class MonotoneTierTransformer : ITransformer
 
     // The projected value is the mean of a block of tiers, so some tier of the block lies on the same side of 0.5; its
     // class (as the wrapped model wrote it) is the projected probability's class.
-    private static int ClassEntry(int[] entries, double[] raw, double[] projected, int own)
+    private static int ClassEntry(int[] entries, double[] raw, double[] projected, int own) => entries[ClassTier(raw, projected, own)];
+
+    /// <summary>
+    /// The tier whose class (as the wrapped model gave it) is the class of the projected probability of tier
+    /// <paramref name="own"/>: a tier of the same pooled block on the same side of 0.5.
+    /// </summary>
+    internal static int ClassTier(ReadOnlySpan<double> raw, ReadOnlySpan<double> projected, int own)
     {
         var value = projected[own];
         var (low, high) = (own, own);
@@ -162,7 +168,27 @@ public sealed class MonotoneTierTransformer : ITransformer
             }
         }
 
-        return entries[best];
+        return best;
+    }
+
+    /// <summary>The index in <see cref="Order"/> of the tier a tier column value formats as; -1 when missing or not in the order.</summary>
+    internal int TierOf(string? value) => value is not null && _tierByKey.TryGetValue(value, out var tier) ? tier : -1;
+
+    /// <summary>The value the tier column takes in each tier when numeric, as the table path writes it; null when a tier is not a number.</summary>
+    internal double[]? TierNumbers()
+    {
+        var values = new double[Order.Count];
+        for (var tier = 0; tier < values.Length; tier++)
+        {
+            if (UpsellSpec.TierKey(Order[tier], ColumnType.Numeric) is not { } key)
+            {
+                return null;
+            }
+
+            values[tier] = double.Parse(key, CultureInfo.InvariantCulture);
+        }
+
+        return values;
     }
 
     private int[] TiersOf(Table data)
@@ -171,8 +197,7 @@ public sealed class MonotoneTierTransformer : ITransformer
         var tiers = new int[data.RowCount];
         for (var row = 0; row < tiers.Length; row++)
         {
-            var value = column.FormatValue(row);
-            tiers[row] = value is not null && _tierByKey.TryGetValue(value, out var tier) ? tier : -1;
+            tiers[row] = TierOf(column.FormatValue(row));
         }
 
         return tiers;

@@ -10,15 +10,23 @@ internal static class TierProjection
     /// <summary>Projects <paramref name="values"/> onto the non-decreasing sequences; returns a new array.</summary>
     public static double[] NonDecreasing(ReadOnlySpan<double> values)
     {
-        var result = values.ToArray();
-        if (IsNonDecreasing(result))
+        var result = new double[values.Length];
+        NonDecreasing(values, result);
+        return result;
+    }
+
+    /// <summary>Projects <paramref name="values"/> onto the non-decreasing sequences, into <paramref name="result"/> (as long).</summary>
+    public static void NonDecreasing(ReadOnlySpan<double> values, Span<double> result)
+    {
+        values.CopyTo(result);
+        if (IsNonDecreasing(values))
         {
-            return result;
+            return;
         }
 
         // Blocks of pooled values: their mean and size, left to right.
-        var means = new double[result.Length];
-        var sizes = new int[result.Length];
+        Span<double> means = values.Length <= 64 ? stackalloc double[values.Length] : new double[values.Length];
+        Span<int> sizes = values.Length <= 64 ? stackalloc int[values.Length] : new int[values.Length];
         var blocks = 0;
         foreach (var value in values)
         {
@@ -37,11 +45,9 @@ internal static class TierProjection
         var next = 0;
         for (var block = 0; block < blocks; block++)
         {
-            result.AsSpan(next, sizes[block]).Fill(means[block]);
+            result.Slice(next, sizes[block]).Fill(means[block]);
             next += sizes[block];
         }
-
-        return result;
     }
 
     /// <summary>True when no value is below the one before it.</summary>

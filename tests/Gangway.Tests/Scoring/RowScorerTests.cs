@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gangway.Bundles;
 using Gangway.Data;
 using Gangway.Features;
@@ -7,10 +8,12 @@ using Gangway.Scoring;
 using Gangway.Tests.Bundles;
 using Gangway.Tests.Training;
 using Gangway.Training;
+using Gangway.Upsell;
 
 namespace Gangway.Tests.Scoring;
 
-public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs) : IClassFixture<TrainedTitanic>, IClassFixture<TrainedRowSpecs>
+public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs, MonotoneTitanic monotone)
+    : IClassFixture<TrainedTitanic>, IClassFixture<TrainedRowSpecs>, IClassFixture<MonotoneTitanic>
 {
     [Theory]
     [InlineData("titanic", "train.csv")]
@@ -23,6 +26,9 @@ public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs) : ICl
     [InlineData("scaled", "predict.csv")]
     [InlineData("binned", "validation.csv")]
     [InlineData("binned", "predict.csv")]
+    [InlineData("monotone", "train.csv")]
+    [InlineData("monotone", "validation.csv")]
+    [InlineData("monotone", "predict.csv")]
     public void TryScore_EveryRowOfATitanicFile_ScoresExactlyWhenTheTablePathDoesWithTheSameBits(string bundleName, string file)
     {
         var bundle = Bundle(bundleName);
@@ -44,6 +50,8 @@ public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs) : ICl
     [InlineData("baseline", false)]
     [InlineData("scaled", false)]
     [InlineData("binned", false)]
+    [InlineData("monotone", true)]
+    [InlineData("monotone", false)]
     public void TryScore_PerturbedRecords_ScoresExactlyWhenTheTablePathIsSilentWithTheSameBits(string bundleName, bool withContract)
     {
         var bundle = Bundle(bundleName);
@@ -104,6 +112,77 @@ public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs) : ICl
 
         Assert.Empty(disagreements);
         Assert.Contains(records, record => RowParity.ByRow(scorer, record).Scored);
+    }
+
+    [Fact]
+    public void TryScore_MonotoneModelRecordWhoseTiersFall_GetsTheProjectedProbabilityOfItsTier()
+    {
+        var bundle = monotone.Bundle;
+        var scorer = Scorer(bundle);
+        var table = TitanicFiles.ReadValidation();
+        var records = RowParity.Records(bundle, table);
+        var tiers = monotone.Model.Order.Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+        var fares = monotone.Model.FieldValues(0);
+        Assert.Equal(["Fare"], monotone.Model.Fields);
+
+        var falling = 0;
+        for (var r = 0; r < records.Count; r++)
+        {
+            var single = table.Take([r]);
+            var own = Array.IndexOf(tiers, single.GetNumeric("Pclass")[0]);
+            // The wrapped model in each tier: the record as it is in its own, the tier and its median fare in the others.
+            var raw = tiers.Select((tier, t) => t == own
+                ? single
+                : single.With(new NumericColumn("Pclass", [tier]), new NumericColumn("Fare", [fares[t]])))
+                .Select(t => monotone.Model.Inner.Transform(t).GetNumeric(PredictionColumns.Probability)[0]).ToArray();
+            if (TierProjection.IsNonDecreasing(raw))
+            {
+                continue;
+            }
+
+            falling++;
+            var projected = TierProjection.NonDecreasing(raw);
+            var answer = RowParity.ByRow(scorer, records[r]);
+
+            Assert.True(TierProjection.IsNonDecreasing(projected));
+            Assert.True(answer.Scored, RowParity.Describe(bundle, records[r]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(projected[own]), answer.ProbabilityBits);
+            Assert.Equal(RowParity.ByTable(bundle, null, single), answer);
+        }
+
+        // Some validation passengers are in a tier where the wrapped model falls, so the projection is seen at work.
+        Assert.InRange(falling, 1, records.Count - 1);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(4d)]
+    [InlineData(2.5)]
+    public void TryScore_MonotoneModelTierMissingOrOutsideTheOrder_KeepsTheWrappedModelsAnswer(double tier)
+    {
+        var bundle = monotone.Bundle;
+        var scorer = RowScorer.TryCreate(bundle, null);
+        Assert.NotNull(scorer);
+        var inner = WithModel(bundle, monotone.Model.Inner);
+        var innerScorer = RowScorer.TryCreate(inner, null);
+        Assert.NotNull(innerScorer);
+        var pclass = bundle.Schema.Columns.Select(c => c.Name).ToList().IndexOf("Pclass");
+        var records = RowParity.Records(bundle, TitanicFiles.ReadValidation());
+        records.ForEach(record => record[pclass] = tier);
+
+        var answers = records.Select(r => RowParity.ByRow(scorer, r)).ToList();
+
+        Assert.Equal(records.Select(r => RowParity.ByRow(innerScorer, r)), answers);
+        Assert.Empty(RowParity.Disagreements(bundle, null, scorer, records.Select(r => (r, RowParity.ToTable(bundle, r)))));
+        // Pclass is also a feature of the wrapped model, which refuses it missing: both paths then leave the row unscored.
+        Assert.All(answers, a => Assert.Equal(!double.IsNaN(tier), a.Scored));
+    }
+
+    [Fact]
+    public void TryCreate_MonotoneModel_CompilesTheWrappedModel()
+    {
+        Assert.NotNull(RowScorer.TryCreate(monotone.Bundle, RowParity.Validator(monotone.Bundle)));
+        Assert.NotNull(RowScorer.TryCreate(monotone.Bundle, null));
     }
 
     [Fact]
@@ -179,6 +258,7 @@ public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs) : ICl
     [Theory]
     [InlineData("titanic")]
     [InlineData("scaled")]
+    [InlineData("monotone")]
     public void TryScore_FromManyThreads_SameAnswersAsOneThread(string bundleName)
     {
         var bundle = Bundle(bundleName);
@@ -234,6 +314,7 @@ public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs) : ICl
         "baseline" => trained.Baseline,
         "scaled" => specs.Scaled,
         "binned" => specs.Binned,
+        "monotone" => monotone.Bundle,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 

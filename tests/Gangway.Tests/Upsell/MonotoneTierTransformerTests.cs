@@ -4,6 +4,7 @@ using Gangway.Learners;
 using Gangway.Pipelines;
 using Gangway.Scoring;
 using Gangway.Specs;
+using Gangway.Tests.Scoring;
 using Gangway.Training;
 using Gangway.Upsell;
 
@@ -131,14 +132,18 @@ public class MonotoneTierTransformerTests
         Assert.True(UpsellCheck.Run(plain, data, bootstrap: new() { Resamples = 20 }).Falls[0].FallAnyStep > 0, "the plain model should have falls for the test to mean anything");
         Assert.Equal(0, UpsellCheck.Run(bundle, data, bootstrap: new() { Resamples = 20 }).Falls[0].FallAnyStep);
 
-        // Bundle file round trip, and the row scorer steps aside so /predict answers from the same projection.
+        // Bundle file round trip, and the row scorer (a text tier here) gives /predict the same projection bit for bit.
         var path = Path.Combine(Path.GetTempPath(), $"monotone-{Guid.NewGuid():N}.gwb");
         try
         {
             BundleWriter.Write(bundle, path);
             var read = BundleReader.Read(path);
             Assert.Equal(predicted.Values.ToArray(), read.Model.Transform(data).GetNumeric(PredictionColumns.Probability).Values.ToArray());
-            Assert.Null(RowScorer.TryCreate(read, null));
+            var scorer = RowScorer.TryCreate(read, null);
+            Assert.NotNull(scorer);
+            var records = RowParity.Records(read, data);
+            Assert.Empty(RowParity.Disagreements(read, null, scorer, records.Select((record, r) => (record, data.Take([r])))));
+            Assert.All(records, record => Assert.True(RowParity.ByRow(scorer, record).Scored));
         }
         finally
         {
