@@ -75,7 +75,7 @@ internal static class UpsellGate
         return new GateResult(GateKind.Upsell, $"{report.TierColumn} monotone (share of rows whose probability falls moving up)", all.AnyStepShare, 0, all.FallAnyStep == 0)
         {
             AtMost = true,
-            Note = string.Create(CultureInfo.InvariantCulture, $"{all.FallAnyStep} of {all.Rows} rows fall at some step, {all.FallOneTier} one tier up{(report.Monotone ? "" : "; upsell.monotone: true in the spec enforces it")}"),
+            Note = string.Create(CultureInfo.InvariantCulture, $"{all.FallAnyStep} of {all.Rows} rows fall at some step, {all.FallOneTier} one tier up{(report.Monotone ? "" : "; the model does not enforce it (upsell.monotone: true in its spec would)")}"),
         };
     }
 
