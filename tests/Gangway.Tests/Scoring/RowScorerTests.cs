@@ -342,7 +342,7 @@ public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs, Monot
 
     private static (ITransformer[] Features, BinaryClassifierTransformer Learner) Split(ModelBundle bundle)
     {
-        var steps = ((PipelineTransformer)bundle.Model).Steps;
+        var steps = ((PipelineTransformer)(bundle.Model is MonotoneTierTransformer monotone ? monotone.Inner : bundle.Model)).Steps;
         return ([.. steps.Take(steps.Count - 1)], (BinaryClassifierTransformer)steps[^1]);
     }
 
