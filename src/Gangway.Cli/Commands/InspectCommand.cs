@@ -64,13 +64,8 @@ internal static class InspectCommand
     }
 
     // The learner, whose feature columns (after the feature steps, e.g. Sex_male) are what the model actually uses.
-    private static BinaryClassifierTransformer? Learner(ModelBundle bundle) => bundle.Model switch
-    {
-        BinaryClassifierTransformer learner => learner,
-        PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } => learner,
-        Upsell.MonotoneTierTransformer { Inner: PipelineTransformer { Steps: [.., BinaryClassifierTransformer learner] } } => learner,
-        _ => null,
-    };
+    private static BinaryClassifierTransformer? Learner(ModelBundle bundle) =>
+        FittedSteps.Of(bundle.Model) is [.., BinaryClassifierTransformer learner] ? learner : null;
 
     private static string Describe(FittedCalibration? calibration) => calibration is null
         ? "none (the learner's own probabilities)"

@@ -141,9 +141,7 @@ public sealed class RowScorer
     private static RowScorer? Compile(ITransformer model, InputSchema schema, SchemaValidator? validator)
     {
         var monotone = model as MonotoneTierTransformer;
-        var inner = monotone?.Inner ?? model;
-        ITransformer[] steps = inner is PipelineTransformer pipeline ? [.. pipeline.Steps] : [inner];
-        if (steps is [.. var features, BinaryClassifierTransformer learner])
+        if (FittedSteps.Of(model) is [.. var features, BinaryClassifierTransformer learner])
         {
             var layout = new RowLayout(schema.Columns.Select(c => (c.Name, c.Type)));
             var contract = ContractChecks(validator, layout);

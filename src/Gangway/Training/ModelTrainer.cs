@@ -100,7 +100,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         }
 
         var metrics = new JsonObject { ["training"] = JsonNode.Parse(report.ToJson()) };
-        if ((model is MonotoneTierTransformer monotone ? monotone.Inner : model) is PipelineTransformer { Steps: [.., BinaryClassifierTransformer { Calibration: { } calibration }] })
+        if (FittedSteps.Of(model) is [.., BinaryClassifierTransformer { Calibration: { } calibration }])
         {
             metrics["calibration"] = calibration.ToJson();
         }

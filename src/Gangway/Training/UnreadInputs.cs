@@ -19,10 +19,7 @@ internal static class UnreadInputs
     /// <exception cref="GangwayException">A text input is unread (InvalidConfiguration).</exception>
     public static void Check(ModelSpec spec, ITransformer model)
     {
-        // A monotone model reads what the model it wraps reads.
-        model = model is Upsell.MonotoneTierTransformer monotone ? monotone.Inner : model;
-        ITransformer[] steps = model is PipelineTransformer pipeline ? [.. pipeline.Steps] : [model];
-        if (steps is not [.. var features, BinaryClassifierTransformer learner])
+        if (FittedSteps.Of(model) is not [.. var features, BinaryClassifierTransformer learner])
         {
             return;
         }

@@ -25,8 +25,8 @@ public class PipelineTransformerTests(TrainedTitanic trained, TrainedRowSpecs sp
             "scaled" => specs.Scaled,
             _ => specs.Binned,
         };
-        var steps = ((PipelineTransformer)(bundle.Model is Gangway.Upsell.MonotoneTierTransformer monotone ? monotone.Inner : bundle.Model)).Steps;
-        var features = new PipelineTransformer(steps.Take(steps.Count - 1));
+        var steps = FittedSteps.Of(bundle.Model);
+        var features = new PipelineTransformer(steps[..^1]);
         var learner = (BinaryClassifierTransformer)steps[^1];
         var layout = new RowLayout(bundle.Schema.Columns.Select(c => (c.Name, c.Type)));
         var rowForm = PipelineTransformer.CompileRow(features.Steps, layout);

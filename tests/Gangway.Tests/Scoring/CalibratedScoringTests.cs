@@ -88,7 +88,7 @@ public class CalibratedScoringTests(CalibratedTitanic trained) : IClassFixture<C
     }
 
     private static BinaryClassifierTransformer Learner(ModelBundle bundle) =>
-        Assert.IsType<BinaryClassifierTransformer>(((PipelineTransformer)(bundle.Model is Gangway.Upsell.MonotoneTierTransformer monotone ? monotone.Inner : bundle.Model)).Steps[^1]);
+        Assert.IsType<BinaryClassifierTransformer>(FittedSteps.Of(bundle.Model)[^1]);
 
     private static double[] Batch(ModelBundle bundle)
     {

@@ -342,8 +342,8 @@ public class RowScorerTests(TrainedTitanic trained, TrainedRowSpecs specs, Monot
 
     private static (ITransformer[] Features, BinaryClassifierTransformer Learner) Split(ModelBundle bundle)
     {
-        var steps = ((PipelineTransformer)(bundle.Model is MonotoneTierTransformer monotone ? monotone.Inner : bundle.Model)).Steps;
-        return ([.. steps.Take(steps.Count - 1)], (BinaryClassifierTransformer)steps[^1]);
+        var steps = FittedSteps.Of(bundle.Model);
+        return (steps[..^1], (BinaryClassifierTransformer)steps[^1]);
     }
 
     private static ModelBundle WithModel(ModelBundle bundle, ITransformer model) => new(
