@@ -65,7 +65,7 @@ public class ModelComparisonTests(TrainedTitanic trained) : IClassFixture<Traine
         // A model with a probability per passenger, so no two rows tie in both models' scores and the bootstrap draws
         // row by row (rows that tie everywhere are drawn as one row with a multiplicity, which gives other draws).
         var richSpec = Path.Combine(TitanicFiles.Folder, "titanic-every-column.yaml");
-        File.WriteAllText(richSpec, File.ReadAllText(TitanicFiles.TitanicSpec).Replace("columns: [Name, Age, Fare, Embarked_C, Embarked_Q, Embarked_S]", "columns: [Name]", StringComparison.Ordinal));
+        File.WriteAllText(richSpec, TitanicFiles.WidestCandidateSpecText());
         var rich = new ModelTrainer(new FixedTimeProvider(TitanicFiles.TrainedAt)).Train(richSpec, TitanicFiles.Train);
         var data = Gangway.Promotion.PromotionData.Read(new Gangway.Specs.PromotionSpec { Data = TitanicFiles.Validation }, TitanicFiles.Folder, rich, trained.Baseline);
         var actual = data.GetNumeric("Survived").Values.ToArray().Select(v => v == 1).ToArray();
