@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Gangway.Bundles;
 using Gangway.Data;
 using Gangway.Evaluation;
-using Gangway.Learners;
+using Gangway.Pipelines;
+using Gangway.Scoring;
 using Gangway.Specs;
 using Gangway.Training;
 
@@ -10,8 +11,8 @@ namespace Gangway.Benchmarks;
 
 /// <summary>
 /// Where the time of <c>gangway evaluate</c> goes: the steps of <see cref="BundleEvaluator"/> one after the other, each
-/// timed with a stopwatch (bundle load, reading the CSV, the contract check, scoring, the metrics, slices and baselines,
-/// the bootstrap alone). Run with
+/// timed with a stopwatch (bundle load, reading and scoring, then reading alone, the contract check, scoring alone and each
+/// pipeline step, the metrics, slices and baselines, the bootstrap alone). Run with
 /// <c>dotnet run -c Release --project bench/Gangway.Benchmarks -- profile-evaluate model.gwb data.csv [resamples]</c>.
 /// </summary>
 internal static class EvaluateProfile
@@ -27,14 +28,25 @@ internal static class EvaluateProfile
 
         var bundle = BundleReader.Read(modelPath);
         Step("bundle load");
+        var readOptions = SpecData.ReadOptions(bundle.Schema, includeTarget: true);
+        var read = TableScorer.ReadAndScore(bundle.Model, new CsvFileSource(dataPath), readOptions);
+        read.Scored();
+        Step($"read and score, as evaluate does ({read.Data.Table.RowCount:N0} rows)");
         var data = SpecData.ReadLabelledWithLines(bundle.Schema, new CsvFileSource(dataPath));
-        Step($"read CSV ({data.Table.RowCount:N0} rows)");
+        Step($"  read alone ({data.Table.RowCount:N0} rows)");
         BundleEvaluator.CheckContract(bundle, data, "The evaluation data", null);
         Step("contract check");
         var spec = ModelSpecReader.Parse(bundle.SpecText, bundle.Name, contract: bundle.Contract);
-        var output = bundle.Model.Transform(data.Table);
-        var scored = data.Table.With(output[PredictionColumns.Probability], output[PredictionColumns.Prediction]);
-        Step("score (Transform)");
+        bundle.Model.Transform(data.Table);
+        Step("  score alone, one Transform of the table");
+        var scored = TableScorer.Scored(bundle.Model, data.Table);
+        Step($"  score alone, TableScorer ({Environment.ProcessorCount} cores)");
+        var stepInput = data.Table;
+        foreach (var fitted in FittedSteps.Of(bundle.Model))
+        {
+            stepInput = fitted.Transform(stepInput);
+            Step($"    step {fitted.Kind} (each row once, one Transform)");
+        }
         var options = new BinaryClassificationEvaluatorOptions
         {
             LabelColumn = bundle.Schema.Target,
@@ -44,6 +56,28 @@ internal static class EvaluateProfile
         };
         new BinaryClassificationEvaluator(options).Evaluate(scored);
         Step("metrics, slices, baselines (no intervals)");
+        var probe = ScoredRows.Read(scored, options);
+        Step("  read scored rows");
+        var everyRow = Enumerable.Range(0, probe.Count).ToArray();
+        probe.Evaluate(everyRow);
+        Step("  overall metrics");
+        foreach (var column in spec.Slices)
+        {
+            var groupsOf = SliceGroups.Of(scored[column]);
+            Step($"  slice groups {column}");
+            foreach (var g in groupsOf)
+            {
+                probe.Evaluate(g.Rows);
+            }
+
+            Step($"  slice metrics {column}");
+        }
+
+        foreach (var b in options.Baselines)
+        {
+            probe.WithBaseline(b, scored).Evaluate(everyRow);
+            Step($"  baseline {b.Name}");
+        }
         var rows = ScoredRows.Read(scored, options);
         Step("read scored rows");
         var groupCount = 1;

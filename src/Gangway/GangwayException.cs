@@ -63,6 +63,16 @@ public sealed class GangwayException : Exception
         return new GangwayException(Kind, message, row, Column);
     }
 
+    /// <summary>
+    /// The same error about row <paramref name="row"/> of a larger table (a chunk's row moved by the chunk's start): its
+    /// <see cref="Row"/> and the <c>row N</c> phrase of its message both become the new row.
+    /// </summary>
+    internal GangwayException AtRow(int row)
+    {
+        var moved = WithRowLabel($"row {row.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        return new GangwayException(Kind, moved.Message, row, Column);
+    }
+
     private static bool IsWholePhrase(string text, int at, int length) =>
         (at == 0 || !char.IsLetterOrDigit(text[at - 1])) &&
         (at + length == text.Length || !char.IsAsciiDigit(text[at + length]));

@@ -1,6 +1,7 @@
 using Gangway.Data;
 using Gangway.Evaluation;
 using Gangway.Learners;
+using Gangway.Scoring;
 using Gangway.Specs;
 using Gangway.Training;
 
@@ -99,14 +100,12 @@ public static class ModelComparison
     {
         try
         {
-            var labelled = SpecData.ReadLabelledWithLines(model.Bundle.Schema, data);
-            BundleEvaluator.CheckContract(model.Bundle, labelled, "The comparison data", warnings);
-            return SpecData.AtLines(labelled.Lines, () =>
+            var read = TableScorer.ReadAndScore(model.Bundle.Model, data, SpecData.ReadOptions(model.Bundle.Schema, includeTarget: true));
+            BundleEvaluator.CheckContract(model.Bundle, read.Data, "The comparison data", warnings);
+            return SpecData.AtLines(read.Data.Lines, () =>
             {
-                labelled.Table.RequireRows($"compare '{model.Label}'");
-                var output = model.Bundle.Model.Transform(labelled.Table);
-                var scored = labelled.Table.With(output[PredictionColumns.Probability], output[PredictionColumns.Prediction]);
-                return ScoredRows.Read(scored, new BinaryClassificationEvaluatorOptions
+                read.Data.Table.RequireRows($"compare '{model.Label}'");
+                return ScoredRows.Read(read.Scored(), new BinaryClassificationEvaluatorOptions
                 {
                     LabelColumn = model.Bundle.Schema.Target,
                     PositiveClass = spec.Target.PositiveClass,

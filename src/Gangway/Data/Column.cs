@@ -39,6 +39,40 @@ public abstract class Column
     /// <summary>A new column holding the values at the given rows, in that order.</summary>
     public abstract Column Take(IReadOnlyList<int> rows);
 
+    /// <summary>One column holding the values of <paramref name="parts"/> one after another; they share the first's name and type.</summary>
+    /// <exception cref="ArgumentException">There are no parts, or their types differ.</exception>
+    internal static Column Concat(IReadOnlyList<Column> parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var name = parts[0].Name;
+        return parts[0] switch
+        {
+            NumericColumn when parts.All(p => p is NumericColumn) => new NumericColumn(name, Join(parts, p => ((NumericColumn)p).Values)),
+            TextColumn when parts.All(p => p is TextColumn) => new TextColumn(name, Join(parts, p => ((TextColumn)p).Values)),
+            _ => throw new ArgumentException($"The parts of column '{name}' must all have the same type.", nameof(parts)),
+        };
+    }
+
+    private delegate ReadOnlySpan<T> ValuesOf<T>(Column column);
+
+    private static T[] Join<T>(IReadOnlyList<Column> parts, ValuesOf<T> values)
+    {
+        var result = new T[parts.Sum(p => p.Length)];
+        var next = 0;
+        foreach (var part in parts)
+        {
+            values(part).CopyTo(result.AsSpan(next));
+            next += part.Length;
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// The length and the first, middle and last characters of a name, packed in one number, so that a search for a
     /// column compares one number per column and whole names only where it matches.

@@ -39,9 +39,19 @@ public sealed class NumericColumn : Column
     {
         ArgumentNullException.ThrowIfNull(rows);
         var values = new double[rows.Count];
-        for (var i = 0; i < values.Length; i++)
+        if (rows is int[] indices)
         {
-            values[i] = _values[rows[i]];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = _values[indices[i]];
+            }
+        }
+        else
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = _values[rows[i]];
+            }
         }
 
         return new NumericColumn(Name, values);

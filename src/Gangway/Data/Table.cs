@@ -145,6 +145,26 @@ public sealed class Table
         return new Table(columns, _index);
     }
 
+    /// <summary>One table holding the rows of <paramref name="parts"/> one after another; each has the first's columns, in its order.</summary>
+    /// <exception cref="ArgumentException">There are no parts, or their columns differ.</exception>
+    internal static Table Concat(IReadOnlyList<Table> parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        var first = parts[0];
+        if (parts.Any(p => !p.ColumnNames.SequenceEqual(first.ColumnNames, StringComparer.Ordinal)))
+        {
+            throw new ArgumentException("The parts of a table must all have the same columns in the same order.", nameof(parts));
+        }
+
+        var columns = new Column[first._columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = Column.Concat([.. parts.Select(p => p._columns[i])]);
+        }
+
+        return new Table(columns, first._index);
+    }
+
     /// <summary>The error for a column that is not there, listing the columns that are.</summary>
     public GangwayException MissingColumn(string name)
     {

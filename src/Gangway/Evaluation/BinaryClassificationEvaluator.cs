@@ -42,20 +42,24 @@ public sealed class BinaryClassificationEvaluator
         scored.RequireColumns(Options.SliceColumns);
         var rows = ScoredRows.Read(scored, Options);
         var all = Enumerable.Range(0, rows.Count).ToArray();
-        var groups = Options.SliceColumns.Select(column => (Column: column, Groups: SliceGroups.Of(scored[column]))).ToArray();
-        var slices = groups
-            .SelectMany(slice => slice.Groups.Select(group => new SliceMetrics(slice.Column, group.Value, rows.Evaluate(group.Rows))))
-            .ToArray();
-        var baselines = Options.Baselines
-            .Select(baseline => new BaselineMetrics(baseline.Name, rows.WithBaseline(baseline, scored).Evaluate(all)))
-            .ToArray();
+        var groups = ParallelWork.Map(Options.SliceColumns, column => (Column: column, Groups: SliceGroups.Of(scored[column])));
+        // Each slice, baseline and the whole are independent sorts and passes over the rows: one core each.
+        var parts = ParallelWork.Map<Func<object>, object>(
+        [
+            () => rows.Evaluate(all),
+            .. groups.SelectMany(slice => slice.Groups.Select(group => (Func<object>)(() => new SliceMetrics(slice.Column, group.Value, rows.Evaluate(group.Rows))))),
+            .. Options.Baselines.Select(baseline => (Func<object>)(() => new BaselineMetrics(baseline.Name, rows.WithBaseline(baseline, scored).Evaluate(all)))),
+        ], part => part());
+        var metrics = (Metrics)parts[0];
+        var slices = parts.OfType<SliceMetrics>().ToArray();
+        var baselines = parts.OfType<BaselineMetrics>().ToArray();
         MetricIntervals? overall = null;
         if (Options.Bootstrap is { } bootstrap)
         {
             (overall, slices) = WithIntervals(rows, [.. groups.Select(g => g.Groups)], slices, bootstrap);
         }
 
-        return new BinaryClassificationReport(Options.LabelColumn, rows.Evaluate(all), slices, baselines, overall);
+        return new BinaryClassificationReport(Options.LabelColumn, metrics, slices, baselines, overall);
     }
 
     // One bootstrap for all rows and every slice at once: each resample's counts are shared, so slices cost one pass too.

@@ -3,6 +3,7 @@ using Gangway.Comparison;
 using Gangway.Data;
 using Gangway.Evaluation;
 using Gangway.Learners;
+using Gangway.Scoring;
 using Gangway.Specs;
 using Gangway.Training;
 
@@ -119,8 +120,7 @@ internal sealed class GateEvidence
     // The candidate's label column and positive class for every model, so all score columns share the same true classes.
     private ScoredRows Score(ModelBundle bundle)
     {
-        var output = bundle.Model.Transform(_data);
-        var scored = _data.With(output[PredictionColumns.Probability], output[PredictionColumns.Prediction]);
+        var scored = TableScorer.Scored(bundle.Model, _data);
         return ScoredRows.Read(scored, new BinaryClassificationEvaluatorOptions
         {
             LabelColumn = _candidate.Schema.Target,

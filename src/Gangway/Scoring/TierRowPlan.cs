@@ -74,8 +74,7 @@ internal sealed class TierRowPlan
             return _model.TierOf(row.Texts[_tierSlot]);
         }
 
-        var value = row.Numbers[_tierSlot];
-        return double.IsNaN(value) ? -1 : _model.TierOf(Column.FormatNumber(value));
+        return _model.TierOf(row.Numbers[_tierSlot]);
     }
 
     /// <summary>Copies the row's tier and field values into <paramref name="fields"/> and the returned tuple, to put back with <see cref="Restore"/>.</summary>

@@ -2,6 +2,7 @@ using Gangway.Bundles;
 using Gangway.Data;
 using Gangway.Evaluation;
 using Gangway.Learners;
+using Gangway.Scoring;
 using Gangway.Specs;
 
 namespace Gangway.Training;
@@ -34,9 +35,13 @@ public static class BundleEvaluator
     {
         ArgumentNullException.ThrowIfNull(bundle);
         bootstrap?.Validated();
-        var data = SpecData.ReadLabelledWithLines(bundle.Schema, source);
-        CheckContract(bundle, data, "The evaluation data", warnings);
-        return SpecData.AtLines(data.Lines, () => Evaluate(bundle, data.Table, sliceColumns: null, bootstrap));
+        var read = TableScorer.ReadAndScore(bundle.Model, source, SpecData.ReadOptions(bundle.Schema, includeTarget: true));
+        CheckContract(bundle, read.Data, "The evaluation data", warnings);
+        return SpecData.AtLines(read.Data.Lines, () =>
+        {
+            read.Data.Table.RequireRows($"evaluate '{bundle.Name}'");
+            return EvaluateScored(bundle, read.Scored(), sliceColumns: null, bootstrap);
+        });
     }
 
     /// <summary>Checks labelled rows against the bundle's data contract, if it has one: errors throw, warnings are reported.</summary>
@@ -58,10 +63,14 @@ public static class BundleEvaluator
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(labelled);
         labelled.RequireRows($"evaluate '{bundle.Name}'");
-        var spec = ModelSpecReader.Parse(bundle.SpecText, $"{bundle.Name} (spec stored in the bundle)", contract: bundle.Contract);
         // Slices and rule baselines read the original columns, which feature steps may have replaced.
-        var output = bundle.Model.Transform(labelled);
-        var scored = labelled.With(output[PredictionColumns.Probability], output[PredictionColumns.Prediction]);
+        return EvaluateScored(bundle, TableScorer.Scored(bundle.Model, labelled), sliceColumns, bootstrap);
+    }
+
+    // The labelled rows with the bundle's probability and prediction columns.
+    private static BinaryClassificationReport EvaluateScored(ModelBundle bundle, Table scored, IReadOnlyList<string>? sliceColumns, BootstrapOptions? bootstrap)
+    {
+        var spec = ModelSpecReader.Parse(bundle.SpecText, $"{bundle.Name} (spec stored in the bundle)", contract: bundle.Contract);
         var baselines = new List<IBaseline> { new MajorityClassBaseline(TrainingPositiveRate(bundle)) };
         baselines.AddRange(spec.Baselines.Select(b => new RuleBaseline(b.Name, b.Column, b.EqualsValue)));
         return new BinaryClassificationEvaluator(new BinaryClassificationEvaluatorOptions

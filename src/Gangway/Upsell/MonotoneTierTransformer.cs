@@ -27,6 +27,10 @@ public sealed class MonotoneTierTransformer : ITransformer
     private readonly double[][] _fieldValues;
     private readonly Dictionary<string, int> _tierByKey = new(StringComparer.Ordinal);
 
+    // A number formats as a tier's key exactly when its bits are those of the key's number (the "R" format round-trips;
+    // -0 and 0 format differently, as their bits differ): the same answer as formatting, without formatting each row.
+    private readonly Dictionary<long, int>? _tierByNumber;
+
     internal MonotoneTierTransformer(ITransformer inner, string tierColumn, ColumnType tierType, IReadOnlyList<string> order, IReadOnlyList<string> fields, double[][] fieldValues)
     {
         Inner = inner;
@@ -38,6 +42,15 @@ public sealed class MonotoneTierTransformer : ITransformer
         for (var tier = 0; tier < Order.Count; tier++)
         {
             _tierByKey[UpsellSpec.TierKey(Order[tier], tierType) ?? Order[tier]] = tier;
+        }
+
+        if (TierNumbers() is { } numbers)
+        {
+            _tierByNumber = [];
+            for (var tier = 0; tier < numbers.Length; tier++)
+            {
+                _tierByNumber.TryAdd(BitConverter.DoubleToInt64Bits(numbers[tier]), tier);
+            }
         }
     }
 
@@ -63,7 +76,7 @@ public sealed class MonotoneTierTransformer : ITransformer
     public Table Transform(Table data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Score(data).Output;
+        return Score(data, keepProjected: false).Output;
     }
 
     /// <summary>
@@ -77,35 +90,51 @@ public sealed class MonotoneTierTransformer : ITransformer
         return (scored.Tiers, scored.Projected);
     }
 
-    private (Table Output, int[] Tiers, double[]?[] Projected) Score(Table data)
+    private (Table Output, int[] Tiers, double[]?[] Projected) Score(Table data) => Score(data, keepProjected: true);
+
+    private (Table Output, int[] Tiers, double[]?[] Projected) Score(Table data, bool keepProjected)
     {
         var tiers = TiersOf(data);
         var tierCount = Order.Count;
-        // Rows as they are come first, so a row's error names its own row; then each row in every other tier.
-        var sources = new List<int>(data.RowCount * tierCount);
-        var entryTiers = new List<int>(data.RowCount * tierCount);
+        // Rows as they are come first, so a row's error names its own row; then each placed row in every other tier.
+        var placed = 0;
+        foreach (var tier in tiers)
+        {
+            placed += tier >= 0 ? 1 : 0;
+        }
+
+        var entries = data.RowCount + (placed * (tierCount - 1));
+        var sources = new int[entries];
+        var entryTiers = new int[entries];
         var firstOther = new int[data.RowCount];
-        sources.AddRange(Enumerable.Range(0, data.RowCount));
-        entryTiers.AddRange(Enumerable.Repeat(-1, data.RowCount));
         for (var row = 0; row < data.RowCount; row++)
         {
-            firstOther[row] = sources.Count;
+            sources[row] = row;
+            entryTiers[row] = -1;
+        }
+
+        for (int row = 0, next = data.RowCount; row < data.RowCount; row++)
+        {
+            firstOther[row] = next;
             for (var tier = 0; tier < tierCount && tiers[row] >= 0; tier++)
             {
                 if (tier != tiers[row])
                 {
-                    sources.Add(row);
-                    entryTiers.Add(tier);
+                    sources[next] = row;
+                    entryTiers[next++] = tier;
                 }
             }
         }
 
-        var expanded = sources.Count == data.RowCount ? data : Expand(data, [.. sources], [.. entryTiers]);
+        var expanded = entries == data.RowCount ? data : Expand(data, sources, entryTiers);
         var output = Inner.Transform(expanded);
         var probabilities = output.GetNumeric(PredictionColumns.Probability).Values;
-        var projected = new double[]?[data.RowCount];
+        var projected = new double[]?[keepProjected ? data.RowCount : 0];
         var result = new double[data.RowCount];
         var classSource = new int[data.RowCount];
+        Span<int> entryOfTier = stackalloc int[tierCount];
+        Span<double> raw = stackalloc double[tierCount];
+        Span<double> projection = stackalloc double[tierCount];
         for (var row = 0; row < data.RowCount; row++)
         {
             result[row] = probabilities[row];
@@ -115,35 +144,30 @@ public sealed class MonotoneTierTransformer : ITransformer
                 continue;
             }
 
-            var entries = new int[tierCount];
             for (int tier = 0, other = firstOther[row]; tier < tierCount; tier++)
             {
-                entries[tier] = tier == tiers[row] ? row : other++;
+                entryOfTier[tier] = tier == tiers[row] ? row : other++;
+                raw[tier] = probabilities[entryOfTier[tier]];
             }
 
-            var raw = new double[tierCount];
-            for (var tier = 0; tier < tierCount; tier++)
+            TierProjection.NonDecreasing(raw, projection);
+            result[row] = projection[tiers[row]];
+            classSource[row] = entryOfTier[ClassTier(raw, projection, tiers[row])];
+            if (keepProjected)
             {
-                raw[tier] = probabilities[entries[tier]];
+                projected[row] = projection.ToArray();
             }
-
-            projected[row] = TierProjection.NonDecreasing(raw);
-            result[row] = projected[row]![tiers[row]];
-            classSource[row] = ClassEntry(entries, raw, projected[row]!, tiers[row]);
         }
 
-        var first = output.Take([.. Enumerable.Range(0, data.RowCount)]);
+        var first = entries == data.RowCount ? output : output.Take([.. Enumerable.Range(0, data.RowCount)]);
         var classes = output[PredictionColumns.Prediction].Take(classSource);
         return (first.With(new NumericColumn(PredictionColumns.Probability, result), classes), tiers, projected);
     }
 
-    // The projected value is the mean of a block of tiers, so some tier of the block lies on the same side of 0.5; its
-    // class (as the wrapped model wrote it) is the projected probability's class.
-    private static int ClassEntry(int[] entries, double[] raw, double[] projected, int own) => entries[ClassTier(raw, projected, own)];
-
     /// <summary>
     /// The tier whose class (as the wrapped model gave it) is the class of the projected probability of tier
-    /// <paramref name="own"/>: a tier of the same pooled block on the same side of 0.5.
+    /// <paramref name="own"/>: a tier of the same pooled block on the same side of 0.5. The projected value is the mean of
+    /// its block, so some tier of the block lies on the same side.
     /// </summary>
     internal static int ClassTier(ReadOnlySpan<double> raw, ReadOnlySpan<double> projected, int own)
     {
@@ -191,10 +215,24 @@ public sealed class MonotoneTierTransformer : ITransformer
         return values;
     }
 
+    /// <summary>The index in <see cref="Order"/> of the tier a numeric tier column value is; -1 when missing or not in the order.</summary>
+    internal int TierOf(double value) => _tierByNumber is not null && _tierByNumber.TryGetValue(BitConverter.DoubleToInt64Bits(value), out var tier) ? tier : -1;
+
     private int[] TiersOf(Table data)
     {
         var column = data[TierColumn];
         var tiers = new int[data.RowCount];
+        if (column is NumericColumn numbers && _tierByNumber is not null)
+        {
+            var values = numbers.Values;
+            for (var row = 0; row < tiers.Length; row++)
+            {
+                tiers[row] = TierOf(values[row]);
+            }
+
+            return tiers;
+        }
+
         for (var row = 0; row < tiers.Length; row++)
         {
             tiers[row] = TierOf(column.FormatValue(row));
@@ -205,24 +243,25 @@ public sealed class MonotoneTierTransformer : ITransformer
 
     private Table Expand(Table data, int[] sources, int[] entryTiers)
     {
-        var columns = new List<Column>(Fields.Count + 1);
+        var replaced = new Dictionary<string, Column>(StringComparer.Ordinal);
         var original = data[TierColumn];
         if (original is NumericColumn numbers)
         {
             var values = Order.Select(v => double.Parse(UpsellSpec.TierKey(v, ColumnType.Numeric)!, CultureInfo.InvariantCulture)).ToArray();
-            columns.Add(new NumericColumn(TierColumn, Pick(numbers.Values, sources, entryTiers, values)));
+            replaced[TierColumn] = new NumericColumn(TierColumn, Pick(numbers.Values, sources, entryTiers, values));
         }
         else
         {
-            columns.Add(new TextColumn(TierColumn, Pick(((TextColumn)original).Values, sources, entryTiers, [.. Order])));
+            replaced[TierColumn] = new TextColumn(TierColumn, Pick(((TextColumn)original).Values, sources, entryTiers, [.. Order]));
         }
 
         for (var field = 0; field < Fields.Count; field++)
         {
-            columns.Add(new NumericColumn(Fields[field], Pick(data.GetNumeric(Fields[field]).Values, sources, entryTiers, _fieldValues[field])));
+            replaced[Fields[field]] = new NumericColumn(Fields[field], Pick(data.GetNumeric(Fields[field]).Values, sources, entryTiers, _fieldValues[field]));
         }
 
-        return data.Take(sources).With([.. columns]);
+        // Columns keep their places; those the tiers replace are not copied first.
+        return new Table(data.Columns.Select(column => replaced.TryGetValue(column.Name, out var tiered) ? tiered : column.Take(sources)));
     }
 
     private static T[] Pick<T>(ReadOnlySpan<T> original, int[] sources, int[] entryTiers, T[] byTier)

@@ -55,6 +55,21 @@ public class MonotoneTierTransformerTests
         Assert.Equal(new string?[] { "low", "mid" }, scored.GetText("tier").Values.ToArray());
     }
 
+    [Theory]
+    [InlineData(1.0, 2)]
+    [InlineData(3.0, 0)]
+    [InlineData(2.0000000000000004, -1)] // formats as "2.0000000000000004", not "2"
+    [InlineData(-0.0, -1)]
+    [InlineData(double.NaN, -1)]
+    [InlineData(4.0, -1)]
+    public void TierOf_Number_IsTheTierItsFormattedValueNames(double value, int expected)
+    {
+        var numeric = new MonotoneTierTransformer(new TierLookupModel(), "Pclass", ColumnType.Numeric, ["3", "2", "1"], [], []);
+
+        Assert.Equal(expected, numeric.TierOf(value));
+        Assert.Equal(double.IsNaN(value) ? -1 : numeric.TierOf(Column.FormatNumber(value)), numeric.TierOf(value));
+    }
+
     [Fact]
     public void Transform_TierOutsideTheOrder_KeepsTheWrappedAnswer()
     {
