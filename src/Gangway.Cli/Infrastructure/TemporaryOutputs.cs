@@ -25,11 +25,22 @@ internal static class TemporaryOutputs
         lock (Gate)
         {
             ThrowIfTerminating();
-            var path = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
-            File.Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete).Dispose();
+            // The handlers come first: a signal after the file exists but before them would end the process the default
+            // way (exit 130 or 143) and leave the file. A signal from here on waits for the lock, then finds the file.
             if (Pending.Count == 0)
             {
                 _handlers = [PosixSignalRegistration.Create(PosixSignal.SIGINT, Terminate), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Terminate)];
+            }
+
+            var path = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                File.Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete).Dispose();
+            }
+            catch
+            {
+                ReleaseHandlersIfIdle();
+                throw;
             }
 
             Pending.Add(path);
@@ -61,7 +72,15 @@ internal static class TemporaryOutputs
 
     private static void Forget(string temporary)
     {
-        if (Pending.Remove(temporary) && Pending.Count == 0)
+        if (Pending.Remove(temporary))
+        {
+            ReleaseHandlersIfIdle();
+        }
+    }
+
+    private static void ReleaseHandlersIfIdle()
+    {
+        if (Pending.Count == 0)
         {
             foreach (var handler in _handlers)
             {
