@@ -60,6 +60,7 @@ public static class GangwayServer
     /// <summary>
     /// Registers the service's options, model, registry following, health checks, problem details and OpenAPI document.
     /// Store kinds are not chosen here: the host registers a <see cref="StoreCatalog"/> singleton to serve registry references.
+    /// A host with custom steps registers its <see cref="GangwayCatalog"/> singleton first; otherwise the built-ins load models.
     /// </summary>
     public static IServiceCollection AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -72,6 +73,7 @@ public static class GangwayServer
         services.TryAddSingleton(new AccessLogOutput(Console.Error));
         services.AddSingleton<AccessLog>();
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(GangwayCatalog.BuiltIn);
         services.AddSingleton<ModelStores>();
         services.AddSingleton<ModelSourceResolver>();
         services.AddSingleton<LoadedModel>();

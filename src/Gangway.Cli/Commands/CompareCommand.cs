@@ -49,9 +49,9 @@ internal static class CompareCommand
         {
             var (first, second) = (parse.GetValue(models)![0], parse.GetValue(models)![1]);
             var (labelA, labelB) = Labels(first, second);
-            var a = new ComparedModel(labelA, BundleReader.Read(context.ResolveModel(first)));
-            var b = new ComparedModel(labelB, BundleReader.Read(context.ResolveModel(second)));
-            var source = CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser));
+            var a = new ComparedModel(labelA, BundleReader.Read(context.ResolveModel(first), context.Catalog));
+            var b = new ComparedModel(labelB, BundleReader.Read(context.ResolveModel(second), context.Catalog));
+            var source = CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser), context.Catalog);
             var report = ModelComparison.Compare(
                 a, b, source, parse.GetValue(confidence), new SynchronousProgress<string>(context.Logger.ContractWarning), parse.GetValue(bootstrap), parse.GetValue(seed));
             if (parse.GetValue(json))

@@ -56,8 +56,8 @@ internal static class CrossValidateCommand
             try
             {
                 report = StageProgress.Run(context, "Cross-validating", stages =>
-                    CrossValidator.Run(specPath, CliOptions.Source(dataPath, parse.GetValue(parser)), foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
-                        stages.Report($"fold {fold} of {foldCount * repeatCount} done")), repeatCount));
+                    CrossValidator.Run(specPath, CliOptions.Source(dataPath, parse.GetValue(parser), context.Catalog), foldCount, parse.GetValue(seed), new SynchronousProgress<int>(fold =>
+                        stages.Report($"fold {fold} of {foldCount * repeatCount} done")), repeatCount, context.Catalog));
             }
             catch (Exception ex)
             {

@@ -35,9 +35,9 @@ internal static class EvaluateCommand
 
             var intervals = Intervals(parse.GetValue(bootstrap), parse.GetValue(confidence));
             var (bundlePath, version) = context.ResolveModelVersion(parse.GetValue(model)!);
-            var bundle = BundleReader.Read(bundlePath);
+            var bundle = BundleReader.Read(bundlePath, context.Catalog);
             var dataPath = parse.GetValue(data)!;
-            var report = BundleEvaluator.Evaluate(bundle, CliOptions.Source(dataPath, parse.GetValue(parser)), new SynchronousProgress<string>(context.Logger.ContractWarning), intervals);
+            var report = BundleEvaluator.Evaluate(bundle, CliOptions.Source(dataPath, parse.GetValue(parser), context.Catalog), new SynchronousProgress<string>(context.Logger.ContractWarning), intervals);
             var recorded = parse.GetValue(noTrack) ? null : EvaluationRecording.Record(context, bundlePath, bundle, version, dataPath, report);
             var document = JsonNode.Parse(report.ToJson())!.AsObject();
             EvaluationRecording.AddTo(document, recorded);

@@ -20,7 +20,7 @@ internal static class InspectCommand
         var command = new Command("inspect", "Check a model bundle's integrity and print what it holds.") { path, json };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(path)!));
+            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(path)!), context.Catalog);
             var document = new JsonObject
             {
                 ["manifest"] = SnakeCaseJson.Keys(JsonSerializer.SerializeToNode(bundle.Manifest)),

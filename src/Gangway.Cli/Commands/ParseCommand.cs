@@ -28,7 +28,7 @@ internal static class ParseCommand
         command.SetAction(parse => host.Execute(parse, context =>
         {
             var spec = ParserSpecReader.ReadFile(parse.GetValue(parser)!);
-            var source = ParserCatalog.Default.Create(spec).Open(parse.GetValue(data)!);
+            var source = context.Catalog.Parsers.Create(spec).Open(parse.GetValue(data)!);
             var options = CsvReadOptions.Default with
             {
                 InvalidRows = parse.GetValue(onError) == "skip" ? InvalidRowPolicy.Skip : InvalidRowPolicy.Fail,

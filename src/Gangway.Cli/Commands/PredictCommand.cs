@@ -34,7 +34,7 @@ internal static class PredictCommand
         var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, includePii, parser };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(model)!));
+            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(model)!), context.Catalog);
             var inputPath = parse.GetValue(data)!;
             if (!File.Exists(inputPath))
             {
@@ -69,7 +69,7 @@ internal static class PredictCommand
             {
                 if (parserPath is not null)
                 {
-                    var source = ParserFactory.Open(parserPath, inputPath);
+                    var source = ParserFactory.Open(parserPath, inputPath, context.Catalog);
                     return FileOutput.WriteText(target, context.Output, writer => BatchScorer.Score(bundle, source, writer, options));
                 }
 

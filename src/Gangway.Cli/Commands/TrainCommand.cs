@@ -57,7 +57,7 @@ internal static class TrainCommand
             var specPath = parse.GetValue(spec)!;
             var dataPath = parse.GetValue(data)!;
             var bundle = StageProgress.Run(context, "Training", progress =>
-                new ModelTrainer(context.Time).Train(specPath, CliOptions.Source(dataPath, parse.GetValue(parser)), parse.GetValue(seed), progress, new SynchronousProgress<string>(context.Logger.ContractWarning)));
+                new ModelTrainer(context.Time, context.Catalog).Train(specPath, CliOptions.Source(dataPath, parse.GetValue(parser), context.Catalog), parse.GetValue(seed), progress, new SynchronousProgress<string>(context.Logger.ContractWarning)));
             var bytes = BundleWriter.ToBytes(bundle);
             if (path is not null)
             {

@@ -79,7 +79,7 @@ internal static class TuneCommand
             CandidateSpecs.Check(modelSpec, tuningGrid);
             foreach (var candidate in CandidateGenerator.Generate(tuningGrid))
             {
-                _ = CandidateSpecs.Apply(modelSpec, candidate);
+                _ = CandidateSpecs.Apply(modelSpec, candidate, context.Catalog);
             }
 
             var tracker = parse.GetValue(noTrack) ? null : TuningTracker.Start(context.Store, context.Time, modelSpec, tuningGrid, files, outer);
@@ -89,15 +89,15 @@ internal static class TuneCommand
             {
                 (report, nestedReport) = StageProgress.Run(context, "Tuning", stages =>
                 {
-                    var source = CliOptions.Source(files.Data, files.Parser);
+                    var source = CliOptions.Source(files.Data, files.Parser, context.Catalog);
                     var reporter = new SynchronousProgress<TuningProgress>(progress => Report(progress, tuningGrid, tracker, stages, outer));
                     if (outer is { } outerCount)
                     {
-                        var nestedResult = NestedTuner.Run(modelSpec, source, tuningGrid, outerCount, reporter);
+                        var nestedResult = NestedTuner.Run(modelSpec, source, tuningGrid, outerCount, reporter, context.Catalog);
                         return (nestedResult.Search, nestedResult);
                     }
 
-                    return (Tuner.Run(modelSpec, source, tuningGrid, reporter), (NestedTuningReport?)null);
+                    return (Tuner.Run(modelSpec, source, tuningGrid, reporter, context.Catalog), (NestedTuningReport?)null);
                 });
                 tracker?.Finish(report, nestedReport);
             }
@@ -113,7 +113,7 @@ internal static class TuneCommand
                 context.Logger.RecordedRun(tracker.ParentRunId, tracker.DisplayUri);
             }
 
-            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Chosen.Candidate), report, files, refitOptions, tracker);
+            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Chosen.Candidate, context.Catalog), report, files, refitOptions, tracker);
             var document = Document(report, nestedReport, tracker, refitted);
             if (path is not null && path != FileOutput.StandardOutput)
             {

@@ -55,8 +55,8 @@ internal static class UpsellCheckCommand
                 ? given.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
                 : null;
             var (bundlePath, _) = context.ResolveModelVersion(parse.GetValue(model)!);
-            var bundle = BundleReader.Read(bundlePath);
-            var report = UpsellCheck.Run(bundle, CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser)), strataColumns, options, new SynchronousProgress<string>(context.Logger.ContractWarning));
+            var bundle = BundleReader.Read(bundlePath, context.Catalog);
+            var report = UpsellCheck.Run(bundle, CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser), context.Catalog), strataColumns, options, new SynchronousProgress<string>(context.Logger.ContractWarning));
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(report.ToJson().ToJsonString(Indented));

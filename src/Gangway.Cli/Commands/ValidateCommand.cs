@@ -26,9 +26,9 @@ internal static class ValidateCommand
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model) is { } named ? context.ResolveModel(named) : null);
+            var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model) is { } named ? context.ResolveModel(named) : null, context.Catalog);
             var dataPath = parse.GetValue(data)!;
-            var report = DataValidation.Validate(CliOptions.Source(dataPath, parse.GetValue(parser)), schema);
+            var report = DataValidation.Validate(CliOptions.Source(dataPath, parse.GetValue(parser), context.Catalog), schema);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(Json(dataPath, report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -49,10 +49,10 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static DataSchema ResolveSchema(string? schemaPath, string? modelPath) => (schemaPath, modelPath) switch
+    private static DataSchema ResolveSchema(string? schemaPath, string? modelPath, GangwayCatalog catalog) => (schemaPath, modelPath) switch
     {
         ({ } path, null) => DataSchemaReader.ReadFile(path),
-        (null, { } bundle) => ModelContract(BundleReader.Read(bundle), bundle),
+        (null, { } bundle) => ModelContract(BundleReader.Read(bundle, catalog), bundle),
         _ => throw new GangwayException(ErrorKind.InvalidConfiguration, "Give exactly one of --schema <file> or --model <bundle>."),
     };
 

@@ -13,8 +13,9 @@ internal sealed class CliContext : IDisposable
     private readonly string? _storeUri;
     private IModelStore? _store;
 
-    public CliContext(ParseResult parseResult, TextWriter output, TextWriter error, TimeProvider time, StoreCatalog stores)
+    public CliContext(ParseResult parseResult, TextWriter output, TextWriter error, TimeProvider time, StoreCatalog stores, GangwayCatalog catalog)
     {
+        Catalog = catalog;
         _stores = stores;
         _storeUri = parseResult.GetValue(GlobalOptions.Store);
         Output = output;
@@ -30,6 +31,9 @@ internal sealed class CliContext : IDisposable
         ErrorConsole = CreateConsole(error, ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected);
         ShowProgress = !Quiet && !json && ErrorConsole.Profile.Capabilities.Interactive;
     }
+
+    /// <summary>The steps, learners, transformer loaders and parsers to read specs, bundles and data with.</summary>
+    public GangwayCatalog Catalog { get; }
 
     public TextWriter Output { get; }
 

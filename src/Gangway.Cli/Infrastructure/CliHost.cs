@@ -7,8 +7,11 @@ namespace Gangway.Cli.Infrastructure;
 /// Runs a command body with the house error policy: a <see cref="GangwayException"/> becomes one clear line on standard
 /// error and the exit code for its kind; anything else is an unexpected failure (exit 1), with a stack trace only when verbose.
 /// </summary>
-internal sealed class CliHost(TextWriter output, TextWriter error, TimeProvider time, StoreCatalog stores)
+internal sealed class CliHost(TextWriter output, TextWriter error, TimeProvider time, StoreCatalog stores, GangwayCatalog? catalog = null)
 {
+    /// <summary>The steps, learners, transformer loaders and parsers every command uses, built once for the process.</summary>
+    public GangwayCatalog Catalog { get; } = catalog ?? GangwayCatalog.BuiltIn;
+
     /// <summary>The store kinds <c>--store</c> can name.</summary>
     public StoreCatalog Stores { get; } = stores;
 
@@ -18,7 +21,7 @@ internal sealed class CliHost(TextWriter output, TextWriter error, TimeProvider 
 
     public int Execute(ParseResult parseResult, Func<CliContext, int> body)
     {
-        using var context = new CliContext(parseResult, Output, Error, time, Stores);
+        using var context = new CliContext(parseResult, Output, Error, time, Stores, Catalog);
         try
         {
             return body(context);

@@ -61,8 +61,8 @@ internal static class CliOptions
     }
 
     /// <summary>The data as canonical CSV, or through a parser spec when one is given.</summary>
-    public static Gangway.Data.ITableSource Source(string dataPath, string? parserPath) =>
-        parserPath is null ? new Gangway.Data.CsvFileSource(dataPath) : Gangway.Parsing.ParserFactory.Open(parserPath, dataPath);
+    public static Gangway.Data.ITableSource Source(string dataPath, string? parserPath, GangwayCatalog catalog) =>
+        parserPath is null ? new Gangway.Data.CsvFileSource(dataPath) : Gangway.Parsing.ParserFactory.Open(parserPath, dataPath, catalog);
 
     public static Option<int?> Seed() => new("--seed")
     {

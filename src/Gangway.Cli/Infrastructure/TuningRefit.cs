@@ -49,7 +49,7 @@ internal static class TuningRefit
         context.Logger.Wrote("best spec", specPath);
         var started = context.Time.GetUtcNow();
         var bundle = StageProgress.Run(context, "Refitting the best candidate", progress =>
-            new ModelTrainer(context.Time).Train(specPath, CliOptions.Source(files.Data, files.Parser), null, progress, new SynchronousProgress<string>(context.Logger.ContractWarning)));
+            new ModelTrainer(context.Time, context.Catalog).Train(specPath, CliOptions.Source(files.Data, files.Parser, context.Catalog), null, progress, new SynchronousProgress<string>(context.Logger.ContractWarning)));
         var bytes = BundleWriter.ToBytes(bundle);
         if (options.OutBundle is { } bundlePath)
         {

@@ -13,7 +13,7 @@ namespace Gangway.Server.Hosting;
 /// that fails keeps the old one serving, with the reason in <see cref="LastRefresh"/>, a warning log and
 /// <c>gangway_model_reload_failures_total</c>. Thread-safe once started.
 /// </summary>
-internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceMetrics metrics, TimeProvider time, ILogger<LoadedModel> logger) : IHostedService, IDisposable
+internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceMetrics metrics, TimeProvider time, ILogger<LoadedModel> logger, GangwayCatalog catalog) : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile Served? _served;
@@ -30,7 +30,7 @@ internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceM
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var resolved = resolver.Resolve(null);
-        var served = ServedLoader.Load(resolved.Path!, resolved.Source, time.GetUtcNow());
+        var served = ServedLoader.Load(resolved.Path!, resolved.Source, time.GetUtcNow(), catalog);
         _served = served;
         _lastRefresh = new RefreshStatus(served.LoadedAt, null);
         metrics.StartReloadCounters(resolver.Reference?.Model ?? served.Bundle.Name);
@@ -73,7 +73,7 @@ internal sealed partial class LoadedModel(ModelSourceResolver resolver, ServiceM
                 return new RefreshResult(current, Changed: false, Error: null);
             }
 
-            var next = ServedLoader.Load(resolved.Path, resolved.Source, time.GetUtcNow());
+            var next = ServedLoader.Load(resolved.Path, resolved.Source, time.GetUtcNow(), catalog);
             _served = next;
             _lastRefresh = new RefreshStatus(next.LoadedAt, null);
             metrics.RecordReload(label);

@@ -13,9 +13,9 @@ namespace Gangway.Server.Hosting;
 internal static class ServedLoader
 {
     /// <exception cref="GangwayException">The bundle cannot be read or fails its self-check.</exception>
-    public static Served Load(string path, RegistrySource? source, DateTimeOffset now)
+    public static Served Load(string path, RegistrySource? source, DateTimeOffset now, GangwayCatalog catalog)
     {
-        var bundle = BundleReader.Read(path);
+        var bundle = BundleReader.Read(path, catalog);
         var version = Hashing.Sha256File(path)[..12];
         var contract = bundle.InputContract();
         var validator = contract is null ? null : new SchemaValidator(contract);

@@ -46,13 +46,13 @@ public static class BundleReader
     /// through <paramref name="catalog"/>.
     /// </summary>
     /// <param name="path">The <c>.gwb</c> file.</param>
-    /// <param name="catalog">The loaders for step kinds; <see cref="TransformerCatalog.Default"/> when <see langword="null"/>.</param>
+    /// <param name="catalog">The catalog whose loaders rebuild the model; <see cref="GangwayCatalog.BuiltIn"/> when <see langword="null"/>.</param>
     /// <exception cref="GangwayException">
     /// As for <see cref="ReadManifest"/>; an entry is damaged, missing or extra, or a part is malformed
     /// (<see cref="ErrorKind.CorruptArtifact"/>, naming the entry); or the model uses a step kind the catalog does not know
     /// (<see cref="ErrorKind.NotFound"/>).
     /// </exception>
-    public static ModelBundle Read(string path, TransformerCatalog? catalog = null)
+    public static ModelBundle Read(string path, GangwayCatalog? catalog = null)
     {
         using var archive = BundleArchive.Open(path);
         archive.VerifyEntries();
@@ -87,7 +87,7 @@ public static class BundleReader
         }
     }
 
-    private static ITransformer LoadModel(Dictionary<string, byte[]> content, TransformerCatalog? catalog)
+    private static ITransformer LoadModel(Dictionary<string, byte[]> content, GangwayCatalog? catalog)
     {
         var model = content
             .Where(e => e.Key.StartsWith(BundleEntryNames.ModelPrefix, StringComparison.Ordinal))

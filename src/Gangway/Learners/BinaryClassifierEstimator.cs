@@ -20,7 +20,7 @@ public abstract class BinaryClassifierEstimator : IEstimator<BinaryClassifierTra
     /// <summary>The label, positive class, features and seed.</summary>
     public BinaryClassifierOptions Options { get; }
 
-    /// <summary>The learner's name in <see cref="LearnerCatalog"/>, e.g. <c>fast_tree</c>.</summary>
+    /// <summary>The learner's name in <see cref="GangwayCatalog.Learners"/>, e.g. <c>fast_tree</c>.</summary>
     public abstract string Learner { get; }
 
     /// <inheritdoc />

@@ -2,7 +2,7 @@ namespace Gangway.Learners;
 
 /// <summary>
 /// What a binary classifier learns from: the label, which of its two values is the positive class, the feature columns
-/// and the seed. Immutable; shared by every learner in <see cref="LearnerCatalog"/>.
+/// and the seed. Immutable; shared by every learner in <see cref="GangwayCatalog.Learners"/>.
 /// </summary>
 public sealed record BinaryClassifierOptions
 {

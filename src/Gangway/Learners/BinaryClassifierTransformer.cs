@@ -7,7 +7,7 @@ using ML = Microsoft.ML;
 namespace Gangway.Learners;
 
 /// <summary>
-/// A fitted binary classifier (any of the learners in <see cref="LearnerCatalog"/>): adds
+/// A fitted binary classifier (any of the learners in <see cref="GangwayCatalog.Learners"/>): adds
 /// <see cref="PredictionColumns.Probability"/> (of the positive class) and <see cref="PredictionColumns.Prediction"/>
 /// (the class, in the label's own type) to a table. Like a fitted scikit-learn classifier's predict_proba and predict.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class BinaryClassifierTransformer : ITransformer
         Calibration = calibration;
     }
 
-    /// <summary>The learner that was fitted, as named in <see cref="LearnerCatalog"/> (e.g. <c>fast_tree</c>).</summary>
+    /// <summary>The learner that was fitted, as named in <see cref="GangwayCatalog.Learners"/> (e.g. <c>fast_tree</c>).</summary>
     public string Learner { get; }
 
     /// <summary>The label column the model was trained to predict (not needed to transform).</summary>

@@ -10,7 +10,7 @@ namespace Gangway.Learners;
 /// </summary>
 public sealed class FastForestBinaryEstimator : BinaryClassifierEstimator
 {
-    /// <summary>The name in <see cref="LearnerCatalog"/>.</summary>
+    /// <summary>The name in <see cref="GangwayCatalog.Learners"/>.</summary>
     public const string Name = "fast_forest";
 
     /// <summary>Creates the estimator; <paramref name="hyperparameters"/> defaults to <see cref="FastForestHyperparameters"/>' defaults.</summary>

@@ -1,5 +1,3 @@
-using Gangway.Specs;
-
 namespace Gangway.Learners;
 
 /// <summary>Hyperparameters of <see cref="FastForestBinaryEstimator"/>; spec names in brackets. Defaults are ML.NET's.</summary>
@@ -34,20 +32,5 @@ public sealed record FastForestHyperparameters
         HyperparameterRules.AtLeast(learner, "min_leaf", MinLeaf, 1);
         HyperparameterRules.Fraction(learner, "feature_fraction", FeatureFraction);
         HyperparameterRules.Fraction(learner, "bagging_fraction", BaggingFraction);
-    }
-
-    internal static FastForestHyperparameters From(StepArguments args)
-    {
-        var defaults = new FastForestHyperparameters();
-        var result = new FastForestHyperparameters
-        {
-            Trees = args.GetInt("trees", defaults.Trees),
-            Leaves = args.GetInt("leaves", defaults.Leaves),
-            MinLeaf = args.GetInt("min_leaf", defaults.MinLeaf),
-            FeatureFraction = args.GetDouble("feature_fraction", defaults.FeatureFraction),
-            BaggingFraction = args.GetDouble("bagging_fraction", defaults.BaggingFraction),
-        };
-        args.EnsureAllUsed();
-        return result;
     }
 }

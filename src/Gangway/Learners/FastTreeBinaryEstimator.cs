@@ -9,7 +9,7 @@ namespace Gangway.Learners;
 /// </summary>
 public sealed class FastTreeBinaryEstimator : BinaryClassifierEstimator
 {
-    /// <summary>The name in <see cref="LearnerCatalog"/>.</summary>
+    /// <summary>The name in <see cref="GangwayCatalog.Learners"/>.</summary>
     public const string Name = "fast_tree";
 
     /// <summary>Creates the estimator; <paramref name="hyperparameters"/> defaults to <see cref="FastTreeHyperparameters"/>' defaults.</summary>

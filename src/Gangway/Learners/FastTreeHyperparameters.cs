@@ -1,5 +1,3 @@
-using Gangway.Specs;
-
 namespace Gangway.Learners;
 
 /// <summary>Hyperparameters of <see cref="FastTreeBinaryEstimator"/>; spec names in brackets. Defaults are ML.NET's.</summary>
@@ -34,20 +32,5 @@ public sealed record FastTreeHyperparameters
         HyperparameterRules.AtLeast(learner, "min_leaf", MinLeaf, 1);
         HyperparameterRules.Positive(learner, "learning_rate", LearningRate);
         HyperparameterRules.Fraction(learner, "feature_fraction", FeatureFraction);
-    }
-
-    internal static FastTreeHyperparameters From(StepArguments args)
-    {
-        var defaults = new FastTreeHyperparameters();
-        var result = new FastTreeHyperparameters
-        {
-            Trees = args.GetInt("trees", defaults.Trees),
-            Leaves = args.GetInt("leaves", defaults.Leaves),
-            MinLeaf = args.GetInt("min_leaf", defaults.MinLeaf),
-            LearningRate = args.GetDouble("learning_rate", defaults.LearningRate),
-            FeatureFraction = args.GetDouble("feature_fraction", defaults.FeatureFraction),
-        };
-        args.EnsureAllUsed();
-        return result;
     }
 }

@@ -10,7 +10,7 @@ namespace Gangway.Learners;
 /// </summary>
 public sealed class LbfgsLogisticRegressionEstimator : BinaryClassifierEstimator
 {
-    /// <summary>The name in <see cref="LearnerCatalog"/>.</summary>
+    /// <summary>The name in <see cref="GangwayCatalog.Learners"/>.</summary>
     public const string Name = "logistic_regression";
 
     /// <summary>Creates the estimator; <paramref name="hyperparameters"/> defaults to <see cref="LogisticRegressionHyperparameters"/>' defaults.</summary>

@@ -10,7 +10,7 @@ namespace Gangway.Learners;
 /// </summary>
 public sealed class LightGbmBinaryEstimator : BinaryClassifierEstimator
 {
-    /// <summary>The name in <see cref="LearnerCatalog"/>.</summary>
+    /// <summary>The name in <see cref="GangwayCatalog.Learners"/>.</summary>
     public const string Name = "light_gbm";
 
     /// <summary>Creates the estimator; <paramref name="hyperparameters"/> defaults to <see cref="LightGbmHyperparameters"/>' defaults.</summary>

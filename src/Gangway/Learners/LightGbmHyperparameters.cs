@@ -1,5 +1,3 @@
-using Gangway.Specs;
-
 namespace Gangway.Learners;
 
 /// <summary>Hyperparameters of <see cref="LightGbmBinaryEstimator"/>; spec names in brackets. Defaults are LightGBM's.</summary>
@@ -45,22 +43,5 @@ public sealed record LightGbmHyperparameters
         HyperparameterRules.Fraction(learner, "feature_fraction", FeatureFraction);
         HyperparameterRules.AtLeast(learner, "l1", L1, 0);
         HyperparameterRules.AtLeast(learner, "l2", L2, 0);
-    }
-
-    internal static LightGbmHyperparameters From(StepArguments args)
-    {
-        var defaults = new LightGbmHyperparameters();
-        var result = new LightGbmHyperparameters
-        {
-            Trees = args.GetInt("trees", defaults.Trees),
-            Leaves = args.GetInt("leaves", defaults.Leaves),
-            MinLeaf = args.GetInt("min_leaf", defaults.MinLeaf),
-            LearningRate = args.GetDouble("learning_rate", defaults.LearningRate),
-            FeatureFraction = args.GetDouble("feature_fraction", defaults.FeatureFraction),
-            L1 = args.GetDouble("l1", defaults.L1),
-            L2 = args.GetDouble("l2", defaults.L2),
-        };
-        args.EnsureAllUsed();
-        return result;
     }
 }

@@ -1,5 +1,3 @@
-using Gangway.Specs;
-
 namespace Gangway.Learners;
 
 /// <summary>Hyperparameters of <see cref="LbfgsLogisticRegressionEstimator"/>; spec names in brackets.</summary>
@@ -25,18 +23,5 @@ public sealed record LogisticRegressionHyperparameters
         HyperparameterRules.AtLeast(learner, "l1", L1, 0);
         HyperparameterRules.AtLeast(learner, "l2", L2, 0);
         HyperparameterRules.AtLeast(learner, "max_iterations", MaxIterations, 1);
-    }
-
-    internal static LogisticRegressionHyperparameters From(StepArguments args)
-    {
-        var defaults = new LogisticRegressionHyperparameters();
-        var result = new LogisticRegressionHyperparameters
-        {
-            L1 = args.GetDouble("l1", defaults.L1),
-            L2 = args.GetDouble("l2", defaults.L2),
-            MaxIterations = args.GetInt("max_iterations", defaults.MaxIterations),
-        };
-        args.EnsureAllUsed();
-        return result;
     }
 }

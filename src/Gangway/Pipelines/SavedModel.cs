@@ -75,10 +75,13 @@ public sealed class SavedModel
         return entries;
     }
 
-    /// <summary>Loads the transformer tree through <paramref name="catalog"/> (default: <see cref="TransformerCatalog.Default"/>).</summary>
+    /// <summary>Loads the transformer tree through the loaders of <paramref name="catalog"/> (default: <see cref="GangwayCatalog.BuiltIn"/>).</summary>
     /// <exception cref="GangwayException">An unknown kind, or state that is missing or malformed.</exception>
-    public ITransformer Load(TransformerCatalog? catalog = null) =>
-        (catalog ?? TransformerCatalog.Default).Load(new TransformerReader(this, Root, catalog ?? TransformerCatalog.Default));
+    public ITransformer Load(GangwayCatalog? catalog = null)
+    {
+        var transformers = (catalog ?? GangwayCatalog.BuiltIn).Transformers;
+        return transformers.Load(new TransformerReader(this, Root, transformers));
+    }
 
     internal JsonObject SaveNode(ITransformer transformer, string path)
     {

@@ -1,61 +1,27 @@
 namespace Gangway.Pipelines;
 
 /// <summary>
-/// Maps a transformer kind to the function that loads it. Loading a saved model only ever calls registered loaders,
-/// so a model file cannot make Gangway instantiate a type of its choosing. Register your own steps here
-/// (see docs/custom-steps.md). Registration is thread-safe; register before loading.
+/// The loading part of a <see cref="GangwayCatalog"/>: maps a transformer kind to the function that loads it. Loading a
+/// saved model only ever calls these loaders, so a model file cannot make Gangway instantiate a type of its choosing.
+/// Immutable (built by <see cref="GangwayCatalogBuilder"/>), so safe to share between threads.
 /// </summary>
 public sealed class TransformerCatalog
 {
-    private readonly Dictionary<string, Func<TransformerReader, ITransformer>> _loaders = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly IReadOnlyDictionary<string, Func<TransformerReader, ITransformer>> _loaders;
 
-    /// <summary>The catalog with every built-in step and learner, used when none is given.</summary>
-    public static TransformerCatalog Default { get; } = CreateWithBuiltIns();
-
-    /// <summary>The registered kinds, sorted.</summary>
-    public IReadOnlyList<string> Kinds
+    internal TransformerCatalog(IEnumerable<KeyValuePair<string, Func<TransformerReader, ITransformer>>> loaders)
     {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _loaders.Keys.Order(StringComparer.Ordinal)];
-            }
-        }
+        _loaders = new Dictionary<string, Func<TransformerReader, ITransformer>>(loaders, StringComparer.Ordinal);
+        Kinds = [.. _loaders.Keys.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Registers (or replaces) the loader for <paramref name="kind"/>.</summary>
-    public TransformerCatalog Register(string kind, Func<TransformerReader, ITransformer> loader)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        ArgumentNullException.ThrowIfNull(loader);
-        lock (_lock)
-        {
-            _loaders[kind] = loader;
-        }
+    /// <summary>The kinds that can be loaded, sorted.</summary>
+    public IReadOnlyList<string> Kinds { get; }
 
-        return this;
-    }
-
-    /// <summary>Creates a catalog holding only the built-in kinds.</summary>
-    public static TransformerCatalog CreateWithBuiltIns() => BuiltInTransformers.RegisterAll(new TransformerCatalog());
-
-    internal ITransformer Load(TransformerReader reader)
-    {
-        Func<TransformerReader, ITransformer>? loader;
-        lock (_lock)
-        {
-            _loaders.TryGetValue(reader.Kind, out loader);
-        }
-
-        if (loader is null)
-        {
-            throw new GangwayException(
+    internal ITransformer Load(TransformerReader reader) =>
+        _loaders.TryGetValue(reader.Kind, out var loader)
+            ? loader(reader)
+            : throw new GangwayException(
                 ErrorKind.NotFound,
-                $"Unknown step kind '{reader.Kind}'. Known kinds: {string.Join(", ", Kinds)}. Register custom steps with TransformerCatalog.Default.Register before loading.");
-        }
-
-        return loader(reader);
-    }
+                $"Unknown step kind '{reader.Kind}'. Known kinds: {string.Join(", ", Kinds)}. Add custom steps with GangwayCatalogBuilder.AddFeatureStep and load with that catalog.");
 }

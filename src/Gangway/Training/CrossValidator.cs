@@ -19,19 +19,19 @@ public static class CrossValidator
 {
     /// <summary>Cross-validates the spec file on the CSV file.</summary>
     /// <exception cref="GangwayException">The spec or data is invalid, or folds are impossible for the data.</exception>
-    public static CrossValidationReport Run(string specPath, string dataPath, int folds, int? seedOverride = null, IProgress<int>? progress = null, int repeats = 1) =>
-        Run(specPath, new CsvFileSource(dataPath), folds, seedOverride, progress, repeats);
+    public static CrossValidationReport Run(string specPath, string dataPath, int folds, int? seedOverride = null, IProgress<int>? progress = null, int repeats = 1, GangwayCatalog? catalog = null) =>
+        Run(specPath, new CsvFileSource(dataPath), folds, seedOverride, progress, repeats, catalog);
 
     /// <summary>Cross-validates the spec file on data from any source (e.g. a unit's file through its parser).</summary>
     /// <exception cref="GangwayException">The spec or data is invalid, or folds are impossible for the data.</exception>
-    public static CrossValidationReport Run(string specPath, ITableSource source, int folds, int? seedOverride = null, IProgress<int>? progress = null, int repeats = 1)
+    public static CrossValidationReport Run(string specPath, ITableSource source, int folds, int? seedOverride = null, IProgress<int>? progress = null, int repeats = 1, GangwayCatalog? catalog = null)
     {
         var spec = ModelSpecReader.ReadFile(specPath);
         // Building the estimator checks its arguments, so a misspelt key fails before any data is read.
-        _ = SpecEstimatorBuilder.Build(spec, seedOverride ?? spec.Seed);
+        _ = SpecEstimatorBuilder.Build(spec, seedOverride ?? spec.Seed, catalog);
         var data = SpecData.ReadLabelledWithLines(spec, source);
         var seed = seedOverride ?? spec.Seed;
-        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, folds, seed, seed, progress, repeats));
+        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, folds, seed, seed, progress, repeats, catalog));
     }
 
     /// <summary>Cross-validates <paramref name="spec"/> on an in-memory labelled table.</summary>
@@ -41,8 +41,9 @@ public static class CrossValidator
     /// <param name="seed">Seed for the fold assignment and every learner.</param>
     /// <param name="progress">Receives the number of folds done.</param>
     /// <param name="repeats">How many times to split into <paramref name="folds"/> folds (default 1), each reshuffled.</param>
-    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int seed, IProgress<int>? progress = null, int repeats = 1) =>
-        Run(spec, data, folds, seed, seed, progress, repeats);
+    /// <param name="catalog">The steps and learners the spec may name (default: <see cref="GangwayCatalog.BuiltIn"/>).</param>
+    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int seed, IProgress<int>? progress = null, int repeats = 1, GangwayCatalog? catalog = null) =>
+        Run(spec, data, folds, seed, seed, progress, repeats, catalog);
 
     /// <summary>
     /// Cross-validates <paramref name="spec"/> with separate seeds for the folds and the learners, so several specs
@@ -55,8 +56,9 @@ public static class CrossValidator
     /// <param name="learnerSeed">Seed for every step and learner.</param>
     /// <param name="progress">Receives the number of folds done (of <paramref name="repeats"/> × <paramref name="folds"/>).</param>
     /// <param name="repeats">How many times to split into <paramref name="folds"/> folds (default 1), each reshuffled.</param>
+    /// <param name="catalog">The steps and learners the spec may name (default: <see cref="GangwayCatalog.BuiltIn"/>).</param>
     /// <exception cref="GangwayException">The data cannot be split, or <paramref name="repeats"/> is below 1.</exception>
-    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int foldSeed, int learnerSeed, IProgress<int>? progress = null, int repeats = 1)
+    public static CrossValidationReport Run(ModelSpec spec, Table data, int folds, int foldSeed, int learnerSeed, IProgress<int>? progress = null, int repeats = 1, GangwayCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         data = SpecData.Conform(spec, data, includeTarget: true);
@@ -69,7 +71,7 @@ public static class CrossValidator
         var results = new Metrics[splits.Count];
         ForEachInParallel(splits.Count, i =>
         {
-            var model = SpecEstimatorBuilder.BuildModel(spec, learnerSeed).Fit(splits[i].Train);
+            var model = SpecEstimatorBuilder.BuildModel(spec, learnerSeed, catalog).Fit(splits[i].Train);
             results[i] = evaluator.Evaluate(model.Transform(splits[i].Test)).Overall;
         }, progress);
         return new CrossValidationReport(results, repeats);

@@ -17,9 +17,8 @@ namespace Gangway.Training;
 /// the fitted pipeline, the spec text, the input schema, a profile of the training data, training metrics and lineage.
 /// </summary>
 /// <param name="time">The clock for lineage (default: the system clock).</param>
-/// <param name="steps">Feature steps (default: <see cref="FeatureStepCatalog.Default"/>).</param>
-/// <param name="learners">Learners (default: <see cref="LearnerCatalog.Default"/>).</param>
-public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
+/// <param name="catalog">The steps and learners the spec may name (default: <see cref="GangwayCatalog.BuiltIn"/>).</param>
+public sealed class ModelTrainer(TimeProvider? time = null, GangwayCatalog? catalog = null)
 {
     private const int ExampleRowCount = 5;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -47,7 +46,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         var spec = ModelSpecReader.ReadFile(specPath);
         var seed = seedOverride ?? spec.Seed;
         // Building the estimator checks every step's and the learner's arguments, so a misspelt key fails before any data is read.
-        _ = SpecEstimatorBuilder.Build(spec, seed, steps, learners);
+        _ = SpecEstimatorBuilder.Build(spec, seed, catalog);
         progress?.Report($"reading {source.Description}");
         var data = SpecData.ReadLabelledWithLines(spec, source);
         var lineage = Lineage.CaptureWithDataHash(source.RawSha256(), specPath, seed, _time, source.ParserSha256);
@@ -80,7 +79,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, FeatureStepCatalog? 
         }
 
         progress?.Report($"fitting {spec.Features.Count} feature step(s) and {spec.Learner.Name}");
-        var model = SpecEstimatorBuilder.BuildModel(spec, lineage.Seed, steps, learners).Fit(data);
+        var model = SpecEstimatorBuilder.BuildModel(spec, lineage.Seed, catalog).Fit(data);
         UnreadInputs.Check(spec, model);
 
         progress?.Report("scoring the training data");

@@ -1,5 +1,4 @@
 using Gangway.Calibration;
-using Gangway.Features;
 using Gangway.Learners;
 using Gangway.Pipelines;
 using Gangway.Specs;
@@ -16,14 +15,14 @@ public static class SpecEstimatorBuilder
     /// </summary>
     /// <param name="spec">The spec.</param>
     /// <param name="seed">The seed to use (normally <see cref="ModelSpec.Seed"/>).</param>
-    /// <param name="steps">Feature steps to resolve names with (default: <see cref="FeatureStepCatalog.Default"/>).</param>
-    /// <param name="learners">Learners to resolve names with (default: <see cref="LearnerCatalog.Default"/>).</param>
+    /// <param name="catalog">The steps and learners to resolve names with (default: <see cref="GangwayCatalog.BuiltIn"/>).</param>
     /// <exception cref="GangwayException">A step or learner is unknown or badly configured (e.g. a misspelt argument); the message says where in the spec.</exception>
-    public static IEstimator<PipelineTransformer> Build(ModelSpec spec, int seed, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
+    public static IEstimator<PipelineTransformer> Build(ModelSpec spec, int seed, GangwayCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        steps ??= FeatureStepCatalog.Default;
-        learners ??= LearnerCatalog.Default;
+        catalog ??= GangwayCatalog.BuiltIn;
+        var steps = catalog.FeatureSteps;
+        var learners = catalog.Learners;
         var estimators = new List<IEstimator>(spec.Features.Count + 1);
         foreach (var step in spec.Features)
         {
@@ -48,9 +47,9 @@ public static class SpecEstimatorBuilder
     /// pipeline's final probability). Training and cross-validation fit this.
     /// </summary>
     /// <exception cref="GangwayException">As <see cref="Build"/>.</exception>
-    public static IEstimator BuildModel(ModelSpec spec, int seed, FeatureStepCatalog? steps = null, LearnerCatalog? learners = null)
+    public static IEstimator BuildModel(ModelSpec spec, int seed, GangwayCatalog? catalog = null)
     {
-        var pipeline = Build(spec, seed, steps, learners);
+        var pipeline = Build(spec, seed, catalog);
         return spec.Upsell is { Monotone: true } upsell
             ? new MonotoneTierEstimator(pipeline, upsell, spec.Inputs.First(c => c.Name == upsell.Column).Type)
             : pipeline;

@@ -23,8 +23,11 @@ public static class CandidateSpecs
     /// validated like a spec read from a file, including building its steps and learner, so a bad value fails here with
     /// the usual spec message, prefixed with the candidate.
     /// </summary>
+    /// <param name="spec">The spec whose parameters are tuned.</param>
+    /// <param name="candidate">The values to set.</param>
+    /// <param name="catalog">The steps and learners the spec may name (default: <see cref="GangwayCatalog.BuiltIn"/>).</param>
     /// <exception cref="GangwayException">A path names nothing in the spec, or a value breaks a rule of its step (InvalidConfiguration).</exception>
-    public static ModelSpec Apply(ModelSpec spec, TuningCandidate candidate)
+    public static ModelSpec Apply(ModelSpec spec, TuningCandidate candidate, GangwayCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -54,7 +57,7 @@ public static class CandidateSpecs
         try
         {
             ModelSpecValidator.Validate(result);
-            _ = SpecEstimatorBuilder.Build(result, result.Seed);
+            _ = SpecEstimatorBuilder.Build(result, result.Seed, catalog);
         }
         catch (GangwayException ex)
         {

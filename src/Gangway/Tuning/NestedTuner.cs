@@ -16,14 +16,14 @@ public static class NestedTuner
 {
     /// <summary>Runs a nested cross-validation of the search on data from any source (e.g. a CSV file or a unit's file through its parser).</summary>
     /// <exception cref="GangwayException">The grid does not fit the spec, a candidate is invalid, or the data is.</exception>
-    public static NestedTuningReport Run(ModelSpec spec, ITableSource source, TuningGrid grid, int outerFolds, IProgress<TuningProgress>? progress = null)
+    public static NestedTuningReport Run(ModelSpec spec, ITableSource source, TuningGrid grid, int outerFolds, IProgress<TuningProgress>? progress = null, GangwayCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(grid);
         CandidateSpecs.Check(spec, grid);
         var data = SpecData.ReadLabelledWithLines(spec, source);
-        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, grid, outerFolds, progress));
+        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, grid, outerFolds, progress, catalog));
     }
 
     /// <summary>
@@ -35,13 +35,14 @@ public static class NestedTuner
     /// <param name="grid">The metric, folds, repeats, selection, search and parameters.</param>
     /// <param name="outerFolds">The number of outer folds, at least 2.</param>
     /// <param name="progress">Receives where the search is; reports of the outer searches carry <see cref="TuningProgress.OuterFold"/>.</param>
-    /// <exception cref="GangwayException">As <see cref="Tuner.Run(ModelSpec, Table, TuningGrid, IProgress{TuningProgress})"/>, or an outer training part cannot be split into the inner folds.</exception>
-    public static NestedTuningReport Run(ModelSpec spec, Table data, TuningGrid grid, int outerFolds, IProgress<TuningProgress>? progress = null)
+    /// <param name="catalog">The steps and learners the spec may name (default: <see cref="GangwayCatalog.BuiltIn"/>).</param>
+    /// <exception cref="GangwayException">As <see cref="Tuner.Run(ModelSpec, Table, TuningGrid, IProgress{TuningProgress}, GangwayCatalog)"/>, or an outer training part cannot be split into the inner folds.</exception>
+    public static NestedTuningReport Run(ModelSpec spec, Table data, TuningGrid grid, int outerFolds, IProgress<TuningProgress>? progress = null, GangwayCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(grid);
         data = SpecData.Conform(spec, data, includeTarget: true);
-        var search = Tuner.Run(spec, data, grid, progress);
+        var search = Tuner.Run(spec, data, grid, progress, catalog);
         var evaluator = new BinaryClassificationEvaluator(new BinaryClassificationEvaluatorOptions
         {
             LabelColumn = spec.Target.Column,
@@ -52,9 +53,9 @@ public static class NestedTuner
         foreach (var (train, test) in CrossValidation.Split(data, spec.Target.Column, outerFolds, spec.Seed))
         {
             var fold = results.Count + 1;
-            var inner = Tuner.Run(spec, train, grid, progress, fold);
+            var inner = Tuner.Run(spec, train, grid, progress, fold, catalog);
             var chosen = inner.Chosen;
-            var model = SpecEstimatorBuilder.BuildModel(chosen.Spec, chosen.Spec.Seed).Fit(train);
+            var model = SpecEstimatorBuilder.BuildModel(chosen.Spec, chosen.Spec.Seed, catalog).Fit(train);
             var outer = metric(evaluator.Evaluate(model.Transform(test)).Overall);
             results.Add(new OuterFoldResult(fold, chosen.Candidate, chosen.Score.Mean, outer));
         }

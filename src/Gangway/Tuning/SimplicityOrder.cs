@@ -36,12 +36,12 @@ public sealed class SimplicityOrder
     /// <summary>The tuned parameter paths that are not ranked (they play no part in the order).</summary>
     public IReadOnlyList<string> Unranked { get; }
 
-    /// <summary>The order for the candidates of <paramref name="grid"/> on <paramref name="spec"/>, with the learners of <paramref name="catalog"/> (default: the built-ins).</summary>
-    public static SimplicityOrder For(ModelSpec spec, TuningGrid grid, LearnerCatalog? catalog = null)
+    /// <summary>The order for the candidates of <paramref name="grid"/> on <paramref name="spec"/>, with the learners of <paramref name="catalog"/> (default: <see cref="GangwayCatalog.BuiltIn"/>).</summary>
+    public static SimplicityOrder For(ModelSpec spec, TuningGrid grid, GangwayCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(grid);
-        var learnerRules = (catalog ?? LearnerCatalog.Default).Simplicity(spec.Learner.Name);
+        var learnerRules = (catalog ?? GangwayCatalog.BuiltIn).Learners.Simplicity(spec.Learner.Name);
         var keys = new List<Key>();
         foreach (var rule in learnerRules)
         {

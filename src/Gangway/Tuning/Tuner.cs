@@ -16,14 +16,14 @@ public static class Tuner
 {
     /// <summary>Tunes <paramref name="spec"/> on data from any source (e.g. a CSV file or a unit's file through its parser).</summary>
     /// <exception cref="GangwayException">The grid does not fit the spec, a candidate is invalid, or the data is.</exception>
-    public static TuningReport Run(ModelSpec spec, ITableSource source, TuningGrid grid, IProgress<TuningProgress>? progress = null)
+    public static TuningReport Run(ModelSpec spec, ITableSource source, TuningGrid grid, IProgress<TuningProgress>? progress = null, GangwayCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(grid);
         CandidateSpecs.Check(spec, grid);
         var data = SpecData.ReadLabelledWithLines(spec, source);
-        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, grid, progress));
+        return SpecData.AtLines(data.Lines, () => Run(spec, data.Table, grid, progress, null, catalog));
     }
 
     /// <summary>Tunes <paramref name="spec"/> on an in-memory labelled table.</summary>
@@ -32,17 +32,18 @@ public static class Tuner
     /// <param name="grid">The metric, folds, search and parameters.</param>
     /// <param name="progress">Receives where the search is, including each candidate's result as soon as it is scored.</param>
     /// <exception cref="GangwayException">The grid does not fit the spec, a candidate is invalid, the data cannot be split into the folds, or the metric is undefined for every candidate.</exception>
-    public static TuningReport Run(ModelSpec spec, Table data, TuningGrid grid, IProgress<TuningProgress>? progress = null) =>
-        Run(spec, data, grid, progress, null);
+    /// <param name="catalog">The steps and learners the spec may name (default: <see cref="GangwayCatalog.BuiltIn"/>).</param>
+    public static TuningReport Run(ModelSpec spec, Table data, TuningGrid grid, IProgress<TuningProgress>? progress = null, GangwayCatalog? catalog = null) =>
+        Run(spec, data, grid, progress, null, catalog);
 
-    internal static TuningReport Run(ModelSpec spec, Table data, TuningGrid grid, IProgress<TuningProgress>? progress, int? outerFold)
+    internal static TuningReport Run(ModelSpec spec, Table data, TuningGrid grid, IProgress<TuningProgress>? progress, int? outerFold, GangwayCatalog? catalog)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(grid);
         CandidateSpecs.Check(spec, grid);
         var candidates = CandidateGenerator.Generate(grid);
-        var specs = candidates.Select(c => CandidateSpecs.Apply(spec, c)).ToList();
+        var specs = candidates.Select(c => CandidateSpecs.Apply(spec, c, catalog)).ToList();
         var results = new List<CandidateResult>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -50,13 +51,13 @@ public static class Tuner
             var folds = grid.Folds * grid.Repeats;
             progress?.Report(new TuningProgress(number, candidates.Count, 0, folds, null, outerFold));
             var report = CrossValidator.Run(specs[i], data, grid.Folds, spec.Seed, specs[i].Seed, new FoldProgress(done =>
-                progress?.Report(new TuningProgress(number, candidates.Count, done, folds, null, outerFold))), grid.Repeats);
+                progress?.Report(new TuningProgress(number, candidates.Count, done, folds, null, outerFold))), grid.Repeats, catalog);
             var result = new CandidateResult(candidates[i], specs[i], report, report.Summary(grid.Metric));
             results.Add(result);
             progress?.Report(new TuningProgress(number, candidates.Count, folds, folds, result, outerFold));
         }
 
-        return new TuningReport(grid, spec.Seed, results, SimplicityOrder.For(spec, grid));
+        return new TuningReport(grid, spec.Seed, results, SimplicityOrder.For(spec, grid, catalog));
     }
 
     // Reports on the calling thread (Progress<T> would post to the thread pool, out of order).

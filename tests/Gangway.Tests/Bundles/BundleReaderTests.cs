@@ -66,7 +66,7 @@ public sealed class BundleReaderTests
         using var temp = new TempDirectory();
         var path = TestBundles.WriteTo(temp);
 
-        var ex = Assert.Throws<GangwayException>(() => BundleReader.Read(path, new TransformerCatalog()));
+        var ex = Assert.Throws<GangwayException>(() => BundleReader.Read(path, new GangwayCatalogBuilder().Build()));
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
         Assert.Contains("'pipeline'", ex.Message, StringComparison.Ordinal);

@@ -49,8 +49,8 @@ internal static class TestBundles
 
     public static readonly DateTimeOffset Created = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static TransformerCatalog Catalog { get; } =
-        TransformerCatalog.CreateWithBuiltIns().Register(ScaleTransformer.KindName, ScaleTransformer.Load);
+    public static GangwayCatalog Catalog { get; } =
+        GangwayCatalog.CreateBuilder().AddTransformer(ScaleTransformer.KindName, ScaleTransformer.Load).Build();
 
     public static Table Training() => new(
         new NumericColumn("PassengerId", [1, 2, 3, 4]),

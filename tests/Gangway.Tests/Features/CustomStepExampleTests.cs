@@ -55,17 +55,12 @@ public sealed class MinMaxScalingTransformer(string column, double min, double m
 
 public static class MinMaxScalingStep
 {
-    /// <summary>Call once at start-up, before loading models or reading specs that use the step.</summary>
-    public static void Register()
-    {
-        TransformerCatalog.Default.Register(MinMaxScalingTransformer.KindName, MinMaxScalingTransformer.Load);
-        FeatureStepCatalog.Default.Register("min_max_scale", args =>
-        {
-            var estimator = new MinMaxScalingEstimator(args.GetString("column"));
-            args.EnsureAllUsed();
-            return estimator;
-        });
-    }
+    /// <summary>Adds the step to the catalog a host builds at start-up: its spec binder and its loader, in one call.</summary>
+    public static GangwayCatalogBuilder AddMinMaxScaling(this GangwayCatalogBuilder catalog) => catalog.AddFeatureStep(
+        "min_max_scale",
+        args => new MinMaxScalingEstimator(args.GetString("column")),
+        MinMaxScalingTransformer.KindName,
+        MinMaxScalingTransformer.Load);
 }
 // ---- docs/custom-steps.md example: end ----
 
@@ -73,7 +68,26 @@ public sealed class CustomStepExampleTests
 {
     private static readonly Table Data = new(new NumericColumn("Fare", [10, 30, double.NaN, 20]), new TextColumn("Sex", ["male", "female", "male", "female"]));
 
-    public CustomStepExampleTests() => MinMaxScalingStep.Register();
+    private static readonly GangwayCatalog Catalog = GangwayCatalog.CreateBuilder().AddMinMaxScaling().Build();
+
+    [Fact]
+    public void Example_AddedOnce_IsBothASpecStepAndALoadableKindOfThatCatalogOnly()
+    {
+        Assert.Contains("min_max_scale", Catalog.FeatureSteps.StepNames);
+        Assert.Contains(MinMaxScalingTransformer.KindName, Catalog.Transformers.Kinds);
+        Assert.DoesNotContain("min_max_scale", GangwayCatalog.BuiltIn.FeatureSteps.StepNames);
+        Assert.DoesNotContain(MinMaxScalingTransformer.KindName, GangwayCatalog.BuiltIn.Transformers.Kinds);
+    }
+
+    [Fact]
+    public void Example_MisspeltArgument_IsRejectedByTheCatalog()
+    {
+        var args = new StepArguments("min_max_scale", new Dictionary<string, object?> { ["column"] = "Fare", ["colum"] = "Age" });
+
+        var ex = Assert.Throws<GangwayException>(() => Catalog.FeatureSteps.Create("min_max_scale", args));
+
+        Assert.Contains("'colum'", ex.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Example_FitsSavesAndLoadsThroughTheCatalog()
@@ -81,7 +95,7 @@ public sealed class CustomStepExampleTests
         var fitted = new PipelineEstimator(new MinMaxScalingEstimator("Fare"), new OneHotEncodingEstimator(["Sex"])).Fit(Data);
         var entries = SavedModel.From(fitted).ToEntries();
 
-        var loaded = SavedModel.FromEntries(entries).Load(TransformerCatalog.Default);
+        var loaded = SavedModel.FromEntries(entries).Load(Catalog);
 
         var scaler = Assert.IsType<MinMaxScalingTransformer>(((PipelineTransformer)loaded).Steps[0]);
         Assert.Equal((10.0, 30.0), (scaler.Min, scaler.Max));
@@ -95,16 +109,16 @@ public sealed class CustomStepExampleTests
     {
         var entries = SavedModel.From(new MinMaxScalingEstimator("Fare").Fit(Data)).ToEntries();
 
-        var ex = Assert.Throws<GangwayException>(() => SavedModel.FromEntries(entries).Load(TransformerCatalog.CreateWithBuiltIns()));
+        var ex = Assert.Throws<GangwayException>(() => SavedModel.FromEntries(entries).Load(GangwayCatalog.BuiltIn));
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
         Assert.Contains("'example_min_max'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Example_IsUsableFromFeatureStepCatalogAlsoInsideColumnTransformer()
+    public void Example_IsUsableFromTheCatalogAlsoInsideColumnTransformer()
     {
-        var direct = FeatureStepCatalog.Default.Create("min_max_scale", new StepArguments("min_max_scale", new Dictionary<string, object?> { ["column"] = "Fare" }));
+        var direct = Catalog.FeatureSteps.Create("min_max_scale", new StepArguments("min_max_scale", new Dictionary<string, object?> { ["column"] = "Fare" }));
         var parts = new List<object?>
         {
             new Dictionary<string, object?>
@@ -114,7 +128,7 @@ public sealed class CustomStepExampleTests
                 ["steps"] = new List<object?> { new Dictionary<string, object?> { ["step"] = "min_max_scale", ["column"] = "Fare" } },
             },
         };
-        var nested = FeatureStepCatalog.Default.Create(
+        var nested = Catalog.FeatureSteps.Create(
             "column_transformer",
             new StepArguments("column_transformer", new Dictionary<string, object?> { ["parts"] = parts }));
 

@@ -12,16 +12,16 @@ public sealed class ParserCatalogTests : IDisposable
     [Fact]
     public void Create_NoType_GivesTheDeclarativeParser()
     {
-        var parser = new ParserCatalog().Create(_ws.ReadSpec(""));
+        var parser = new GangwayCatalogBuilder().Build().Parsers.Create(_ws.ReadSpec(""));
 
         Assert.Equal("unit", parser.Name);
         Assert.IsType<ParsedFileSource>(parser.Open(_ws.Data("Id\n1\n")));
     }
 
     [Fact]
-    public void Create_RegisteredType_GivesTheCodeParserWithItsSpec()
+    public void Create_AddedType_GivesTheCodeParserWithItsSpec()
     {
-        var catalog = new ParserCatalog().Register("upper", spec => new UpperParser(spec));
+        var catalog = new GangwayCatalogBuilder().AddParser("upper", spec => new UpperParser(spec)).Build().Parsers;
 
         var parser = catalog.Create(_ws.ReadSpec("type: upper"));
         var table = parser.Open(_ws.Data("ann\nbob\n")).ReadChunks(CsvReadOptions.Default).Single().Table;
@@ -35,20 +35,22 @@ public sealed class ParserCatalogTests : IDisposable
     [Fact]
     public void Create_UnknownType_ListsTheRegisteredTypes()
     {
-        var ex = Assert.Throws<GangwayException>(() => new ParserCatalog().Create(_ws.ReadSpec("type: mystery")));
+        var ex = Assert.Throws<GangwayException>(() => new GangwayCatalogBuilder().Build().Parsers.Create(_ws.ReadSpec("type: mystery")));
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
-        Assert.Equal("parser.yaml: unknown parser type 'mystery'. Registered types: declarative. Register code parsers with ParserCatalog.Default.Register.", ex.Message);
+        Assert.Equal("parser.yaml: unknown parser type 'mystery'. Registered types: declarative. Add code parsers with GangwayCatalogBuilder.AddParser.", ex.Message);
     }
 
     [Fact]
-    public void Register_FromManyThreads_KeepsEveryType()
+    public void BuiltIn_FromManyThreads_CreatesParsersAndHasOnlyTheDeclarativeType()
     {
-        var catalog = new ParserCatalog();
+        var spec = _ws.ReadSpec("");
+        var parsers = new IParser[64];
 
-        Parallel.For(0, 64, i => catalog.Register($"p{i}", spec => new UpperParser(spec)));
+        Parallel.For(0, parsers.Length, i => parsers[i] = GangwayCatalog.BuiltIn.Parsers.Create(spec));
 
-        Assert.Equal(65, catalog.Types.Count);
+        Assert.All(parsers, p => Assert.Equal("unit", p.Name));
+        Assert.Equal([ParserCatalog.Declarative], GangwayCatalog.BuiltIn.Parsers.Types);
     }
 
     /// <summary>A code parser: one name per line, upper-cased into the contract's Name column.</summary>

@@ -21,7 +21,7 @@ public sealed class ParserFactoryTests : IDisposable
     [Fact]
     public void Open_CustomCatalog_IsUsed()
     {
-        var ex = Assert.Throws<GangwayException>(() => ParserFactory.Open(_ws.Spec("type: custom"), _ws.Data("Nr\n5\n"), new ParserCatalog()));
+        var ex = Assert.Throws<GangwayException>(() => ParserFactory.Open(_ws.Spec("type: custom"), _ws.Data("Nr\n5\n"), new GangwayCatalogBuilder().Build()));
 
         Assert.Contains("unknown parser type 'custom'", ex.Message, StringComparison.Ordinal);
     }

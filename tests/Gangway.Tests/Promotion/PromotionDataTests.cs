@@ -60,7 +60,7 @@ public class PromotionDataTests(TrainedTitanic trained) : IClassFixture<TrainedT
     [Fact]
     public void Read_ThroughAParser_GivesTheSameGateNumbersAsTheCanonicalFile()
     {
-        var parser = ParserCatalog.Default.Create(ParserSpecReader.ReadFile(Path.Combine(TitanicFiles.Folder, "units", "nordic.parser.yaml")));
+        var parser = GangwayCatalog.BuiltIn.Parsers.Create(ParserSpecReader.ReadFile(Path.Combine(TitanicFiles.Folder, "units", "nordic.parser.yaml")));
         var nordic = Gates with { Data = "units/nordic-validation.csv" };
 
         var parsed = PromotionData.Read(nordic, TitanicFiles.Folder, trained.Baseline, parser: parser);

@@ -256,7 +256,7 @@ public class StepArgumentsTests
     {
         var args = new StepArguments("impute", new Dictionary<string, object?> { ["columns"] = "Age", ["strategy"] = strategy });
 
-        var estimator = Assert.IsType<ImputingEstimator>(FeatureStepCatalog.Default.Create("impute", args));
+        var estimator = Assert.IsType<ImputingEstimator>(GangwayCatalog.BuiltIn.FeatureSteps.Create("impute", args));
 
         Assert.Equal(strategy.Replace("_", "", StringComparison.Ordinal), estimator.Strategy.ToString(), ignoreCase: true);
     }

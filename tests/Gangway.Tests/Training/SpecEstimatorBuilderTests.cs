@@ -78,10 +78,10 @@ public class SpecEstimatorBuilderTests
     [Fact]
     public void Build_CustomCatalog_ResolvesItsSteps()
     {
-        var steps = FeatureStepCatalog.CreateWithBuiltIns().Register("keep_sex", args => new SelectColumnsEstimator(["PassengerId", "Pclass", "Sex", "Survived"]));
+        var catalog = GangwayCatalog.CreateBuilder().AddFeatureStep("keep_sex", args => new SelectColumnsEstimator(["PassengerId", "Pclass", "Sex", "Survived"])).Build();
         var spec = ModelSpecReader.Parse(SpecText.Replace("one_hot", "keep_sex", StringComparison.Ordinal).Replace("    columns: [Sex]\n", "", StringComparison.Ordinal));
 
-        var estimator = Assert.IsType<PipelineEstimator>(SpecEstimatorBuilder.Build(spec, seed: 1, steps));
+        var estimator = Assert.IsType<PipelineEstimator>(SpecEstimatorBuilder.Build(spec, seed: 1, catalog));
 
         Assert.IsType<SelectColumnsEstimator>(estimator.Steps[0]);
         Assert.Throws<GangwayException>(() => SpecEstimatorBuilder.Build(spec, seed: 1));

@@ -45,7 +45,7 @@ internal sealed class TierLookupModel : ITransformer
 
         """;
 
-    public static TransformerCatalog Catalog { get; } = TransformerCatalog.CreateWithBuiltIns().Register(KindName, _ => new TierLookupModel());
+    public static GangwayCatalog Catalog { get; } = GangwayCatalog.CreateBuilder().AddTransformer(KindName, _ => new TierLookupModel()).Build();
 
     public string Kind => KindName;
 

@@ -2,13 +2,14 @@ using Gangway.Data;
 using Gangway.Features;
 using Gangway.Pipelines;
 using Gangway.Specs;
+using Gangway.Tests.Features;
 using Gangway.Tests.Pipelines;
 
-namespace Gangway.Tests.Features;
+namespace Gangway.Tests.Specs;
 
 public sealed class FeatureStepCatalogTests
 {
-    private readonly FeatureStepCatalog _catalog = FeatureStepCatalog.CreateWithBuiltIns();
+    private readonly FeatureStepCatalog _catalog = GangwayCatalog.BuiltIn.FeatureSteps;
 
     [Fact]
     public void StepNames_BuiltIns_AreAllListedSorted()
@@ -161,27 +162,27 @@ public sealed class FeatureStepCatalogTests
     }
 
     [Fact]
-    public void Register_CustomStep_IsCreatedAndListed()
+    public void AddFeatureStep_CustomStep_IsCreatedAndListedInThatCatalogOnly()
     {
-        _catalog.Register("passthrough_age", args =>
+        var catalog = GangwayCatalog.CreateBuilder().AddFeatureStep("passthrough_age", args =>
         {
             args.EnsureAllUsed();
             return new SelectColumnsEstimator(["Age"]);
-        });
+        }).Build().FeatureSteps;
 
-        var estimator = _catalog.Create("passthrough_age", Args("passthrough_age", []));
+        var estimator = catalog.Create("passthrough_age", Args("passthrough_age", []));
 
         Assert.IsType<SelectColumnsEstimator>(estimator);
-        Assert.Contains("passthrough_age", _catalog.StepNames);
-        Assert.DoesNotContain("passthrough_age", FeatureStepCatalog.CreateWithBuiltIns().StepNames);
+        Assert.Contains("passthrough_age", catalog.StepNames);
+        Assert.DoesNotContain("passthrough_age", _catalog.StepNames);
     }
 
     [Fact]
     public void Create_CustomCreatorThatIgnoresArguments_StillRejectsUnknownOnes()
     {
-        _catalog.Register("careless", _ => new SelectColumnsEstimator(["Age"]));
+        var catalog = GangwayCatalog.CreateBuilder().AddFeatureStep("careless", _ => new SelectColumnsEstimator(["Age"])).Build().FeatureSteps;
 
-        var ex = Assert.Throws<GangwayException>(() => _catalog.Create("careless", Args("careless", [("colour", "red")])));
+        var ex = Assert.Throws<GangwayException>(() => catalog.Create("careless", Args("careless", [("colour", "red")])));
 
         Assert.Contains("'colour'", ex.Message, StringComparison.Ordinal);
     }

@@ -1,15 +1,18 @@
+using Gangway.Features;
 using Gangway.Pipelines;
-using Gangway.Specs;
 
-namespace Gangway.Features;
+namespace Gangway.Specs;
 
-/// <summary>The spec names and argument readers of the built-in feature steps (documented on <see cref="FeatureStepCatalog"/>).</summary>
-internal static class BuiltInFeatureSteps
+/// <summary>
+/// Binds the built-in feature steps of a spec (documented on <see cref="FeatureStepCatalog"/>): reads each step's
+/// arguments and builds the estimator from typed options, so the estimators never see YAML.
+/// </summary>
+internal static class FeatureStepBinders
 {
-    public static FeatureStepCatalog RegisterAll(FeatureStepCatalog catalog) => catalog
-        .Register("select", args => Checked(args, new SelectColumnsEstimator(args.GetStrings("columns"))))
-        .Register("drop", args => Checked(args, new DropColumnsEstimator(args.GetStrings("columns"))))
-        .Register("impute", args => Checked(args, new ImputingEstimator(
+    public static GangwayCatalogBuilder AddBuiltIns(GangwayCatalogBuilder builder) => builder
+        .AddFeatureStepBinder("select", (args, _) => Checked(args, new SelectColumnsEstimator(args.GetStrings("columns"))))
+        .AddFeatureStepBinder("drop", (args, _) => Checked(args, new DropColumnsEstimator(args.GetStrings("columns"))))
+        .AddFeatureStepBinder("impute", (args, _) => Checked(args, new ImputingEstimator(
             args.GetStrings("columns"),
             args.GetChoice("strategy", ["mean", "median", "most_frequent", "constant"]) switch
             {
@@ -19,28 +22,28 @@ internal static class BuiltInFeatureSteps
                 _ => ImputationStrategy.Constant,
             },
             args.GetString("value", null))))
-        .Register("one_hot", args => Checked(args, new OneHotEncodingEstimator(
+        .AddFeatureStepBinder("one_hot", (args, _) => Checked(args, new OneHotEncodingEstimator(
             args.GetStrings("columns"),
             args.GetChoice("unknown", "error", ["error", "all_zeros"]) == "error" ? UnknownCategoryPolicy.Error : UnknownCategoryPolicy.AllZeros,
             args.GetBool("drop_first", false))))
-        .Register("standard_scale", args => Checked(args, new StandardScalingEstimator(
+        .AddFeatureStepBinder("standard_scale", (args, _) => Checked(args, new StandardScalingEstimator(
             args.GetStrings("columns"),
             args.GetBool("with_mean", true),
             args.GetBool("with_std", true))))
-        .Register("bin", args => Checked(args, new BinningEstimator(
+        .AddFeatureStepBinder("bin", (args, _) => Checked(args, new BinningEstimator(
             args.GetStrings("columns"),
             args.GetInt("bins", 5),
             args.GetChoice("strategy", "quantile", ["quantile", "uniform"]) == "quantile" ? BinningStrategy.Quantile : BinningStrategy.Uniform)))
-        .Register("title", args => Checked(args, new TitleExtractingEstimator(args.GetString("from", "Name")!, args.GetString("to", "Title")!)))
-        .Register("family_size", args => Checked(args, new SumColumnsEstimator(
+        .AddFeatureStepBinder("title", (args, _) => Checked(args, new TitleExtractingEstimator(args.GetString("from", "Name")!, args.GetString("to", "Title")!)))
+        .AddFeatureStepBinder("family_size", (args, _) => Checked(args, new SumColumnsEstimator(
             args.GetStrings("columns"),
             args.GetString("to"),
             offset: 1)))
-        .Register("sum", args => Checked(args, new SumColumnsEstimator(
+        .AddFeatureStepBinder("sum", (args, _) => Checked(args, new SumColumnsEstimator(
             args.GetStrings("columns"),
             args.GetString("to"),
             args.GetDouble("offset", 0))))
-        .Register("column_transformer", args => Checked(args, ColumnTransformer(catalog, args)));
+        .AddFeatureStepBinder("column_transformer", (args, steps) => Checked(args, ColumnTransformer(steps, args)));
 
     private static IEstimator Checked(StepArguments args, IEstimator estimator)
     {
@@ -48,7 +51,8 @@ internal static class BuiltInFeatureSteps
         return estimator;
     }
 
-    private static ColumnTransformerEstimator ColumnTransformer(FeatureStepCatalog catalog, StepArguments args)
+    // Nested steps resolve through the finished catalog, so a custom step works inside a column transformer too.
+    private static ColumnTransformerEstimator ColumnTransformer(FeatureStepCatalog steps, StepArguments args)
     {
         var parts = new List<ColumnTransformerPart>();
         foreach (var part in args.GetMaps("parts"))
@@ -56,20 +60,20 @@ internal static class BuiltInFeatureSteps
             var name = part.GetString("name");
             var columns = part.GetStrings("columns");
             var defaults = new Dictionary<string, object?>(StringComparer.Ordinal) { ["columns"] = columns.ToList<object?>() };
-            var steps = new List<IEstimator>();
+            var estimators = new List<IEstimator>();
             foreach (var step in part.GetMaps("steps"))
             {
                 var stepName = step.GetString("step");
-                steps.Add(catalog.Create(stepName, step.TakeRemaining(stepName, defaults)));
+                estimators.Add(steps.Create(stepName, step.TakeRemaining(stepName, defaults)));
             }
 
             part.EnsureAllUsed();
-            if (steps.Count == 0)
+            if (estimators.Count == 0)
             {
                 throw part.Invalid("steps", null, "needs at least one step");
             }
 
-            parts.Add(new ColumnTransformerPart(name, steps.Count == 1 ? steps[0] : new PipelineEstimator(steps), columns));
+            parts.Add(new ColumnTransformerPart(name, estimators.Count == 1 ? estimators[0] : new PipelineEstimator(estimators), columns));
         }
 
         var remainder = args.GetChoice("remainder", "passthrough", ["passthrough", "drop"]) == "drop" ? RemainderPolicy.Drop : RemainderPolicy.Passthrough;

@@ -1,11 +1,12 @@
+using Gangway.Features;
 using Gangway.Pipelines;
-using Gangway.Specs;
 
-namespace Gangway.Features;
+namespace Gangway.Specs;
 
 /// <summary>
-/// Maps the step names a spec file uses to functions that build estimators from the step's arguments.
-/// Register your own steps here (see docs/custom-steps.md). Registration and creation are thread-safe.
+/// The feature-step part of a <see cref="GangwayCatalog"/>: maps the step names a spec file uses to the binders that
+/// build estimators from the step's arguments. Immutable (built by <see cref="GangwayCatalogBuilder"/>), so safe to
+/// share between threads.
 /// </summary>
 /// <remarks>
 /// Built-in steps (arguments in braces; defaults after <c>=</c>):
@@ -25,42 +26,16 @@ namespace Gangway.Features;
 /// </remarks>
 public sealed class FeatureStepCatalog
 {
-    private readonly Dictionary<string, Func<StepArguments, IEstimator>> _creators = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly IReadOnlyDictionary<string, Func<StepArguments, FeatureStepCatalog, IEstimator>> _binders;
 
-    /// <summary>The catalog with every built-in step, used by spec files.</summary>
-    public static FeatureStepCatalog Default { get; } = CreateWithBuiltIns();
-
-    /// <summary>The registered step names, sorted.</summary>
-    public IReadOnlyList<string> StepNames
+    internal FeatureStepCatalog(IEnumerable<KeyValuePair<string, Func<StepArguments, FeatureStepCatalog, IEstimator>>> binders)
     {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _creators.Keys.Order(StringComparer.Ordinal)];
-            }
-        }
+        _binders = new Dictionary<string, Func<StepArguments, FeatureStepCatalog, IEstimator>>(binders, StringComparer.Ordinal);
+        StepNames = [.. _binders.Keys.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Creates a catalog holding only the built-in steps.</summary>
-    public static FeatureStepCatalog CreateWithBuiltIns() => BuiltInFeatureSteps.RegisterAll(new FeatureStepCatalog());
-
-    /// <summary>Registers (or replaces) the function that builds the estimator for <paramref name="stepName"/>.</summary>
-    /// <param name="stepName">The name spec files use.</param>
-    /// <param name="create">Builds the estimator from the step's arguments; it should call <see cref="StepArguments.EnsureAllUsed"/>.</param>
-    /// <returns>This catalog, for chaining.</returns>
-    public FeatureStepCatalog Register(string stepName, Func<StepArguments, IEstimator> create)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(stepName);
-        ArgumentNullException.ThrowIfNull(create);
-        lock (_lock)
-        {
-            _creators[stepName] = create;
-        }
-
-        return this;
-    }
+    /// <summary>The step names, sorted.</summary>
+    public IReadOnlyList<string> StepNames { get; }
 
     /// <summary>Builds the estimator for a step of a spec.</summary>
     /// <exception cref="GangwayException">
@@ -71,21 +46,15 @@ public sealed class FeatureStepCatalog
     {
         ArgumentNullException.ThrowIfNull(stepName);
         ArgumentNullException.ThrowIfNull(args);
-        Func<StepArguments, IEstimator>? create;
-        lock (_lock)
-        {
-            _creators.TryGetValue(stepName, out create);
-        }
-
-        if (create is null)
+        if (!_binders.TryGetValue(stepName, out var bind))
         {
             throw new GangwayException(
                 ErrorKind.InvalidConfiguration,
-                $"Unknown feature step '{stepName}'. Known steps: {string.Join(", ", StepNames)}. Register custom steps with FeatureStepCatalog.Default.Register.");
+                $"Unknown feature step '{stepName}'. Known steps: {string.Join(", ", StepNames)}. Add custom steps with GangwayCatalogBuilder.AddFeatureStep.");
         }
 
-        var estimator = create(args);
-        // Also covers custom creators that forget to check: a misspelt argument is never silently ignored.
+        var estimator = bind(args, this);
+        // Also covers custom binders that forget to check: a misspelt argument is never silently ignored.
         args.EnsureAllUsed();
         return estimator;
     }
