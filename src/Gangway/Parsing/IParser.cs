@@ -4,7 +4,7 @@ namespace Gangway.Parsing;
 
 /// <summary>
 /// Turns a business unit's file into the contract: the extension point for formats a declarative parser spec cannot
-/// describe (fixed-width, Excel, nested JSON...). Register an implementation in <see cref="ParserCatalog"/> and name it
+/// describe (fixed-width, Excel, nested JSON...). Add an implementation with <see cref="GangwayCatalogBuilder.AddParser"/> and name it
 /// with <c>type:</c> in a parser spec. Implementations must be thread-safe.
 /// </summary>
 public interface IParser
