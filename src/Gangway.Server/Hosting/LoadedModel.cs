@@ -119,7 +119,8 @@ internal sealed record RefreshStatus(DateTimeOffset At, string? Error);
 /// <param name="Version">The first 12 hex digits of the bundle file's SHA-256: changes whenever the file does.</param>
 /// <param name="LoadedAt">When the model was loaded.</param>
 /// <param name="Contract">The data contract restricted to the model's input columns, or null.</param>
-/// <param name="Validator">The validator for <paramref name="Contract"/>, or null.</param>
+/// <param name="Check">The contract check of <paramref name="Contract"/>, or null.</param>
+/// <param name="Mask">What is hidden of <paramref name="Contract"/>'s personal-data columns in problems.</param>
 /// <param name="Schema">The request-side view of the input schema.</param>
 /// <param name="Upsell">The upsell calculator, built once at load; null when the model cannot recommend upgrades.</param>
 /// <param name="NoUpsellReason">Why <paramref name="Upsell"/> is null, or null.</param>
@@ -130,7 +131,8 @@ internal sealed record Served(
     string Version,
     DateTimeOffset LoadedAt,
     DataSchema? Contract,
-    SchemaValidator? Validator,
+    Gangway.Scoring.ContractCheck? Check,
+    Gangway.Scoring.PersonalDataMask Mask,
     RequestSchema Schema,
     UpsellCalculator? Upsell,
     string? NoUpsellReason,

@@ -18,10 +18,10 @@ internal static class ServedLoader
         var bundle = BundleReader.Read(path);
         var version = Hashing.Sha256File(path)[..12];
         var contract = bundle.InputContract();
-        var validator = contract is null ? null : new SchemaValidator(contract);
+        var check = contract is null ? null : new ContractCheck(contract);
         SelfCheck(bundle);
         var (upsell, noUpsell) = PrepareUpsell(bundle);
-        return new Served(bundle, version, now, contract, validator, new RequestSchema(bundle.Schema), upsell, noUpsell, source, RowScorer.TryCreate(bundle, validator));
+        return new Served(bundle, version, now, contract, check, PersonalDataMask.Of(contract), new RequestSchema(bundle.Schema), upsell, noUpsell, source, RowScorer.TryCreate(bundle, check?.Validator));
     }
 
     // A model without an upsell section still serves /predict; /upsell then answers 404 with this reason.

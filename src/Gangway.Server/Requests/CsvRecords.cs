@@ -111,8 +111,7 @@ internal static class CsvRecords
     private static RecordError ToError(RowError error, int record, Served served)
     {
         var field = error.Column ?? "";
-        var hidden = error.Column is not null && served.Contract?.Find(error.Column) is { Pii: true };
-        var problem = hidden ? "the value cannot be read (personal data, hidden)" : error.Problem;
+        var problem = served.Mask.UnreadProblem(error.Column, error.Problem);
         return new RecordError(record, field, "type", null, error.Column is null ? $"Record {record}: {problem}." : $"Field '{field}' of record {record}: {problem}.");
     }
 

@@ -46,45 +46,25 @@ internal static class Predictor
             return (new PredictionsResult(served, batch.Table, batch.Table, batch.IdsGiven), []);
         }
 
+        BadRowsResult<Table> scored;
         try
         {
-            return (new PredictionsResult(served, batch.Table, served.Bundle.Model.Transform(batch.Table), batch.IdsGiven), []);
+            scored = BadRows.Score(batch.Table, served.Bundle.Model.Transform);
         }
         catch (GangwayException ex)
         {
-            return (null, ModelErrors(batch, served, ex));
-        }
-    }
-
-    // The model stops at the first bad row; score each row alone to list every one.
-    private static List<RecordError> ModelErrors(RecordBatch batch, Served served, GangwayException first)
-    {
-        if (first.Row is null)
-        {
-            return [ModelError(null, first, served)];
+            return (null, [ModelError(null, ex, served)]);
         }
 
-        var errors = new List<RecordError>();
-        for (var row = 0; row < batch.Table.RowCount; row++)
-        {
-            try
-            {
-                served.Bundle.Model.Transform(batch.Table.Take([row]));
-            }
-            catch (GangwayException ex)
-            {
-                errors.Add(ModelError(batch.RecordOf(row), ex, served));
-            }
-        }
-
-        return errors.Count > 0 ? errors : [ModelError(batch.RecordOf(first.Row.Value), first, served)];
+        return scored.AllScored
+            ? (new PredictionsResult(served, batch.Table, scored.Scored!, batch.IdsGiven), [])
+            : (null, [.. scored.Failures.Select(f => ModelError(batch.RecordOf(f.Row), f.Error, served))]);
     }
 
     private static RecordError ModelError(int? record, GangwayException ex, Served served)
     {
         var field = ex.Column ?? "";
-        var hidden = ex.Column is not null && served.Contract?.Find(ex.Column) is { Pii: true };
-        var message = hidden
+        var message = served.Mask.Hides(ex.Column)
             ? $"Record {record}: the model cannot use the value of '{field}' (personal data, hidden)."
             : record is { } r ? ex.WithRowLabel($"record {r}").Message : ex.Message;
         return new RecordError(record, field, "model", null, message);

@@ -1,4 +1,3 @@
-using Gangway.Schema;
 using Gangway.Server.Hosting;
 
 namespace Gangway.Server.Requests;
@@ -27,20 +26,13 @@ internal static class RecordRequest
     public static IReadOnlyList<RecordError> Check(RecordBatch batch, Served served)
     {
         var errors = batch.Errors;
-        if (errors.Count == 0 && served.Validator is null)
+        if (served.Check is { } check)
         {
-            return errors;
-        }
-
-        if (served.Validator is { } validator)
-        {
-            foreach (var violation in validator.Validate(batch.Table, datasetRules: false).Violations)
+            var ids = batch.IdsGiven;
+            foreach (var violation in check.Check(batch.Table, (row, column) => ids.IsGiven(served.Schema.IndexOf(column), row)).Errors)
             {
-                if (violation is { Severity: Severity.Error, Row: { } row } && batch.IdsGiven.IsGiven(served.Schema.IndexOf(violation.Column), row))
-                {
-                    var record = batch.RecordOf(row);
-                    errors.Add(new RecordError(record, violation.Column, violation.RuleName, violation.Value, violation.Describe($"record {record}")));
-                }
+                var record = batch.RecordOf(violation.Row!.Value);
+                errors.Add(new RecordError(record, violation.Column, violation.RuleName, violation.Value, violation.Describe($"record {record}")));
             }
         }
 

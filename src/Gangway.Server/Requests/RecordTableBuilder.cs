@@ -15,6 +15,7 @@ internal sealed class RecordTableBuilder
     private const int ShownValueLength = 40;
     private readonly RequestSchema _schema;
     private readonly DataSchema? _contract;
+    private readonly Gangway.Scoring.PersonalDataMask _mask;
     private readonly int _maxStringLength;
     private readonly double[]?[] _numbers;
     private readonly string?[]?[] _texts;
@@ -24,6 +25,7 @@ internal sealed class RecordTableBuilder
     {
         _schema = served.Schema;
         _contract = served.Contract;
+        _mask = served.Mask;
         _maxStringLength = maxStringLength;
         RowCount = rows;
         var count = _schema.Columns.Count;
@@ -151,7 +153,7 @@ internal sealed class RecordTableBuilder
         }
 
         var shown = _contract?.Find(name) is { } column ? column.Show(raw) : $"'{raw}'";
-        if (value.Kind is JsonValueKind.Object or JsonValueKind.Array && _contract?.Find(name) is not { Pii: true })
+        if (value.Kind is JsonValueKind.Object or JsonValueKind.Array && !_mask.Hides(name))
         {
             shown = raw!;
         }

@@ -1,3 +1,4 @@
+using Gangway.Scoring;
 using Gangway.Server.Hosting;
 using Gangway.Upsell;
 
@@ -18,41 +19,24 @@ internal static class Upseller
             return (null, errors);
         }
 
-        try
-        {
-            return (upsell.Evaluate(batch.Table, threshold), []);
-        }
-        catch (GangwayException ex) when (ex.Row is not null)
-        {
-            return (null, RowErrors(batch, served, upsell, threshold));
-        }
+        var evaluated = BadRows.Score(batch.Table, table => upsell.Evaluate(table, threshold));
+        return evaluated.AllScored
+            ? (evaluated.Scored, [])
+            : (null, [.. evaluated.Failures.Select(f => RowError(batch, served, upsell, f))]);
     }
 
-    // The calculator stops at the first bad row; evaluate each row alone to list every one.
-    private static List<RecordError> RowErrors(RecordBatch batch, Served served, UpsellCalculator upsell, double? threshold)
+    private static RecordError RowError(RecordBatch batch, Served served, UpsellCalculator upsell, RowFailure failure)
     {
-        var errors = new List<RecordError>();
-        for (var row = 0; row < batch.Table.RowCount; row++)
-        {
-            try
-            {
-                upsell.Evaluate(batch.Table.Take([row]), threshold);
-            }
-            catch (GangwayException ex)
-            {
-                var record = batch.RecordOf(row);
-                var field = ex.Column ?? "";
-                var tier = field == upsell.Spec.Column;
-                var hidden = served.Contract?.Find(field) is { Pii: true };
-                var value = hidden || !batch.Table.Contains(field) ? null : batch.Table[field].FormatValue(row);
-                var message = hidden
-                    ? $"Record {record}: the upsell cannot use the value of '{field}' (personal data, hidden)."
-                    : ex.WithRowLabel($"record {record}").Message;
-                errors.Add(new RecordError(record, field, tier ? "upsell_tier" : "model", value, message));
-            }
-        }
-
-        return errors;
+        var (row, ex) = failure;
+        var record = batch.RecordOf(row);
+        var field = ex.Column ?? "";
+        var tier = field == upsell.Spec.Column;
+        var hidden = served.Mask.Hides(field);
+        var value = hidden || !batch.Table.Contains(field) ? null : batch.Table[field].FormatValue(row);
+        var message = hidden
+            ? $"Record {record}: the upsell cannot use the value of '{field}' (personal data, hidden)."
+            : ex.WithRowLabel($"record {record}").Message;
+        return new RecordError(record, field, tier ? "upsell_tier" : "model", value, message);
     }
 
     /// <summary>The answer for the results of <see cref="Evaluate"/>.</summary>
