@@ -1,4 +1,5 @@
 using Gangway.Server.Endpoints;
+using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
 using Gangway.Stores;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -79,6 +80,7 @@ public static class GangwayServer
         services.AddHostedService<AliasFollower>();
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
+        services.AddExceptionHandler<GangwayExceptionHandler>();
         services.AddApiDocument();
         return services;
     }

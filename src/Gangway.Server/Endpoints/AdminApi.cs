@@ -1,4 +1,5 @@
 using Gangway.Promotion;
+using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
 using Gangway.Stores;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,18 +24,18 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var admin = app.MapGroup(Prefix).ProducesProblem(StatusCodes.Status401Unauthorized);
+        var admin = app.MapGroup(Prefix).ProducesProblem(ProblemMap.StatusOf(ErrorKind.Unauthorized));
         admin.MapPost("/reload", ReloadAsync)
             .WithSummary("Resolve the model setting again now and serve what it names, once it has loaded and passed its self-check.");
         admin.MapPost("/promote", PromoteAsync)
             .WithSummary("Point an alias at a version in the store (after the promotion check), then reload.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.InvalidInput))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.NotFound))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.Conflict));
         admin.MapPost("/rollback", RollbackAsync)
             .WithSummary("Point an alias back at its previous version in the store, then reload.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.InvalidInput))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.NotFound));
         return app;
     }
 
@@ -49,11 +50,10 @@ public static class AdminApi
         ModelHeader.Set(response, result.Served);
         return result.Error is null
             ? TypedResults.Ok(new AdminAnswer(ServedModel.Of(result.Served), result.Changed, null, null))
-            : TypedResults.Problem(
+            : ProblemMap.Problem(
+                ErrorKind.Conflict,
                 $"{result.Error} Still serving {result.Served.Bundle.Name} version {result.Served.Version}.",
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The model was not reloaded.",
-                extensions: new Dictionary<string, object?> { ["served"] = ServedModel.Of(result.Served) });
+                "The model was not reloaded.", new Dictionary<string, object?> { ["served"] = ServedModel.Of(result.Served) });
     }
 
     internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> PromoteAsync(
@@ -75,19 +75,15 @@ public static class AdminApi
             catch (GangwayException ex) when (ex.Kind == ErrorKind.CorruptArtifact)
             {
                 // Not even forced: every replica following the alias would fail to load it.
-                return TypedResults.Problem(
-                    $"Version {request.Model}:{request.Version} cannot be loaded: {ex.Message}",
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "Promotion refused.");
+                return ProblemMap.Problem(ErrorKind.Conflict, $"Version {request.Model}:{request.Version} cannot be loaded: {ex.Message}", "Promotion refused.");
             }
 
             if (!outcome.Promoted)
             {
-                return TypedResults.Problem(
+                return ProblemMap.Problem(
+                    ErrorKind.Conflict,
                     $"{outcome.Summary(request.Model!, request.Alias!, request.Version.Value)} Send \"force\": true with a \"reason\" to promote anyway (recorded in the audit log).",
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "Promotion refused.",
-                    extensions: new Dictionary<string, object?> { ["report"] = outcome.Report?.Describe().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) });
+                    "Promotion refused.", new Dictionary<string, object?> { ["report"] = outcome.Report?.Describe().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) });
             }
 
             return outcome.Change!;
@@ -164,15 +160,12 @@ public static class AdminApi
     private static string Quoted(string? text) => text is null ? "missing" : $"'{text}'";
 
     private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request.");
+        ProblemMap.Problem(ErrorKind.InvalidInput, detail);
 
-    private static ProblemHttpResult StoreProblem(GangwayException ex) => ex.Kind switch
-    {
-        ErrorKind.NotFound => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
-        ErrorKind.InvalidInput => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request."),
-        ErrorKind.Conflict => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict."),
-        _ => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The store is not available."),
-    };
+    // What the request got wrong is the request's problem; anything else means the store cannot serve it now.
+    private static ProblemHttpResult StoreProblem(GangwayException ex) => ex.Kind is ErrorKind.NotFound or ErrorKind.InvalidInput or ErrorKind.Conflict
+        ? ProblemMap.Problem(ex)
+        : ProblemMap.Problem(ErrorKind.Unavailable, ex.Message, "The store is not available.");
 
     // The alias change made, or the problem that refused it.
     private readonly record struct StoreOutcome(AliasChange? Change, ProblemHttpResult? Problem)

@@ -1,3 +1,4 @@
+using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
 using Gangway.Server.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,11 +25,11 @@ public static class PredictApi
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
             // No Accepts metadata: routing would then answer a 415 of its own, without saying what is accepted. The
             // handler checks the content type (RequestBody.IsCsv) and ApiDocument describes the body.
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.InvalidInput))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.TooLarge))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.UnsupportedFormat))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.ContractViolation))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.Unavailable))
             .AddOpenApiOperationTransformer(ApiDocument.DescribePredict);
         return app;
     }
@@ -54,9 +55,10 @@ public static class PredictApi
             metrics.RecordPredictions(served, response, errors);
             return response is not null ? response : Problems.InvalidRecords(errors);
         }
-        catch (RequestRejectedException ex)
+        catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)
         {
-            return TypedResults.Problem(ex.Message, statusCode: ex.Status, title: ex.Title);
+            // Answered here rather than by the exception handler, which clears the response: the problem still names the model.
+            return ProblemMap.Problem(ex);
         }
     }
 }

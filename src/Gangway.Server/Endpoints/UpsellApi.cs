@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
 using Gangway.Server.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,12 +20,12 @@ public static class UpsellApi
             .WithDescription("The body takes the same formats as /predict. The optional query parameter 'threshold' (0 to 1) is the smallest gain in probability to recommend; default the spec's upsell.threshold. See docs/service.md.")
             // No Accepts metadata: routing would then answer a 415 of its own, without saying what is accepted. The
             // handler checks the content type (RequestBody.IsCsv) and ApiDocument describes the body.
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.InvalidInput))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.NotFound))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.TooLarge))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.UnsupportedFormat))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.ContractViolation))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.Unavailable))
             .AddOpenApiOperationTransformer(ApiDocument.DescribeUpsell);
         return app;
     }
@@ -41,15 +42,15 @@ public static class UpsellApi
         ModelHeader.Set(request.HttpContext.Response, served);
         if (served.Upsell is not { } upsell)
         {
-            return TypedResults.Problem(served.NoUpsellReason, statusCode: StatusCodes.Status404NotFound, title: "This model has no upsell.");
+            return ProblemMap.Problem(ErrorKind.NotFound, served.NoUpsellReason, "This model has no upsell.");
         }
 
         if (!TryParseThreshold(threshold, out var limit))
         {
-            return TypedResults.Problem(
+            return ProblemMap.Problem(
+                ErrorKind.InvalidInput,
                 $"The query parameter 'threshold' must be a gain in probability between 0 and 1 (e.g. 0.05); got '{threshold}'.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Invalid threshold.");
+                "Invalid threshold.");
         }
 
         try
@@ -59,9 +60,10 @@ public static class UpsellApi
             metrics.RecordUpsell(served, results, errors);
             return results is not null ? TypedResults.Ok(Upseller.Answer(served, batch, results)) : Problems.InvalidRecords(errors);
         }
-        catch (RequestRejectedException ex)
+        catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)
         {
-            return TypedResults.Problem(ex.Message, statusCode: ex.Status, title: ex.Title);
+            // Answered here rather than by the exception handler, which clears the response: the problem still names the model.
+            return ProblemMap.Problem(ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using Gangway.Server.Errors;
 using System.Security.Cryptography;
 using System.Text;
 using Gangway.Server.Endpoints;
@@ -27,10 +28,7 @@ internal sealed class AdminKeyCheck(RequestDelegate next, IOptions<ServerOptions
         var given = context.Request.Headers[Header];
         if (given.Count != 1 || !Matches(given[0] ?? "", options.Value.AdminApiKey))
         {
-            return TypedResults.Problem(
-                $"The admin endpoints need the admin key in the {Header} header.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized.").ExecuteAsync(context);
+            return ProblemMap.Problem(ErrorKind.Unauthorized, $"The admin endpoints need the admin key in the {Header} header.").ExecuteAsync(context);
         }
 
         return next(context);

@@ -19,7 +19,7 @@ internal static class CsvRecords
         if (IsJson(body.Span))
         {
             // Compact JSON such as [{"Pclass":3,"Sex":"male"}] tokenizes into a header that may even name an input.
-            throw RequestRejectedException.Unreadable($"The body is sent as text/csv but is JSON; send JSON as application/json. For CSV, {Expected(schema)}.");
+            throw new GangwayException(ErrorKind.Unreadable, $"The body is sent as text/csv but is JSON; send JSON as application/json. For CSV, {Expected(schema)}.");
         }
 
         CsvChunk? chunk;
@@ -30,7 +30,7 @@ internal static class CsvRecords
         }
         catch (GangwayException ex)
         {
-            throw RequestRejectedException.Unreadable($"The body is not valid CSV: {ex.Message}");
+            throw new GangwayException(ErrorKind.Unreadable, $"The body is not valid CSV: {ex.Message}");
         }
 
         if (chunk is null)
@@ -95,17 +95,17 @@ internal static class CsvRecords
     }
 
     // Without one input column in the header every record would be empty: the first line is data, or the body is not CSV.
-    private static RequestRejectedException NoUsableHeader(ReadOnlySpan<byte> body, IEnumerable<string> header, RequestSchema schema)
+    private static GangwayException NoUsableHeader(ReadOnlySpan<byte> body, IEnumerable<string> header, RequestSchema schema)
     {
         var expected = Expected(schema);
         var start = body.IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
         if (start >= 0 && body[start] is (byte)'[' or (byte)'{')
         {
-            return RequestRejectedException.Unreadable($"The body is sent as text/csv but looks like JSON; send JSON as application/json. For CSV, {expected}.");
+            return new GangwayException(ErrorKind.Unreadable, $"The body is sent as text/csv but looks like JSON; send JSON as application/json. For CSV, {expected}.");
         }
 
         // Its fields are not echoed: a first line with no column name in it is likely a record, which may hold personal data.
-        return RequestRejectedException.Unreadable($"The CSV header names none of the model's input columns; {expected}. The first line has {header.Count()} field(s), none of them an input column.");
+        return new GangwayException(ErrorKind.Unreadable, $"The CSV header names none of the model's input columns; {expected}. The first line has {header.Count()} field(s), none of them an input column.");
     }
 
     private static RecordError ToError(RowError error, int record, Served served)

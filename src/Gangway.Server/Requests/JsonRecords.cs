@@ -19,7 +19,7 @@ internal static class JsonRecords
         // The JSON reader checks structure, not the bytes inside strings; decoding one would fail later.
         if (!Utf8.IsValid(body.Span))
         {
-            throw RequestRejectedException.Unreadable("The body is not valid UTF-8; send JSON encoded as UTF-8.");
+            throw new GangwayException(ErrorKind.Unreadable, "The body is not valid UTF-8; send JSON encoded as UTF-8.");
         }
 
         try
@@ -29,7 +29,7 @@ internal static class JsonRecords
         catch (InvalidOperationException) when (UnreadableString.Find(body.Span, options.MaxJsonDepth) is not null)
         {
             // System.Text.Json reads a lone surrogate escape ("\ud800") as valid JSON but cannot make a string of it.
-            throw RequestRejectedException.Unreadable(UnreadableString.Find(body.Span, options.MaxJsonDepth)!);
+            throw new GangwayException(ErrorKind.Unreadable, UnreadableString.Find(body.Span, options.MaxJsonDepth)!);
         }
     }
 
@@ -67,15 +67,15 @@ internal static class JsonRecords
                 JsonValueKind.Object when IsSplit(root) => ReadSplit(root, served, options),
                 JsonValueKind.Object when IsColumns(root) => ReadColumns(root, served, options),
                 JsonValueKind.Object => ReadSingle(root, served, options),
-                _ => throw RequestRejectedException.Unreadable("The body must be a JSON array of records, a record object, or a pandas DataFrame.to_json() object (orient 'columns', 'split' or 'records')."),
+                _ => throw new GangwayException(ErrorKind.Unreadable, "The body must be a JSON array of records, a record object, or a pandas DataFrame.to_json() object (orient 'columns', 'split' or 'records')."),
             };
             return new RecordBatch(builder.Build(), null, builder.Errors, builder.IdsGiven);
         }
     }
 
     // The reader's message names the line and position, never the body's content beyond them.
-    private static RequestRejectedException Unreadable(JsonException ex, ServerOptions options) =>
-        RequestRejectedException.Unreadable($"The body is not valid JSON (at most {options.MaxJsonDepth} levels deep): {FirstSentence(ex.Message)}");
+    private static GangwayException Unreadable(JsonException ex, ServerOptions options) =>
+        new GangwayException(ErrorKind.Unreadable, $"The body is not valid JSON (at most {options.MaxJsonDepth} levels deep): {FirstSentence(ex.Message)}");
 
     private static bool StartsWithArray(ReadOnlySpan<byte> body)
     {
@@ -109,7 +109,7 @@ internal static class JsonRecords
 
         if (notObject is { } wrong)
         {
-            throw RequestRejectedException.Unreadable($"Record {wrong.Row} is not a JSON object (it is {Describe(wrong.Token)}); each record must be an object of field names and values.");
+            throw new GangwayException(ErrorKind.Unreadable, $"Record {wrong.Row} is not a JSON object (it is {Describe(wrong.Token)}); each record must be an object of field names and values.");
         }
 
         var builder = new RecordTableBuilder(served, rows, options.MaxStringLength);
@@ -160,7 +160,7 @@ internal static class JsonRecords
         {
             if (record.ValueKind != JsonValueKind.Object)
             {
-                throw RequestRejectedException.Unreadable($"Record {row} is not a JSON object (it is {Describe(record.ValueKind)}); each record must be an object of field names and values.");
+                throw new GangwayException(ErrorKind.Unreadable, $"Record {row} is not a JSON object (it is {Describe(record.ValueKind)}); each record must be an object of field names and values.");
             }
 
             SetFields(builder, row++, record);
@@ -212,7 +212,7 @@ internal static class JsonRecords
         {
             names.Add(column.ValueKind == JsonValueKind.String
                 ? column.GetString()!
-                : throw RequestRejectedException.Unreadable("In a 'split' body every entry of 'columns' must be a column name (a string)."));
+                : throw new GangwayException(ErrorKind.Unreadable, "In a 'split' body every entry of 'columns' must be a column name (a string)."));
         }
 
         var data = root.GetProperty("data");
@@ -227,7 +227,7 @@ internal static class JsonRecords
         {
             if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() != names.Count)
             {
-                throw RequestRejectedException.Unreadable($"Row {row} of 'data' must be an array of {names.Count} values, one per entry of 'columns'.");
+                throw new GangwayException(ErrorKind.Unreadable, $"Row {row} of 'data' must be an array of {names.Count} values, one per entry of 'columns'.");
             }
 
             var i = 0;

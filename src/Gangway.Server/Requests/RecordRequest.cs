@@ -6,7 +6,7 @@ namespace Gangway.Server.Requests;
 internal static class RecordRequest
 {
     /// <summary>Reads the body (JSON in any accepted shape, or CSV) into the model's input schema.</summary>
-    /// <exception cref="RequestRejectedException">The body cannot be read, is too large or has the wrong media type.</exception>
+    /// <exception cref="GangwayException">The body cannot be read (<see cref="ErrorKind.Unreadable"/>), is too large or has the wrong media type.</exception>
     public static async Task<RecordBatch> ReadAsync(HttpRequest request, Served served, ServerOptions settings, CancellationToken cancellationToken)
     {
         var csv = RequestBody.IsCsv(request);
@@ -15,7 +15,7 @@ internal static class RecordRequest
     }
 
     /// <summary>Reads a body already in memory (JSON in any accepted shape, or CSV) into the model's input schema.</summary>
-    /// <exception cref="RequestRejectedException">The body cannot be read.</exception>
+    /// <exception cref="GangwayException">The body cannot be read (<see cref="ErrorKind.Unreadable"/>).</exception>
     public static RecordBatch Read(ReadOnlyMemory<byte> body, bool csv, Served served, ServerOptions settings) =>
         csv ? CsvRecords.Read(body, served) : JsonRecords.Read(body, served, settings);
 

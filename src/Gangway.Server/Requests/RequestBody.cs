@@ -13,7 +13,7 @@ internal static class RequestBody
     {
         if (request.ContentLength > limit)
         {
-            throw RequestRejectedException.TooLarge(limit);
+            throw TooLarge(limit);
         }
 
         // One byte more than a declared length: reading it tells the body is complete without another buffer.
@@ -27,7 +27,7 @@ internal static class RequestBody
                 body.Advance(read);
                 if (body.Length > limit)
                 {
-                    throw RequestRejectedException.TooLarge(limit);
+                    throw TooLarge(limit);
                 }
 
                 if (body.Free.Length == 0)
@@ -39,12 +39,12 @@ internal static class RequestBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             body.Dispose();
-            throw RequestRejectedException.TooLarge(limit);
+            throw TooLarge(limit);
         }
         catch (BadHttpRequestException)
         {
             body.Dispose();
-            throw RequestRejectedException.Unreadable("The request body could not be read completely.");
+            throw new GangwayException(ErrorKind.Unreadable, "The request body could not be read completely.");
         }
         catch
         {
@@ -55,7 +55,7 @@ internal static class RequestBody
         if (body.Length == 0)
         {
             body.Dispose();
-            throw RequestRejectedException.Unreadable("The request body is empty; send a JSON array of records, a record object, a pandas DataFrame.to_json() object or CSV with a header row.");
+            throw new GangwayException(ErrorKind.Unreadable, "The request body is empty; send a JSON array of records, a record object, a pandas DataFrame.to_json() object or CSV with a header row.");
         }
 
         return body;
@@ -88,8 +88,11 @@ internal static class RequestBody
         throw Unsupported(request.ContentType);
     }
 
-    private static RequestRejectedException Unsupported(string contentType) => new(
-        StatusCodes.Status415UnsupportedMediaType,
-        "The content type is not supported.",
+    private static GangwayException TooLarge(long limit) => new(
+        ErrorKind.TooLarge,
+        $"The body must be at most {limit} bytes (Gangway:MaxBodyBytes); send fewer records per request.");
+
+    private static GangwayException Unsupported(string contentType) => new(
+        ErrorKind.UnsupportedFormat,
         $"Send the records as application/json or text/csv; the request says '{(contentType.Length > 100 ? contentType[..100] : contentType)}'.");
 }

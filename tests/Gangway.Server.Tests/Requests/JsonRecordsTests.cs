@@ -1,4 +1,5 @@
 using System.Text;
+using Gangway.Server.Errors;
 using Gangway.Data;
 using Gangway.Server.Hosting;
 using Gangway.Server.Requests;
@@ -53,10 +54,10 @@ public sealed class JsonRecordsTests(TitanicService service) : IClassFixture<Tit
     [InlineData("[{\"Age\": [[[[[[[[1]]]]]]]]}]", "at most 8 levels deep")]
     public void Read_BrokenArray_IsRejectedWithTheReason(string body, string reason)
     {
-        var error = Assert.Throws<RequestRejectedException>(() => JsonRecords.Read(Encoding.UTF8.GetBytes(body), Served(), new ServerOptions()));
+        var error = Assert.Throws<GangwayException>(() => JsonRecords.Read(Encoding.UTF8.GetBytes(body), Served(), new ServerOptions()));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-        Assert.Equal(400, error.Status);
+        Assert.Equal(400, ProblemMap.StatusOf(error.Kind));
     }
 
     private Served Served() => service.Factory.Services.GetRequiredService<LoadedModel>().Current;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
 using Gangway.Server.Requests;
 using Gangway.Server.Tests.Endpoints;
@@ -149,9 +150,9 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
             var (response, _) = Predictor.Predict(RecordRequest.Read(Encoding.UTF8.GetBytes(body), csv: false, served, new ServerOptions()), served);
             return response is null ? 422 : 200;
         }
-        catch (RequestRejectedException ex)
+        catch (GangwayException ex)
         {
-            return ex.Status;
+            return ProblemMap.StatusOf(ex.Kind);
         }
     }
 

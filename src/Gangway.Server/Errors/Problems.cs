@@ -2,13 +2,13 @@ using Gangway.Server.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace Gangway.Server.Endpoints;
+namespace Gangway.Server.Errors;
 
-/// <summary>RFC 9457 problem details for records that break the model's contract.</summary>
+/// <summary>The service's recurring problems (a model still loading, records that break its contract) and the completion of the framework's own.</summary>
 internal static class Problems
 {
     public static ProblemHttpResult NotReady() =>
-        TypedResults.Problem("The model is still loading; retry when /health/ready answers 200.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.");
+        ProblemMap.Problem(ErrorKind.Unavailable, "The model is still loading; retry when /health/ready answers 200.", "Not ready.");
 
     /// <summary>
     /// Completes the problems ASP.NET Core writes without a detail: a 415 (routing or body binding refused the content
@@ -18,7 +18,7 @@ internal static class Problems
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
-        if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+        if (problem.Status == ProblemMap.StatusOf(ErrorKind.UnsupportedFormat) && problem.Detail is null)
         {
             var accepted = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? ["application/json"];
             var given = context.HttpContext.Request.ContentType ?? "";
@@ -33,10 +33,6 @@ internal static class Problems
         var detail = records > 0
             ? $"{records} record(s) break the model's input contract; nothing was scored. {errors[0].Message}"
             : $"The request breaks the model's input contract; nothing was scored. {errors[0].Message}";
-        return TypedResults.Problem(
-            detail,
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "Some records are invalid.",
-            extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        return ProblemMap.Problem(ErrorKind.ContractViolation, detail, extensions: new Dictionary<string, object?> { ["errors"] = errors });
     }
 }
