@@ -1,4 +1,4 @@
-using Gangway.Server.Requests;
+using Gangway.Server.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
-using Gangway.Server.Requests;
+using Gangway.Server.Predict;
+using Gangway.Server.Records;
+using Gangway.Server.Serving;
 using Gangway.Tests.Fuzzing;
 using Microsoft.Extensions.DependencyInjection;
 
