@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Gangway.Server.Records;
 
 namespace Gangway.Server.Metrics;
 

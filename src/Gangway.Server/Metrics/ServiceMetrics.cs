@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Gangway.Server.Errors;
 using Gangway.Server.Predict;
 using Gangway.Server.Records;
 using Gangway.Server.Serving;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Learners;
-using Gangway.Server.Records;
 using Gangway.Server.Serving;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;

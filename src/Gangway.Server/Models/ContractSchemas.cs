@@ -5,7 +5,6 @@ using Gangway.Bundles;
 using Gangway.Data;
 using Gangway.Learners;
 using Gangway.Schema;
-using Gangway.Server.Predict;
 using Gangway.Server.Serving;
 using Microsoft.OpenApi;
 

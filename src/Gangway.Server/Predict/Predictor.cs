@@ -1,5 +1,4 @@
 using Gangway.Data;
-using Gangway.Learners;
 using Gangway.Scoring;
 using Gangway.Server.Hosting;
 using Gangway.Server.Records;

@@ -133,7 +133,7 @@ internal sealed class RecordTableBuilder
     {
         if (value.Kind == JsonValueKind.String && value.Text!.Length > _maxStringLength)
         {
-            throw new GangwayException(ErrorKind.Unreadable, 
+            throw new GangwayException(ErrorKind.Unreadable,
                 $"Field '{name}' of record {row} is {value.Text.Length} characters long; the limit is {_maxStringLength} (Gangway:MaxStringLength).");
         }
     }

@@ -1,6 +1,5 @@
 using Gangway.Bundles;
 using Gangway.Learners;
-using Gangway.Schema;
 using Gangway.Scoring;
 using Gangway.Server.Records;
 using Gangway.Upsell;
