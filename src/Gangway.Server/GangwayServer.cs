@@ -1,5 +1,13 @@
-using Gangway.Server.Endpoints;
+using Gangway.Server.Admin;
+using Gangway.Server.Errors;
+using Gangway.Server.Health;
 using Gangway.Server.Hosting;
+using Gangway.Server.Logging;
+using Gangway.Server.Metrics;
+using Gangway.Server.Models;
+using Gangway.Server.Predict;
+using Gangway.Server.Serving;
+using Gangway.Server.Upsell;
 using Gangway.Stores;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,12 +83,14 @@ public static class GangwayServer
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(GangwayCatalog.BuiltIn);
         services.AddSingleton<ModelStores>();
-        services.AddSingleton<ModelSourceResolver>();
-        services.AddSingleton<LoadedModel>();
-        services.AddHostedService(provider => provider.GetRequiredService<LoadedModel>());
+        services.AddSingleton(ModelVariants.Configure);
+        services.AddHostedService(provider => provider.GetRequiredService<ModelVariants>());
+        // What answers about "the model" (home, version, model list, admin) answers about the default variant.
+        services.AddSingleton(provider => provider.GetRequiredService<ModelVariants>().Default);
         services.AddHostedService<AliasFollower>();
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
+        services.AddExceptionHandler<GangwayExceptionHandler>();
         services.AddApiDocument();
         return services;
     }

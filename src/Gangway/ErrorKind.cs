@@ -17,4 +17,22 @@ public enum ErrorKind
 
     /// <summary>A stored artifact is corrupt, truncated or tampered with.</summary>
     CorruptArtifact,
+
+    /// <summary>The input cannot be read at all: empty, cut short, or not in the format it claims (JSON, CSV, UTF-8).</summary>
+    Unreadable,
+
+    /// <summary>The input is larger than the configured limit.</summary>
+    TooLarge,
+
+    /// <summary>The input is in a format (media type) that is not accepted.</summary>
+    UnsupportedFormat,
+
+    /// <summary>Records break the model's data contract, so none of them is scored.</summary>
+    ContractViolation,
+
+    /// <summary>The caller did not prove it may make the request (e.g. a missing or wrong key).</summary>
+    Unauthorized,
+
+    /// <summary>Something the request needs (the model, a store) is not available now; retrying later may succeed.</summary>
+    Unavailable,
 }

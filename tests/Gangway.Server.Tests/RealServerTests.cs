@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Gangway.Server.Tests.Endpoints;
+using Gangway.Server.Tests.Predict;
 using Microsoft.AspNetCore.Builder;
 
 namespace Gangway.Server.Tests;

@@ -19,7 +19,7 @@ internal static class ExitCodes
 
     public static int For(ErrorKind kind) => kind switch
     {
-        ErrorKind.InvalidInput => InvalidInput,
+        ErrorKind.InvalidInput or ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat or ErrorKind.ContractViolation => InvalidInput,
         ErrorKind.NotFound => NotFound,
         ErrorKind.CorruptArtifact => CorruptArtifact,
         ErrorKind.InvalidConfiguration => InvalidConfiguration,

@@ -56,8 +56,8 @@ public static class BatchScorer
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(output);
         options ??= new BatchScoringOptions();
-        var masking = options.IncludePersonalData || bundle.Contract is null ? RejectMasking.None : new RejectMasking(bundle.Contract.PiiColumns);
-        var validation = bundle.InputContract() is { } contract ? new ChunkValidation(contract, masking) : null;
+        var masking = options.IncludePersonalData ? PersonalDataMask.None : PersonalDataMask.Of(bundle.Contract);
+        var validation = bundle.InputContract() is { } contract ? new ChunkValidation(new ContractCheck(contract), masking) : null;
         var readOptions = SpecData.ReadOptions(bundle.Schema, includeTarget: false, options.OnError) with { ChunkSize = options.ChunkSize };
         CsvTableWriter? writer = null;
         var rejected = new List<RowError>();
@@ -93,36 +93,26 @@ public static class BatchScorer
         return new BatchScoringResult(scored, rejected, validation?.Warnings ?? 0);
     }
 
-    private static Table ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected, RejectMasking masking)
+    private static Table ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected, PersonalDataMask masking)
     {
-        try
+        var result = BadRows.Score(chunk.Table, bundle.Model.Transform, findAll: policy != InvalidRowPolicy.Fail);
+        if (result.AllScored)
         {
-            return bundle.Model.Transform(chunk.Table);
-        }
-        catch (GangwayException ex) when (ex.Row is { } row && row >= 0 && row < chunk.Lines.Count)
-        {
-            if (policy == InvalidRowPolicy.Fail)
-            {
-                throw ex.WithRowLabel($"line {chunk.Lines[row]}");
-            }
+            return result.Scored!;
         }
 
-        // Some row is bad: try each row alone to find all of them, then score the good ones together.
-        var good = new List<int>(chunk.Table.RowCount);
-        for (var row = 0; row < chunk.Table.RowCount; row++)
+        if (policy == InvalidRowPolicy.Fail)
         {
-            try
-            {
-                bundle.Model.Transform(chunk.Table.Take([row]));
-                good.Add(row);
-            }
-            catch (GangwayException ex) when (ex.Row is not null)
-            {
-                var reason = masking.Reason(ex.Column, ex.WithRowLabel("this row").Message.TrimEnd('.'), "this row");
-                rejected.Add(new RowError(chunk.Lines[row], ex.Column, reason, masking.Record(chunk.Table, row)));
-            }
+            var first = result.Failures[0];
+            throw first.Error.WithRowLabel($"line {chunk.Lines[first.Row]}");
         }
 
-        return bundle.Model.Transform(chunk.Table.Take(good));
+        foreach (var (row, error) in result.Failures)
+        {
+            var reason = masking.Reason(error.Column, error.WithRowLabel("this row").Message.TrimEnd('.'), "this row");
+            rejected.Add(new RowError(chunk.Lines[row], error.Column, reason, masking.Record(chunk.Table, row)));
+        }
+
+        return bundle.Model.Transform(chunk.Table.Take(result.GoodRows(chunk.Table)));
     }
 }

@@ -1,5 +1,4 @@
 using Gangway.Data;
-using Gangway.Schema;
 
 namespace Gangway.Scoring;
 
@@ -7,35 +6,33 @@ namespace Gangway.Scoring;
 /// Applies a model's data contract to each chunk of a batch: rows that break an error rule fail the run or are taken
 /// out (and reported with their line, column, rule and value); warnings are counted.
 /// </summary>
-internal sealed class ChunkValidation(DataSchema contract, RejectMasking masking)
+internal sealed class ChunkValidation(ContractCheck check, PersonalDataMask mask)
 {
-    private readonly SchemaValidator _validator = new(contract);
-
     public long Warnings { get; private set; }
 
     public CsvChunk Apply(CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected)
     {
-        var result = _validator.Validate(chunk.Table, datasetRules: false);
-        Warnings += result.Warnings.LongCount();
-        if (result.RejectedRows.Count == 0)
+        var result = check.Check(chunk.Table);
+        Warnings += result.Warnings;
+        if (result.Passed)
         {
             return chunk;
         }
 
-        var errors = result.Violations.Where(v => v.Severity == Severity.Error).ToLookup(v => v.Row!.Value);
         if (policy == InvalidRowPolicy.Fail)
         {
-            var first = errors[result.RejectedRows[0]].First();
+            var first = result.Errors[0];
             throw first.ToException($"line {chunk.Lines[first.Row!.Value]}");
         }
 
-        foreach (var row in result.RejectedRows)
+        var rows = result.RejectedRows;
+        foreach (var violation in result.Errors.DistinctBy(v => v.Row))
         {
-            var violation = errors[row].First();
-            rejected.Add(new RowError(chunk.Lines[row], violation.Column, violation.Describe("this row").TrimEnd('.'), masking.Record(chunk.Table, row)));
+            var row = violation.Row!.Value;
+            rejected.Add(new RowError(chunk.Lines[row], violation.Column, violation.Describe("this row").TrimEnd('.'), mask.Record(chunk.Table, row)));
         }
 
-        var rejectedSet = result.RejectedRows.ToHashSet();
+        var rejectedSet = rows.ToHashSet();
         var keep = Enumerable.Range(0, chunk.Table.RowCount).Where(r => !rejectedSet.Contains(r)).ToList();
         return new CsvChunk(chunk.Table.Take(keep), [.. keep.Select(r => chunk.Lines[r])], chunk.Rejected);
     }

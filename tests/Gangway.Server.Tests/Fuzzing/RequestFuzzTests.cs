@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
+using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
-using Gangway.Server.Requests;
+using Gangway.Server.Predict;
+using Gangway.Server.Records;
+using Gangway.Server.Serving;
 using Gangway.Tests.Fuzzing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +11,7 @@ namespace Gangway.Server.Tests.Fuzzing;
 
 /// <summary>
 /// Hostile bodies (see <see cref="HostileBodies"/>) against the request readers and the running service, with a fixed
-/// seed: the readers return records or reject the body (<see cref="RequestRejectedException"/>), and the service never
+/// seed: the readers return records or reject the body (<see cref="GangwayException"/>), and the service never
 /// answers 5xx nor shows internals. Every failure found here became a named regression test.
 /// </summary>
 public sealed class RequestFuzzTests(TitanicService service) : IClassFixture<TitanicService>
@@ -33,9 +36,9 @@ public sealed class RequestFuzzTests(TitanicService service) : IClassFixture<Tit
                 var (response, errors) = Predictor.Predict(batch, served);
                 Assert.True(response is not null || errors.Count > 0, "A batch is either answered or rejected with its problems.");
             }
-            catch (RequestRejectedException ex)
+            catch (GangwayException ex)
             {
-                Assert.Equal(400, ex.Status);
+                Assert.Equal(400, ProblemMap.StatusOf(ex.Kind));
             }
         }, HostileBodies.Show);
     }
@@ -47,7 +50,7 @@ public sealed class RequestFuzzTests(TitanicService service) : IClassFixture<Tit
 
         Fuzz.Check(HostileBodies.Json, 1000, json =>
         {
-            var error = Assert.Throws<RequestRejectedException>(() => RecordRequest.Read(System.Text.Encoding.UTF8.GetBytes(json), csv: true, served, new ServerOptions()));
+            var error = Assert.Throws<GangwayException>(() => RecordRequest.Read(System.Text.Encoding.UTF8.GetBytes(json), csv: true, served, new ServerOptions()));
             Assert.Contains("is JSON; send JSON as application/json", error.Message, StringComparison.Ordinal);
         }, json => json);
     }

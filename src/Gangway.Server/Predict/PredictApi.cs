@@ -1,0 +1,67 @@
+using Gangway.Server.Errors;
+using Gangway.Server.Hosting;
+using Gangway.Server.Metrics;
+using Gangway.Server.Models;
+using Gangway.Server.Records;
+using Gangway.Server.Serving;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Gangway.Server.Predict;
+
+/// <summary><c>POST /predict</c>: score records with the loaded model.</summary>
+public static class PredictApi
+{
+    /// <summary>Maps <c>POST /predict</c>.</summary>
+    public static IEndpointRouteBuilder MapPredictApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // The singletons are taken once here, not from each request's services: the hot path then never creates a
+        // request scope.
+        var model = app.ServiceProvider.GetRequiredService<ModelVariants>().Default;
+        var metrics = app.ServiceProvider.GetRequiredService<ServiceMetrics>();
+        var options = app.ServiceProvider.GetRequiredService<IOptions<ServerOptions>>();
+        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, cancellationToken))
+            .WithName("Predict")
+            .WithSummary("Score records with the loaded model.")
+            .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
+            // No Accepts metadata: routing would then answer a 415 of its own, without saying what is accepted. The
+            // handler checks the content type (RequestBody.IsCsv) and ApiDocument describes the body.
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.InvalidInput))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.TooLarge))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.UnsupportedFormat))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.ContractViolation))
+            .ProducesProblem(ProblemMap.StatusOf(ErrorKind.Unavailable))
+            .AddOpenApiOperationTransformer(ApiDocument.DescribePredict);
+        return app;
+    }
+
+    internal static async Task<Results<PredictionsResult, ProblemHttpResult>> PredictAsync(
+        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (!model.IsReady)
+        {
+            return Problems.NotReady();
+        }
+
+        var served = model.Current;
+        ModelHeader.Set(request.HttpContext.Response, served);
+        var settings = options.Value;
+        try
+        {
+            var csv = RequestBody.IsCsv(request);
+            using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            var (response, errors) = !csv && Predictor.TryPredictOne(body.Memory.Span, served, settings) is { } one
+                ? (one, [])
+                : Predictor.Predict(RecordRequest.Read(body.Memory, csv, served, settings), served);
+            metrics.RecordPredictions(served, response, errors);
+            return response is not null ? response : Problems.InvalidRecords(errors);
+        }
+        catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)
+        {
+            // Answered here rather than by the exception handler, which clears the response: the problem still names the model.
+            return ProblemMap.Problem(ex);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+using System.Buffers;
+using System.Reflection;
+using System.Text.Json;
+using Gangway.Data;
+using Gangway.Learners;
+using Gangway.Pipelines;
+using Gangway.Scoring;
+using Gangway.Server.Records;
+using Gangway.Server.Serving;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Gangway.Server.Predict;
+
+/// <summary>
+/// The 200 answer of <c>POST /predict</c>, written straight from the scored table as <see cref="PredictResponse"/>'s JSON:
+/// no dictionary or boxed number per record. Missing or non-finite numbers are written as null, so a 2xx never carries
+/// NaN or infinity. One record scored on the fast path (<see cref="RowScorer"/>) is written from its row instead, which
+/// goes back to the scorer's pool once written. An id field a record did not give is left out of its answer.
+/// </summary>
+internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
+{
+    // Flush to the client every this many records so a large answer is not held whole in memory.
+    private const int RecordsPerFlush = 1024;
+
+    private readonly Served _served;
+    private readonly Table? _input;
+    private readonly IdPresence _ids = IdPresence.All;
+    private readonly NumericColumn? _probability;
+    private readonly Column? _prediction;
+    private readonly RowValues? _row;
+    private readonly RowPrediction _rowPrediction;
+    private readonly double _rowProbability;
+
+    /// <summary>The answer for the scored rows of <paramref name="input"/>; an id a record did not give (<paramref name="ids"/>) is left out of its answer.</summary>
+    public PredictionsResult(Served served, Table input, Table scored, IdPresence ids)
+    {
+        _served = served;
+        _input = input;
+        _ids = ids;
+        Count = input.RowCount;
+        if (scored.RowCount > 0)
+        {
+            _prediction = scored[PredictionColumns.Prediction];
+            _probability = scored.GetNumeric(PredictionColumns.Probability);
+        }
+    }
+
+    /// <summary>The answer for one record scored by <paramref name="served"/>'s row scorer; <paramref name="row"/> is returned to it once written.</summary>
+    public PredictionsResult(Served served, RowValues row, RowPrediction prediction)
+    {
+        _served = served;
+        _row = row;
+        _rowPrediction = prediction;
+        _rowProbability = prediction.Probability;
+        Count = 1;
+    }
+
+    /// <summary>The number of records answered.</summary>
+    public int Count { get; }
+
+    /// <summary>The probability of each record, in request order (empty when there are none).</summary>
+    public ReadOnlySpan<double> Probabilities => _row is not null
+        ? new ReadOnlySpan<double>(in _rowProbability)
+        : _probability is null ? [] : _probability.Values;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        if (Count <= RecordsPerFlush)
+        {
+            // A small answer goes out whole with its length (no chunked encoding), formatted by this thread's writer
+            // and copied into the response before the first await, so the writer is free for the next request.
+            var (buffer, json) = ThreadWriter.Get();
+            try
+            {
+                WriteRecords(json, 0, Count, start: true, end: true);
+                json.Flush();
+            }
+            finally
+            {
+                if (_row is not null)
+                {
+                    _served.Rows!.Return(_row);
+                }
+            }
+
+            response.ContentLength = buffer.WrittenCount;
+            response.BodyWriter.Write(buffer.WrittenSpan);
+            await response.BodyWriter.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var body = response.BodyWriter;
+        await using var stream = new Utf8JsonWriter(body);
+        for (var first = 0; first < Count; first += RecordsPerFlush)
+        {
+            var last = Math.Min(first + RecordsPerFlush, Count);
+            WriteRecords(stream, first, last, start: first == 0, end: last == Count);
+            await stream.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            await body.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Declares the 200 answer as <see cref="PredictResponse"/> in the OpenAPI document.</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(PredictResponse), ["application/json"]));
+    }
+
+    private void WriteRecords(Utf8JsonWriter json, int first, int last, bool start, bool end)
+    {
+        if (start)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject(Names.Model);
+            json.WriteString(Names.Name, _served.EncodedName);
+            json.WriteString(Names.Version, _served.EncodedVersion);
+            if (_served.EncodedRegistered is { } registered)
+            {
+                json.WriteString(Names.Registered, registered);
+            }
+            else
+            {
+                json.WriteNull(Names.Registered);
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray(Names.Predictions);
+        }
+
+        for (var row = first; row < last; row++)
+        {
+            WriteRecord(json, row);
+        }
+
+        if (end)
+        {
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+    }
+
+    private void WriteRecord(Utf8JsonWriter json, int row)
+    {
+        if (_row is not null)
+        {
+            WriteRowRecord(json, _row);
+            return;
+        }
+
+        json.WriteStartObject();
+        var schema = _served.Schema;
+        for (var i = 0; i < schema.Ids.Count; i++)
+        {
+            if (_ids.IsGiven(schema.IdIndexes[i], row))
+            {
+                json.WritePropertyName(schema.EncodedIdNames[i]);
+                WriteValue(json, _input![schema.Ids[i].Name], row);
+            }
+        }
+
+        json.WritePropertyName(Names.Prediction);
+        WriteValue(json, _prediction!, row);
+        json.WritePropertyName(Names.Probability);
+        WriteValue(json, _probability!, row);
+        json.WriteEndObject();
+    }
+
+    private void WriteRowRecord(Utf8JsonWriter json, RowValues row)
+    {
+        json.WriteStartObject();
+        var schema = _served.Schema;
+        for (var i = 0; i < schema.Ids.Count; i++)
+        {
+            var input = schema.IdIndexes[i];
+            if (!row.IsGiven(input))
+            {
+                continue;
+            }
+
+            json.WritePropertyName(schema.EncodedIdNames[i]);
+            if (schema.IsNumeric(input))
+            {
+                WriteNumber(json, row.GetNumber(input));
+            }
+            else
+            {
+                WriteText(json, row.GetText(input));
+            }
+        }
+
+        json.WritePropertyName(Names.Prediction);
+        if (_rowPrediction.Text is { } text)
+        {
+            json.WriteStringValue(text);
+        }
+        else
+        {
+            WriteNumber(json, _rowPrediction.Number);
+        }
+
+        json.WritePropertyName(Names.Probability);
+        WriteNumber(json, _rowPrediction.Probability);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteStringValue(value);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, Column column, int row)
+    {
+        switch (column)
+        {
+            case NumericColumn numbers when double.IsFinite(numbers[row]):
+                json.WriteNumberValue(numbers[row]);
+                break;
+            case NumericColumn:
+                json.WriteNullValue();
+                break;
+            case TextColumn texts when texts[row] is { } text:
+                json.WriteStringValue(text);
+                break;
+            case TextColumn:
+                json.WriteNullValue();
+                break;
+            default:
+                json.WriteStringValue(column.FormatValue(row));
+                break;
+        }
+    }
+
+    // Encoded once: writing them then skips the escaping check.
+    private static class Names
+    {
+        public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+        public static readonly JsonEncodedText Registered = JsonEncodedText.Encode("registered");
+        public static readonly JsonEncodedText Predictions = JsonEncodedText.Encode("predictions");
+        public static readonly JsonEncodedText Prediction = JsonEncodedText.Encode(PredictionColumns.Prediction);
+        public static readonly JsonEncodedText Probability = JsonEncodedText.Encode(PredictionColumns.Probability);
+    }
+
+    private static class ThreadWriter
+    {
+        [ThreadStatic]
+        private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json)? _current;
+
+        public static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json) Get()
+        {
+            var (buffer, json) = _current ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null));
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            return (buffer, json);
+        }
+    }
+}
