@@ -1,7 +1,7 @@
 using Gangway.Stores;
 using Gangway.Tests.Scoring;
 
-namespace Gangway.Tests.Stores;
+namespace Gangway.Tests.Tracking;
 
 public class CalibratedTrainingRunsTests(CalibratedTitanic trained) : IClassFixture<CalibratedTitanic>
 {
