@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Gangway.Cli.Commands;
 using Gangway.Cli.Infrastructure;
-using Gangway.Store.PostgreSql;
-using Gangway.Store.Sqlite;
+using Gangway.Hosting;
 using Gangway.Stores;
 
 namespace Gangway.Cli;
@@ -41,7 +40,7 @@ internal static class CliApp
     }
 
     /// <summary>The store kinds <c>--store</c> can name.</summary>
-    public static StoreCatalog Stores() => new StoreCatalog().Add(new SqliteStoreProvider()).Add(new PostgreSqlStoreProvider());
+    public static StoreCatalog Stores() => HostStores.Catalog();
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {

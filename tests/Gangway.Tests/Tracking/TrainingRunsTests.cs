@@ -1,12 +1,10 @@
 using Gangway.Bundles;
 using Gangway.Evaluation;
-using Gangway.Stores;
-using Gangway.Tests.Training;
-
 using Gangway.Registry;
-using Gangway.Tracking;
-
+using Gangway.Stores;
 using Gangway.Tests.Stores;
+using Gangway.Tests.Training;
+using Gangway.Tracking;
 
 namespace Gangway.Tests.Tracking;
 
