@@ -1,5 +1,6 @@
 using Gangway.Stores;
 using Gangway.Tests.Scoring;
+using Gangway.Tracking;
 
 namespace Gangway.Tests.Tracking;
 
