@@ -65,6 +65,8 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        // No termination handling by System.CommandLine for the async actions: Ctrl+C and SIGTERM end the process as they
+        // did with synchronous actions (TemporaryOutputs cleans up its files), instead of waiting for the action.
+        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 }

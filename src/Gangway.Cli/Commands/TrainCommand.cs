@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
 using Gangway.Stores;
-using Gangway.Training;
 using Gangway.Tracking;
+using Gangway.Training;
 using Microsoft.Extensions.Logging;
 
 namespace Gangway.Cli.Commands;

@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Cli.Infrastructure;
 using Gangway.Specs;
-using Gangway.Tuning;
 using Gangway.Tracking;
+using Gangway.Tuning;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 

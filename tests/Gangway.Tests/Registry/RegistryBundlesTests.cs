@@ -1,6 +1,6 @@
 using Gangway.Bundles;
-using Gangway.Stores;
 using Gangway.Registry;
+using Gangway.Stores;
 using Gangway.Tests.Stores;
 using Microsoft.Data.Sqlite;
 

@@ -19,7 +19,7 @@ internal static class ModelsRegisterCommand
         var command = new Command("register", "Register a run's model bundle as the next version of a model.") { run, name, reason, json };
         command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-var store = await context.OpenStoreAsync(cancellationToken);
+            var store = await context.OpenStoreAsync(cancellationToken);
             var found = await RunLookup.FindAsync(store, parse.GetValue(run)!, cancellationToken);
             var version = await ModelRegistration.RegisterAsync(store, found, parse.GetValue(name)!, Change.ByCurrentUser(parse.GetValue(reason)), cancellationToken);
             if (parse.GetValue(json))

@@ -17,7 +17,7 @@ internal static class RunsCompareCommand
         var command = new Command("compare", "Compare runs: every metric side by side (with held-out metrics from 'gangway evaluate'), and the parameters whose values differ.") { ids, json };
         command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-var store = await context.OpenStoreAsync(cancellationToken);
+            var store = await context.OpenStoreAsync(cancellationToken);
             var runs = new List<RunRecord>();
             // Each run's newest evaluation on held-out data (gangway evaluate), shown next to what the run measured itself.
             var heldOut = new List<EvaluationRecord?>();
