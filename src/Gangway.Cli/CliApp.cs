@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Gangway.Cli.Commands;
 using Gangway.Cli.Infrastructure;
-using Gangway.Store.PostgreSql;
-using Gangway.Store.Sqlite;
+using Gangway.Hosting;
 using Gangway.Stores;
 
 namespace Gangway.Cli;
@@ -41,7 +40,7 @@ internal static class CliApp
     }
 
     /// <summary>The store kinds <c>--store</c> can name.</summary>
-    public static StoreCatalog Stores() => new StoreCatalog().Add(new SqliteStoreProvider()).Add(new PostgreSqlStoreProvider());
+    public static StoreCatalog Stores() => HostStores.Catalog();
 
     public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
@@ -66,6 +65,8 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        // No termination handling by System.CommandLine for the async actions: Ctrl+C and SIGTERM end the process as they
+        // did with synchronous actions (TemporaryOutputs cleans up its files), instead of waiting for the action.
+        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 }

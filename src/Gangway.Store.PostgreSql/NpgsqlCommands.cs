@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Gangway.Store.PostgreSql;
 
-/// <summary>Commands with positional parameters (<c>$1</c>, <c>$2</c>, ...), the form the SQL files use.</summary>
+/// <summary>Commands with positional parameters (<c>$1</c>, <c>$2</c>, ...), run by <see cref="PostgreSqlSession"/>, and column readers.</summary>
 internal static class NpgsqlCommands
 {
     /// <summary>A command on <paramref name="connection"/> (in its open transaction, if any) with the values as <c>$1</c>, <c>$2</c>, ...</summary>
@@ -15,35 +15,6 @@ internal static class NpgsqlCommands
         }
 
         return command;
-    }
-
-    /// <summary>Runs a statement; returns the number of rows it changed.</summary>
-    public static int Execute(this NpgsqlConnection connection, string sql, params object?[] values)
-    {
-        using var command = connection.Command(sql, values);
-        return command.ExecuteNonQuery();
-    }
-
-    /// <summary>The first column of the first row, or default when there is no row (or it is null).</summary>
-    public static T? Scalar<T>(this NpgsqlConnection connection, string sql, params object?[] values)
-    {
-        using var command = connection.Command(sql, values);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)value;
-    }
-
-    /// <summary>Reads every row with <paramref name="read"/>.</summary>
-    public static List<T> Query<T>(this NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, params object?[] values)
-    {
-        using var command = connection.Command(sql, values);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 
     /// <summary>A nullable text column.</summary>

@@ -9,16 +9,16 @@ namespace Gangway.Store.PostgreSql;
 internal sealed partial class PostgreSqlModelStore
 {
     /// <inheritdoc/>
-    public IReadOnlyList<AuditEntry> ListAudit(AuditQuery query)
+    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Read(connection => connection.Query(
+        return await ReadAsync(async connection => await connection.QueryAsync(
             AuditSql.SelectMany,
             r => new AuditEntry(r.GetInt64(0), r.Timestamp(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.StringOrNull(6)),
             query.Model,
-            Math.Max(query.Limit, 0)));
+            Math.Max(query.Limit, 0)), cancellationToken);
     }
 
-    private static void Audit(NpgsqlConnection connection, DateTimeOffset at, Change change, string action, string subject, string? model, JsonObject details) =>
-        connection.Execute(AuditSql.Insert, at, change.Actor, action, subject, model, AuditDetails.Of(details, change), change.Reason);
+    private static async Task AuditAsync(PostgreSqlSession connection, DateTimeOffset at, Change change, string action, string subject, string? model, JsonObject details) =>
+        await connection.ExecuteAsync(AuditSql.Insert, at, change.Actor, action, subject, model, AuditDetails.Of(details, change), change.Reason);
 }

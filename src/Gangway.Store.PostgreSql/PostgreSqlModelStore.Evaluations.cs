@@ -11,22 +11,22 @@ namespace Gangway.Store.PostgreSql;
 internal sealed partial class PostgreSqlModelStore
 {
     /// <inheritdoc/>
-    public EvaluationRecord RecordEvaluation(NewEvaluation evaluation, Change change)
+    public async Task<EvaluationRecord> RecordEvaluationAsync(NewEvaluation evaluation, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(change);
         evaluation.Validate();
         var id = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        return Write(connection =>
+        return await WriteAsync(async connection =>
         {
-            if (connection.Scalar<int?>(RunSql.Exists, evaluation.RunId) is null)
+            if (await connection.ScalarAsync<int?>(RunSql.Exists, evaluation.RunId) is null)
             {
                 throw new GangwayException(ErrorKind.NotFound, $"Run '{evaluation.RunId}' does not exist in store '{DisplayUri}'.");
             }
 
             if (evaluation is { Model: { } model, Version: { } number })
             {
-                var version = connection.Query(RegistrySql.SelectVersion, ReadVersion, model, number).FirstOrDefault()
+                var version = (await connection.QueryAsync(RegistrySql.SelectVersion, ReadVersion, model, number)).FirstOrDefault()
                     ?? throw VersionNotFound(model, number);
                 if (version.RunId != evaluation.RunId)
                 {
@@ -35,7 +35,7 @@ internal sealed partial class PostgreSqlModelStore
             }
 
             var now = Now();
-            connection.Execute(
+            await connection.ExecuteAsync(
                 EvaluationSql.Insert, id, evaluation.RunId, evaluation.Model, evaluation.Version, evaluation.DataName, evaluation.DataSha256,
                 JsonSerializer.Serialize(evaluation.Metrics), now, change.Actor);
             var details = new JsonObject
@@ -45,16 +45,16 @@ internal sealed partial class PostgreSqlModelStore
                 ["data_sha256"] = evaluation.DataSha256,
                 ["version"] = evaluation.Model is null ? null : $"{evaluation.Model}:{evaluation.Version}",
             };
-            Audit(connection, now, change, AuditActions.EvaluationRecorded, evaluation.RunId, evaluation.Model, details);
+            await AuditAsync(connection, now, change, AuditActions.EvaluationRecorded, evaluation.RunId, evaluation.Model, details);
             return new EvaluationRecord(id, evaluation.RunId, evaluation.Model, evaluation.Version, evaluation.DataName, evaluation.DataSha256, evaluation.Metrics.ToDictionary(), now, change.Actor);
-        });
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<EvaluationRecord> ListEvaluations(string runId)
+    public async Task<IReadOnlyList<EvaluationRecord>> ListEvaluationsAsync(string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return Read(connection => connection.Query(EvaluationSql.SelectOfRun, ReadEvaluation, runId));
+        return await ReadAsync(async connection => await connection.QueryAsync(EvaluationSql.SelectOfRun, ReadEvaluation, runId), cancellationToken);
     }
 
     private static EvaluationRecord ReadEvaluation(NpgsqlDataReader r) => new(

@@ -9,68 +9,68 @@ namespace Gangway.Store.PostgreSql;
 internal sealed partial class PostgreSqlModelStore
 {
     /// <inheritdoc/>
-    public ModelVersionRecord RegisterVersion(string model, string runId, string artifact, Change change)
+    public async Task<ModelVersionRecord> RegisterVersionAsync(string model, string runId, string artifact, Change change, CancellationToken cancellationToken)
     {
         RequireName("Model", model);
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(change);
-        return Write(connection =>
+        return await WriteAsync(async connection =>
         {
-            var sha256 = connection.Scalar<string>(RunSql.SelectArtifactDigest, runId, artifact)
-                ?? throw MissingArtifact(connection, runId, artifact);
+            var sha256 = await connection.ScalarAsync<string>(RunSql.SelectArtifactDigest, runId, artifact)
+                ?? throw await MissingArtifactAsync(connection, runId, artifact);
             var now = Now();
-            connection.Execute(RegistrySql.EnsureModel, model, now);
-            var version = connection.Scalar<int>(RegistrySql.LockModel, model) + 1;
-            connection.Execute(RegistrySql.SetLatest, model, version);
-            connection.Execute(RegistrySql.InsertVersion, model, version, runId, artifact, sha256, now, change.Actor);
+            await connection.ExecuteAsync(RegistrySql.EnsureModel, model, now);
+            var version = await connection.ScalarAsync<int>(RegistrySql.LockModel, model) + 1;
+            await connection.ExecuteAsync(RegistrySql.SetLatest, model, version);
+            await connection.ExecuteAsync(RegistrySql.InsertVersion, model, version, runId, artifact, sha256, now, change.Actor);
             var record = new ModelVersionRecord(model, version, runId, artifact, sha256, now, change.Actor);
             var details = new JsonObject { ["run"] = runId, ["artifact"] = artifact, ["sha256"] = sha256, ["version"] = version };
-            Audit(connection, now, change, AuditActions.VersionRegistered, record.Reference, model, details);
+            await AuditAsync(connection, now, change, AuditActions.VersionRegistered, record.Reference, model, details);
             return record;
-        });
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<RegisteredModel> ListModels() => Read(connection => LoadModels(connection, null));
+    public async Task<IReadOnlyList<RegisteredModel>> ListModelsAsync(CancellationToken cancellationToken) => await ReadAsync(async connection => await LoadModelsAsync(connection, null), cancellationToken);
 
     /// <inheritdoc/>
-    public RegisteredModel? FindModel(string model)
+    public async Task<RegisteredModel?> FindModelAsync(string model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Read(connection => LoadModels(connection, model).FirstOrDefault());
+        return await ReadAsync(async connection => (await LoadModelsAsync(connection, model)).FirstOrDefault(), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<ModelVersionRecord> ListVersions(string model)
+    public async Task<IReadOnlyList<ModelVersionRecord>> ListVersionsAsync(string model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Read(connection => connection.Query(RegistrySql.SelectVersions, ReadVersion, model));
+        return await ReadAsync(async connection => await connection.QueryAsync(RegistrySql.SelectVersions, ReadVersion, model), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public ModelVersionRecord? FindVersion(string model, int version)
+    public async Task<ModelVersionRecord?> FindVersionAsync(string model, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Read(connection => connection.Query(RegistrySql.SelectVersion, ReadVersion, model, version).FirstOrDefault());
+        return await ReadAsync(async connection => (await connection.QueryAsync(RegistrySql.SelectVersion, ReadVersion, model, version)).FirstOrDefault(), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public byte[] ReadVersionArtifact(string model, int version)
+    public async Task<byte[]> ReadVersionArtifactAsync(string model, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return Read(connection => connection.Scalar<byte[]>(RegistrySql.SelectVersionContent, model, version))
+        return await ReadAsync(async connection => await connection.ScalarAsync<byte[]>(RegistrySql.SelectVersionContent, model, version), cancellationToken)
             ?? throw VersionNotFound(model, version);
     }
 
     private static ModelVersionRecord ReadVersion(NpgsqlDataReader r) =>
         new(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Timestamp(5), r.GetString(6));
 
-    private static List<RegisteredModel> LoadModels(NpgsqlConnection connection, string? model)
+    private static async Task<List<RegisteredModel>> LoadModelsAsync(PostgreSqlSession connection, string? model)
     {
-        var aliases = connection.Query(RegistrySql.SelectAliasesOfModels, r => (Model: r.GetString(0), Alias: r.GetString(1), Version: r.GetInt32(2)), model)
+        var aliases = (await connection.QueryAsync(RegistrySql.SelectAliasesOfModels, r => (Model: r.GetString(0), Alias: r.GetString(1), Version: r.GetInt32(2)), model))
             .ToLookup(a => a.Model);
-        return connection.Query(
+        return await connection.QueryAsync(
             RegistrySql.SelectModels,
             r => new RegisteredModel(
                 r.GetString(0),
@@ -80,14 +80,14 @@ internal sealed partial class PostgreSqlModelStore
             model);
     }
 
-    private GangwayException MissingArtifact(NpgsqlConnection connection, string runId, string artifact)
+    private async Task<GangwayException> MissingArtifactAsync(PostgreSqlSession connection, string runId, string artifact)
     {
-        if (connection.Scalar<int?>(RunSql.Exists, runId) is null)
+        if (await connection.ScalarAsync<int?>(RunSql.Exists, runId) is null)
         {
             return RunNotFound(runId);
         }
 
-        var names = connection.Query(RunSql.SelectArtifactNames, r => r.GetString(0), runId);
+        var names = await connection.QueryAsync(RunSql.SelectArtifactNames, r => r.GetString(0), runId);
         var present = names.Count == 0 ? "it has none" : $"it has: {string.Join(", ", names)}";
         return new GangwayException(ErrorKind.NotFound, $"Run '{runId}' in store '{DisplayUri}' has no artifact '{artifact}'; {present}.");
     }

@@ -13,32 +13,32 @@ internal sealed partial class PostgreSqlModelStore
     private const int MinimumPrefixLength = 6;
 
     /// <inheritdoc/>
-    public RunRecord CreateRun(NewRun run, Change change)
+    public async Task<RunRecord> CreateRunAsync(NewRun run, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(change);
         RunArtifacts.Validate(run.Artifacts);
         var id = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        return Write(connection =>
+        return await WriteAsync(async connection =>
         {
-            if (run.ParentRunId is { } parent && connection.Scalar<int?>(RunSql.Exists, parent) is null)
+            if (run.ParentRunId is { } parent && await connection.ScalarAsync<int?>(RunSql.Exists, parent) is null)
             {
                 throw new GangwayException(ErrorKind.NotFound, $"Parent run '{parent}' does not exist in store '{DisplayUri}'.");
             }
 
             var now = Now();
-            connection.Execute(
+            await connection.ExecuteAsync(
                 RunSql.Insert, id, run.Experiment, run.Name, run.ParentRunId, run.Status.ToString(),
                 StoreTime.Normalize(run.StartedAt), StoreTime.Normalize(run.EndedAt), change.Actor, run.Lineage);
             foreach (var (name, value) in run.Params)
             {
-                connection.Execute(RunSql.InsertParam, id, name, value);
+                await connection.ExecuteAsync(RunSql.InsertParam, id, name, value);
             }
 
-            AddMetricsAndTags(connection, id, run.Metrics, run.Tags);
+            await AddMetricsAndTagsAsync(connection, id, run.Metrics, run.Tags);
             foreach (var artifact in run.Artifacts)
             {
-                connection.Execute(RunSql.InsertArtifact, id, artifact.Name, (long)artifact.Content.Length, Hashing.Sha256(artifact.Content.Span), artifact.Content);
+                await connection.ExecuteAsync(RunSql.InsertArtifact, id, artifact.Name, (long)artifact.Content.Length, Hashing.Sha256(artifact.Content.Span), artifact.Content);
             }
 
             var details = new JsonObject
@@ -49,26 +49,26 @@ internal sealed partial class PostgreSqlModelStore
                 ["status"] = run.Status.ToString(),
                 ["artifacts"] = new JsonArray([.. run.Artifacts.Select(a => JsonValue.Create(a.Name))]),
             };
-            Audit(connection, now, change, AuditActions.RunCreated, id, null, details);
-            return LoadRuns(connection, RunSql.SelectById, id)[0];
-        });
+            await AuditAsync(connection, now, change, AuditActions.RunCreated, id, null, details);
+            return (await LoadRunsAsync(connection, RunSql.SelectById, id))[0];
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public RunRecord UpdateRun(string runId, RunUpdate update, Change change)
+    public async Task<RunRecord> UpdateRunAsync(string runId, RunUpdate update, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(change);
-        return Write(connection =>
+        return await WriteAsync(async connection =>
         {
-            if (connection.Scalar<int?>(RunSql.LockRun, runId) is null)
+            if (await connection.ScalarAsync<int?>(RunSql.LockRun, runId) is null)
             {
                 throw RunNotFound(runId);
             }
 
-            connection.Execute(RunSql.UpdateStatus, runId, update.Status.ToString(), StoreTime.Normalize(update.EndedAt));
-            AddMetricsAndTags(connection, runId, update.Metrics, update.Tags);
+            await connection.ExecuteAsync(RunSql.UpdateStatus, runId, update.Status.ToString(), StoreTime.Normalize(update.EndedAt));
+            await AddMetricsAndTagsAsync(connection, runId, update.Metrics, update.Tags);
             var details = new JsonObject
             {
                 ["status"] = update.Status.ToString(),
@@ -76,13 +76,13 @@ internal sealed partial class PostgreSqlModelStore
                 ["metrics"] = new JsonArray([.. update.Metrics.Keys.Order(StringComparer.Ordinal).Select(k => JsonValue.Create(k))]),
                 ["tags"] = new JsonArray([.. update.Tags.Keys.Order(StringComparer.Ordinal).Select(k => JsonValue.Create(k))]),
             };
-            Audit(connection, Now(), change, AuditActions.RunUpdated, runId, null, details);
-            return LoadRuns(connection, RunSql.SelectById, runId)[0];
-        });
+            await AuditAsync(connection, Now(), change, AuditActions.RunUpdated, runId, null, details);
+            return (await LoadRunsAsync(connection, RunSql.SelectById, runId))[0];
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public RunRecord? FindRun(string runIdOrPrefix)
+    public async Task<RunRecord?> FindRunAsync(string runIdOrPrefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runIdOrPrefix);
         var text = runIdOrPrefix.Trim().ToLowerInvariant();
@@ -91,11 +91,11 @@ internal sealed partial class PostgreSqlModelStore
             return null;
         }
 
-        return Read(connection =>
+        return await ReadAsync(async connection =>
         {
             if (text.Length < 32)
             {
-                var ids = connection.Query(RunSql.SelectIdsByPrefix, r => r.GetString(0), text);
+                var ids = await connection.QueryAsync(RunSql.SelectIdsByPrefix, r => r.GetString(0), text);
                 if (ids.Count > 1)
                 {
                     throw new GangwayException(
@@ -111,41 +111,41 @@ internal sealed partial class PostgreSqlModelStore
                 text = ids[0];
             }
 
-            return LoadRuns(connection, RunSql.SelectById, text).FirstOrDefault();
-        });
+            return (await LoadRunsAsync(connection, RunSql.SelectById, text)).FirstOrDefault();
+        }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<RunRecord> ListRuns(RunQuery query)
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Read(connection => LoadRuns(connection, RunSql.SelectMany, query.Experiment, query.ParentRunId, Math.Max(query.Limit, 0)));
+        return await ReadAsync(async connection => await LoadRunsAsync(connection, RunSql.SelectMany, query.Experiment, query.ParentRunId, Math.Max(query.Limit, 0)), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public byte[]? ReadArtifact(string runId, string name)
+    public async Task<byte[]?> ReadArtifactAsync(string runId, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(name);
-        return Read(connection => connection.Scalar<byte[]>(RunSql.SelectArtifactContent, runId, name));
+        return await ReadAsync(async connection => await connection.ScalarAsync<byte[]>(RunSql.SelectArtifactContent, runId, name), cancellationToken);
     }
 
-    private static void AddMetricsAndTags(NpgsqlConnection connection, string runId, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, string> tags)
+    private static async Task AddMetricsAndTagsAsync(PostgreSqlSession connection, string runId, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, string> tags)
     {
         foreach (var (name, value) in metrics)
         {
-            connection.Execute(RunSql.UpsertMetric, runId, name, value);
+            await connection.ExecuteAsync(RunSql.UpsertMetric, runId, name, value);
         }
 
         foreach (var (name, value) in tags)
         {
-            connection.Execute(RunSql.UpsertTag, runId, name, value);
+            await connection.ExecuteAsync(RunSql.UpsertTag, runId, name, value);
         }
     }
 
     private GangwayException RunNotFound(string runId) =>
         new(ErrorKind.NotFound, $"Run '{runId}' does not exist in store '{DisplayUri}'.");
 
-    private static List<RunRecord> LoadRuns(NpgsqlConnection connection, string sql, params object?[] values) =>
-        RunReader.Load(connection, sql, values);
+    private static Task<List<RunRecord>> LoadRunsAsync(PostgreSqlSession connection, string sql, params object?[] values) =>
+        RunReader.LoadAsync(connection, sql, values);
 }

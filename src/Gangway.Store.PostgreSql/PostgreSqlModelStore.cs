@@ -5,11 +5,12 @@ using Npgsql;
 namespace Gangway.Store.PostgreSql;
 
 /// <summary>
-/// A model store in a PostgreSQL database (or the schema its <c>search_path</c> names). Each call takes a pooled
-/// connection; each write is one transaction that locks what it changes (the run row, or the model row for versions and
+/// A store in a PostgreSQL database (or the schema its <c>search_path</c> names), its own <see cref="IRunStore"/> and
+/// <see cref="IModelRegistry"/>. Each call takes a pooled connection and runs its statements with Npgsql's asynchronous
+/// API; each write is one transaction that locks what it changes (the run row, or the model row for versions and
 /// aliases), so concurrent writers from any number of processes serialise per model and never reuse a version.
 /// </summary>
-internal sealed partial class PostgreSqlModelStore : IModelStore
+internal sealed partial class PostgreSqlModelStore : IStore, IRunStore, IModelRegistry
 {
     private const int MaxAttempts = 8;
 
@@ -26,13 +27,20 @@ internal sealed partial class PostgreSqlModelStore : IModelStore
     /// <inheritdoc/>
     public string DisplayUri { get; }
 
+    /// <inheritdoc/>
+    public IRunStore Runs => this;
+
+    /// <inheritdoc/>
+    public IModelRegistry Registry => this;
+
     /// <summary>Connects, applies missing migrations and returns the store; the data source belongs to it from then on.</summary>
-    public static PostgreSqlModelStore Open(NpgsqlDataSource dataSource, NpgsqlConnectionStringBuilder settings, string displayUri, TimeProvider time)
+    public static async Task<PostgreSqlModelStore> OpenAsync(
+        NpgsqlDataSource dataSource, NpgsqlConnectionStringBuilder settings, string displayUri, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
-            using var connection = dataSource.OpenConnection();
-            Migrate(connection, displayUri);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await MigrateAsync(connection, displayUri, cancellationToken);
         }
         catch (NpgsqlException e)
         {
@@ -43,14 +51,15 @@ internal sealed partial class PostgreSqlModelStore : IModelStore
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _dataSource.Dispose();
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static void Migrate(NpgsqlConnection connection, string displayUri)
+    private static async Task MigrateAsync(NpgsqlConnection connection, string displayUri, CancellationToken cancellationToken)
     {
-        using var transaction = connection.BeginTransaction();
-        connection.Execute(PostgreSqlMigrations.Lock, PostgreSqlMigrations.AdvisoryLockKey);
-        connection.Execute(PostgreSqlMigrations.CreateMigrationsTable);
-        var applied = connection.Scalar<int>(PostgreSqlMigrations.SelectApplied);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var session = new PostgreSqlSession(connection, cancellationToken);
+        await session.ExecuteAsync(PostgreSqlMigrations.Lock, PostgreSqlMigrations.AdvisoryLockKey);
+        await session.ExecuteAsync(PostgreSqlMigrations.CreateMigrationsTable);
+        var applied = await session.ScalarAsync<int>(PostgreSqlMigrations.SelectApplied);
         var known = PostgreSqlMigrations.Steps.Count;
         if (applied > known)
         {
@@ -61,21 +70,21 @@ internal sealed partial class PostgreSqlModelStore : IModelStore
 
         for (var version = applied + 1; version <= known; version++)
         {
-            connection.Execute(PostgreSqlMigrations.Steps[version - 1]);
-            connection.Execute(PostgreSqlMigrations.InsertApplied, version);
+            await session.ExecuteAsync(PostgreSqlMigrations.Steps[version - 1]);
+            await session.ExecuteAsync(PostgreSqlMigrations.InsertApplied, version);
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private DateTimeOffset Now() => StoreTime.Normalize(_time.GetUtcNow());
 
-    private T Read<T>(Func<NpgsqlConnection, T> read)
+    private async Task<T> ReadAsync<T>(Func<PostgreSqlSession, Task<T>> read, CancellationToken cancellationToken)
     {
         try
         {
-            using var connection = _dataSource.OpenConnection();
-            return read(connection);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await read(new PostgreSqlSession(connection, cancellationToken));
         }
         catch (NpgsqlException e)
         {
@@ -84,22 +93,22 @@ internal sealed partial class PostgreSqlModelStore : IModelStore
     }
 
     // One transaction; retried when PostgreSQL gives up on it for a conflict with another writer.
-    private T Write<T>(Func<NpgsqlConnection, T> write)
+    private async Task<T> WriteAsync<T>(Func<PostgreSqlSession, Task<T>> write, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var connection = _dataSource.OpenConnection();
-                using var transaction = connection.BeginTransaction();
-                var result = write(connection);
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var result = await write(new PostgreSqlSession(connection, cancellationToken));
                 CrashPoints.Hit(CrashPoints.BeforeCommit);
-                transaction.Commit();
+                await transaction.CommitAsync(cancellationToken);
                 return result;
             }
             catch (PostgresException e) when (attempt < MaxAttempts && e.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected)
             {
-                Thread.Sleep(Random.Shared.Next(5, 20 * attempt));
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
             }
             catch (NpgsqlException e)
             {

@@ -8,7 +8,7 @@ namespace Gangway.Store.PostgreSql;
 /// aliases and the audit log live in tables of the database (artifacts as <c>bytea</c>), created and migrated on open.
 /// Put the store in its own database, or in a schema named by <c>?search_path=</c>. Thread-safe.
 /// </summary>
-public sealed class PostgreSqlStoreProvider : IModelStoreProvider
+public sealed class PostgreSqlStoreProvider : IStoreProvider
 {
     private readonly TimeProvider _time;
 
@@ -49,18 +49,18 @@ public sealed class PostgreSqlStoreProvider : IModelStoreProvider
     /// (<see cref="ErrorKind.InvalidConfiguration"/>); the database does not exist (<see cref="ErrorKind.NotFound"/>); the
     /// store's schema is newer than this Gangway (<see cref="ErrorKind.InvalidInput"/>). Messages never show the password.
     /// </exception>
-    public IModelStore Open(string uri)
+    public async Task<IStore> OpenAsync(string uri, CancellationToken cancellationToken)
     {
         var settings = PostgreSqlUri.Parse(uri);
         var displayUri = PostgreSqlUri.Display(uri);
         var dataSource = NpgsqlDataSource.Create(settings);
         try
         {
-            return PostgreSqlModelStore.Open(dataSource, settings, displayUri, _time);
+            return await PostgreSqlModelStore.OpenAsync(dataSource, settings, displayUri, _time, cancellationToken);
         }
         catch
         {
-            dataSource.Dispose();
+            await dataSource.DisposeAsync();
             throw;
         }
     }

@@ -8,9 +8,9 @@ namespace Gangway.Store.PostgreSql;
 internal static class RunReader
 {
     /// <summary>The runs <paramref name="sql"/> selects (in its order), complete.</summary>
-    public static List<RunRecord> Load(NpgsqlConnection connection, string sql, object?[] values)
+    public static async Task<List<RunRecord>> LoadAsync(PostgreSqlSession connection, string sql, object?[] values)
     {
-        var rows = connection.Query(
+        var rows = await connection.QueryAsync(
             sql,
             r => (Id: r.GetString(0), Experiment: r.GetString(1), Name: r.GetString(2), Parent: r.StringOrNull(3), Status: Enum.Parse<RunStatus>(r.GetString(4)),
                 StartedAt: r.Timestamp(5), EndedAt: r.IsDBNull(6) ? (DateTimeOffset?)null : r.Timestamp(6), CreatedBy: r.GetString(7), Lineage: r.StringOrNull(8)),
@@ -22,10 +22,10 @@ internal static class RunReader
 
         // One parameter holding the array (a string[] would otherwise spread over the params array).
         object ids = rows.Select(r => r.Id).ToArray();
-        var parameters = Group(connection, RunSql.SelectParams, ids, r => r.GetString(2));
-        var metrics = Group(connection, RunSql.SelectMetrics, ids, r => r.GetDouble(2));
-        var tags = Group(connection, RunSql.SelectTags, ids, r => r.GetString(2));
-        var artifacts = connection.Query(RunSql.SelectArtifactInfos, r => (RunId: r.GetString(0), Info: new ArtifactInfo(r.GetString(1), r.GetInt64(2), r.GetString(3))), ids)
+        var parameters = await GroupAsync(connection, RunSql.SelectParams, ids, r => r.GetString(2));
+        var metrics = await GroupAsync(connection, RunSql.SelectMetrics, ids, r => r.GetDouble(2));
+        var tags = await GroupAsync(connection, RunSql.SelectTags, ids, r => r.GetString(2));
+        var artifacts = (await connection.QueryAsync(RunSql.SelectArtifactInfos, r => (RunId: r.GetString(0), Info: new ArtifactInfo(r.GetString(1), r.GetInt64(2), r.GetString(3))), ids))
             .ToLookup(a => a.RunId, a => a.Info);
         return
         [
@@ -39,10 +39,10 @@ internal static class RunReader
         ];
     }
 
-    private static Dictionary<string, IReadOnlyDictionary<string, T>> Group<T>(NpgsqlConnection connection, string sql, object ids, Func<NpgsqlDataReader, T> value)
+    private static async Task<Dictionary<string, IReadOnlyDictionary<string, T>>> GroupAsync<T>(PostgreSqlSession connection, string sql, object ids, Func<NpgsqlDataReader, T> value)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, T>>(StringComparer.Ordinal);
-        foreach (var (runId, name, item) in connection.Query(sql, r => (r.GetString(0), r.GetString(1), value(r)), ids))
+        foreach (var (runId, name, item) in await connection.QueryAsync(sql, r => (r.GetString(0), r.GetString(1), value(r)), ids))
         {
             if (!result.TryGetValue(runId, out var values))
             {

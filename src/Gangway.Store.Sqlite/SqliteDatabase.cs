@@ -6,7 +6,9 @@ namespace Gangway.Store.Sqlite;
 /// <summary>
 /// One connection to a store file: WAL journal (readers never wait for the writer), a 10 s busy timeout, foreign keys on.
 /// Writes run in <c>BEGIN IMMEDIATE</c> transactions, which serialise writers across connections and processes.
-/// Driver errors become <see cref="GangwayException"/>s that name the store.
+/// Driver errors become <see cref="GangwayException"/>s that name the store. Microsoft.Data.Sqlite's asynchronous methods
+/// run synchronously (SQLite has no asynchronous I/O), so the work runs on the caller's thread; the asynchronous surface
+/// checks cancellation between attempts and waits for a busy file without blocking a thread.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
@@ -34,7 +36,7 @@ internal sealed class SqliteDatabase : IDisposable
     public string DisplayUri { get; }
 
     /// <summary>Opens the file (creating it when missing) and applies the migrations it lacks.</summary>
-    public static SqliteDatabase Open(string path, string displayUri, TimeProvider time)
+    public static async Task<SqliteDatabase> OpenAsync(string path, string displayUri, TimeProvider time, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -54,11 +56,13 @@ internal sealed class SqliteDatabase : IDisposable
                 database.Pragma("PRAGMA foreign_keys = ON");
                 return 0;
             });
-            database.Write(transaction =>
-            {
-                SqliteMigrations.Apply(transaction, displayUri, time.GetUtcNow());
-                return 0;
-            });
+            await database.WriteAsync(
+                transaction =>
+                {
+                    SqliteMigrations.Apply(transaction, displayUri, time.GetUtcNow());
+                    return 0;
+                },
+                cancellationToken);
             return database;
         }
         catch
@@ -69,18 +73,21 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> in a write transaction, retried when other writers keep the file busy.</summary>
-    public T Write<T>(Func<SqliteTransaction, T> work) => InTransaction(work, deferred: false);
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(work, deferred: false, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in a read transaction, so that several queries see one snapshot.</summary>
-    public T Read<T>(Func<SqliteTransaction, T> work) => InTransaction(work, deferred: true);
+    public Task<T> ReadAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken) =>
+        InTransactionAsync(work, deferred: true, cancellationToken);
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
-    private T InTransaction<T>(Func<SqliteTransaction, T> work, bool deferred)
+    private async Task<T> InTransactionAsync<T>(Func<SqliteTransaction, T> work, bool deferred, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 return Translate(() =>
@@ -98,7 +105,7 @@ internal sealed class SqliteDatabase : IDisposable
             }
             catch (GangwayException exception) when (attempt < Attempts && exception.InnerException is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
             {
-                Thread.Sleep(Random.Shared.Next(10, 100));
+                await Task.Delay(Random.Shared.Next(10, 100), cancellationToken);
             }
         }
     }

@@ -6,13 +6,13 @@ namespace Gangway.Store.Sqlite;
 /// <summary>Held-out evaluations recorded against runs and versions.</summary>
 internal sealed partial class SqliteModelStore
 {
-    public EvaluationRecord RecordEvaluation(NewEvaluation evaluation, Change change)
+    public async Task<EvaluationRecord> RecordEvaluationAsync(NewEvaluation evaluation, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(change);
         evaluation.Validate();
         var id = RandomNumberGenerator.GetHexString(RunIdLength, lowercase: true);
-        return _database.Write(transaction =>
+        return await _database.WriteAsync(transaction =>
         {
             if (!SqliteRuns.Exists(transaction, evaluation.RunId))
             {
@@ -43,12 +43,12 @@ internal sealed partial class SqliteModelStore
             });
             SqliteAudit.Append(transaction, at, change, AuditActions.EvaluationRecorded, evaluation.RunId, evaluation.Model, details);
             return SqliteEvaluations.Find(transaction, id);
-        });
+        }, cancellationToken);
     }
 
-    public IReadOnlyList<EvaluationRecord> ListEvaluations(string runId)
+    public async Task<IReadOnlyList<EvaluationRecord>> ListEvaluationsAsync(string runId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        return _database.Read(transaction => SqliteEvaluations.OfRun(transaction, runId));
+        return await _database.ReadAsync(transaction => SqliteEvaluations.OfRun(transaction, runId), cancellationToken);
     }
 }

@@ -5,13 +5,13 @@ namespace Gangway.Store.Sqlite;
 /// <summary>Registered models, versions and aliases.</summary>
 internal sealed partial class SqliteModelStore
 {
-    public ModelVersionRecord RegisterVersion(string model, string runId, string artifact, Change change)
+    public async Task<ModelVersionRecord> RegisterVersionAsync(string model, string runId, string artifact, Change change, CancellationToken cancellationToken)
     {
         RequireName("Model", model);
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(change);
-        return _database.Write(transaction =>
+        return await _database.WriteAsync(transaction =>
         {
             if (!SqliteRuns.Exists(transaction, runId))
             {
@@ -32,42 +32,42 @@ internal sealed partial class SqliteModelStore
             });
             SqliteAudit.Append(transaction, version.CreatedAt, change, AuditActions.VersionRegistered, version.Reference, model, details);
             return version;
-        });
+        }, cancellationToken);
     }
 
-    public IReadOnlyList<RegisteredModel> ListModels() => _database.Read(transaction => SqliteRegistry.ListModels(transaction));
+    public async Task<IReadOnlyList<RegisteredModel>> ListModelsAsync(CancellationToken cancellationToken) => await _database.ReadAsync(transaction => SqliteRegistry.ListModels(transaction), cancellationToken);
 
-    public RegisteredModel? FindModel(string model)
+    public async Task<RegisteredModel?> FindModelAsync(string model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return _database.Read(transaction => SqliteRegistry.ListModels(transaction, model).SingleOrDefault());
+        return await _database.ReadAsync(transaction => SqliteRegistry.ListModels(transaction, model).SingleOrDefault(), cancellationToken);
     }
 
-    public IReadOnlyList<ModelVersionRecord> ListVersions(string model)
+    public async Task<IReadOnlyList<ModelVersionRecord>> ListVersionsAsync(string model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return _database.Read(transaction => SqliteRegistry.ListVersions(transaction, model));
+        return await _database.ReadAsync(transaction => SqliteRegistry.ListVersions(transaction, model), cancellationToken);
     }
 
-    public ModelVersionRecord? FindVersion(string model, int version)
+    public async Task<ModelVersionRecord?> FindVersionAsync(string model, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return _database.Read(transaction => SqliteRegistry.FindVersion(transaction, model, version));
+        return await _database.ReadAsync(transaction => SqliteRegistry.FindVersion(transaction, model, version), cancellationToken);
     }
 
-    public byte[] ReadVersionArtifact(string model, int version)
+    public async Task<byte[]> ReadVersionArtifactAsync(string model, int version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return _database.Read(transaction => SqliteRegistry.ReadVersionArtifact(transaction, model, version))
+        return await _database.ReadAsync(transaction => SqliteRegistry.ReadVersionArtifact(transaction, model, version), cancellationToken)
             ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{model}' has no version {version} in store '{DisplayUri}'.");
     }
 
-    public AliasChange SetAlias(string model, string aliasName, int version, Change change)
+    public async Task<AliasChange> SetAliasAsync(string model, string aliasName, int version, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         RequireName("Alias", aliasName);
         ArgumentNullException.ThrowIfNull(change);
-        return _database.Write(transaction =>
+        return await _database.WriteAsync(transaction =>
         {
             if (SqliteRegistry.FindVersion(transaction, model, version) is null)
             {
@@ -76,15 +76,15 @@ internal sealed partial class SqliteModelStore
 
             var previous = SqliteAliases.Resolve(transaction, model, aliasName);
             return RecordAliasChange(transaction, new AliasChange(model, aliasName, version, previous, AliasChange.Set, _time.GetUtcNow(), change.Actor, change.Reason), change);
-        });
+        }, cancellationToken);
     }
 
-    public AliasChange RollbackAlias(string model, string aliasName, Change change)
+    public async Task<AliasChange> RollbackAliasAsync(string model, string aliasName, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(aliasName);
         ArgumentNullException.ThrowIfNull(change);
-        return _database.Write(transaction =>
+        return await _database.WriteAsync(transaction =>
         {
             var stack = SqliteAliases.Stack(transaction, model, aliasName);
             if (stack.Count == 0)
@@ -99,20 +99,20 @@ internal sealed partial class SqliteModelStore
             }
 
             return RecordAliasChange(transaction, new AliasChange(model, aliasName, stack[^2], stack[^1], AliasChange.Rollback, _time.GetUtcNow(), change.Actor, change.Reason), change);
-        });
+        }, cancellationToken);
     }
 
-    public int? ResolveAlias(string model, string aliasName)
+    public async Task<int?> ResolveAliasAsync(string model, string aliasName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(aliasName);
-        return _database.Read(transaction => SqliteAliases.Resolve(transaction, model, aliasName));
+        return await _database.ReadAsync(transaction => SqliteAliases.Resolve(transaction, model, aliasName), cancellationToken);
     }
 
-    public IReadOnlyList<AliasChange> AliasHistory(string model, string? aliasName = null)
+    public async Task<IReadOnlyList<AliasChange>> AliasHistoryAsync(string model, string? aliasName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return _database.Read(transaction => SqliteAliases.History(transaction, model, aliasName));
+        return await _database.ReadAsync(transaction => SqliteAliases.History(transaction, model, aliasName), cancellationToken);
     }
 
     private static AliasChange RecordAliasChange(Microsoft.Data.Sqlite.SqliteTransaction transaction, AliasChange aliasChange, Change change)

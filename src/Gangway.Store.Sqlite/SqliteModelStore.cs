@@ -4,10 +4,10 @@ using Gangway.Stores;
 namespace Gangway.Store.Sqlite;
 
 /// <summary>
-/// A model store in one SQLite file. Each write is one <c>BEGIN IMMEDIATE</c> transaction that also appends its audit
+/// A store in one SQLite file, which is its own <see cref="IRunStore"/> and <see cref="IModelRegistry"/>. Each write is one <c>BEGIN IMMEDIATE</c> transaction that also appends its audit
 /// entry. This file holds the runs and the audit log; <c>SqliteModelStore.Registry.cs</c> the versions and aliases.
 /// </summary>
-internal sealed partial class SqliteModelStore : IModelStore
+internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegistry
 {
     private const int MinimumPrefixLength = 6;
     private const int RunIdLength = 32;
@@ -23,12 +23,12 @@ internal sealed partial class SqliteModelStore : IModelStore
 
     public string DisplayUri => _database.DisplayUri;
 
-    public RunRecord CreateRun(NewRun run, Change change)
+    public async Task<RunRecord> CreateRunAsync(NewRun run, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(change);
         var id = RandomNumberGenerator.GetHexString(RunIdLength, lowercase: true);
-        return _database.Write(transaction =>
+        return await _database.WriteAsync(transaction =>
         {
             if (run.ParentRunId is { } parent && !SqliteRuns.Exists(transaction, parent))
             {
@@ -47,15 +47,15 @@ internal sealed partial class SqliteModelStore : IModelStore
             });
             SqliteAudit.Append(transaction, _time.GetUtcNow(), change, AuditActions.RunCreated, id, null, details);
             return SqliteRuns.Find(transaction, id)!;
-        });
+        }, cancellationToken);
     }
 
-    public RunRecord UpdateRun(string runId, RunUpdate update, Change change)
+    public async Task<RunRecord> UpdateRunAsync(string runId, RunUpdate update, Change change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(change);
-        return _database.Write(transaction =>
+        return await _database.WriteAsync(transaction =>
         {
             if (!SqliteRuns.Exists(transaction, runId))
             {
@@ -76,10 +76,10 @@ internal sealed partial class SqliteModelStore : IModelStore
             });
             SqliteAudit.Append(transaction, _time.GetUtcNow(), change, AuditActions.RunUpdated, runId, null, details);
             return SqliteRuns.Find(transaction, runId)!;
-        });
+        }, cancellationToken);
     }
 
-    public RunRecord? FindRun(string runIdOrPrefix)
+    public async Task<RunRecord?> FindRunAsync(string runIdOrPrefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runIdOrPrefix);
         var prefix = runIdOrPrefix.ToLowerInvariant();
@@ -88,7 +88,7 @@ internal sealed partial class SqliteModelStore : IModelStore
             return null;
         }
 
-        return _database.Read(transaction =>
+        return await _database.ReadAsync(transaction =>
         {
             var ids = SqliteRuns.IdsStartingWith(transaction, prefix, limit: 3);
             return ids.Count switch
@@ -99,29 +99,37 @@ internal sealed partial class SqliteModelStore : IModelStore
                     ErrorKind.InvalidInput,
                     $"Run id prefix '{runIdOrPrefix}' matches several runs in store '{DisplayUri}' ({string.Join(", ", ids.Take(2))}{(ids.Count > 2 ? ", ..." : "")}); give more characters."),
             };
-        });
+        }, cancellationToken);
     }
 
-    public IReadOnlyList<RunRecord> ListRuns(RunQuery query)
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _database.Read(transaction => SqliteRuns.List(transaction, query));
+        return await _database.ReadAsync(transaction => SqliteRuns.List(transaction, query), cancellationToken);
     }
 
-    public byte[]? ReadArtifact(string runId, string name)
+    public async Task<byte[]?> ReadArtifactAsync(string runId, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(name);
-        return _database.Read(transaction => SqliteRuns.ReadArtifact(transaction, runId, name));
+        return await _database.ReadAsync(transaction => SqliteRuns.ReadArtifact(transaction, runId, name), cancellationToken);
     }
 
-    public IReadOnlyList<AuditEntry> ListAudit(AuditQuery query)
+    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _database.Read(transaction => SqliteAudit.List(transaction, query));
+        return await _database.ReadAsync(transaction => SqliteAudit.List(transaction, query), cancellationToken);
     }
 
-    public void Dispose() => _database.Dispose();
+    public IRunStore Runs => this;
+
+    public IModelRegistry Registry => this;
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private GangwayException RunNotFound(string runId) =>
         new(ErrorKind.NotFound, $"Run '{runId}' does not exist in store '{DisplayUri}'.");

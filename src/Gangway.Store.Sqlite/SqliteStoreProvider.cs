@@ -8,7 +8,7 @@ namespace Gangway.Store.Sqlite;
 /// The file and its folders are created when missing, and the schema is migrated on open. The file may be shared by
 /// several processes; writers wait for each other for up to 10 seconds.
 /// </summary>
-public sealed class SqliteStoreProvider : IModelStoreProvider
+public sealed class SqliteStoreProvider : IStoreProvider
 {
     private readonly TimeProvider _time;
 
@@ -36,7 +36,7 @@ public sealed class SqliteStoreProvider : IModelStoreProvider
     /// The URI names no file (<see cref="ErrorKind.InvalidInput"/>), the file or its folder cannot be created or opened, the file
     /// is not a SQLite database (<see cref="ErrorKind.InvalidInput"/>), or its schema is newer than this Gangway.
     /// </exception>
-    public IModelStore Open(string uri)
+    public async Task<IStore> OpenAsync(string uri, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uri);
         var path = SqliteStoreUri.ToPath(uri);
@@ -54,6 +54,6 @@ public sealed class SqliteStoreProvider : IModelStoreProvider
             throw new GangwayException(ErrorKind.InvalidInput, $"Store '{uri}' cannot be opened: the folder of '{path}' cannot be created ({exception.Message}).", exception);
         }
 
-        return new SqliteModelStore(SqliteDatabase.Open(path, uri, _time), _time);
+        return new SqliteModelStore(await SqliteDatabase.OpenAsync(path, uri, _time, cancellationToken), _time);
     }
 }

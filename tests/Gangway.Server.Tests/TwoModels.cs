@@ -46,27 +46,28 @@ public sealed class TwoModels : IDisposable
     /// <summary>A new, empty SQLite store in the test folder, as a URI.</summary>
     public string NewStore() => "sqlite:" + NewPath(".db");
 
-    public static IModelStore Open(string store) => new SqliteStoreProvider().Open(store);
+    public static Task<IStore> OpenAsync(string store) => new SqliteStoreProvider().OpenAsync(store, CancellationToken.None);
 
     /// <summary>
     /// Records a run with <paramref name="bundle"/> as its <c>model.gwb</c>, trained from the example spec
     /// <paramref name="spec"/> (promotion gates read their data next to it), and registers it as the next version of titanic.
     /// </summary>
-    public static int Register(string store, byte[] bundle, string spec = "titanic.yaml")
+    public static async Task<int> RegisterAsync(string store, byte[] bundle, string spec = "titanic.yaml")
     {
-        using var opened = Open(store);
+        await using var opened = await OpenAsync(store);
         var now = DateTimeOffset.UtcNow;
         var parameters = new Dictionary<string, string> { ["spec"] = TitanicService.TestFile(spec) };
-        var run = opened.CreateRun(
+        var run = await opened.Runs.CreateRunAsync(
             new NewRun("titanic", "test", null, RunStatus.Finished, now, now, parameters, new Dictionary<string, double>(), new Dictionary<string, string>(), null, [new RunArtifact(RunArtifact.ModelBundle, bundle)]),
-            new Change("tests"));
-        return opened.RegisterVersion("titanic", run.Id, RunArtifact.ModelBundle, new Change("tests")).Version;
+            new Change("tests"),
+            CancellationToken.None);
+        return (await opened.Registry.RegisterVersionAsync("titanic", run.Id, RunArtifact.ModelBundle, new Change("tests"), CancellationToken.None)).Version;
     }
 
-    public static void SetAlias(string store, int version, string alias = "champion")
+    public static async Task SetAliasAsync(string store, int version, string alias = "champion")
     {
-        using var opened = Open(store);
-        opened.SetAlias("titanic", alias, version, new Change("tests"));
+        await using var opened = await OpenAsync(store);
+        await opened.Registry.SetAliasAsync("titanic", alias, version, new Change("tests"), CancellationToken.None);
     }
 
     /// <summary>A server of its own for <paramref name="model"/> resolved in <paramref name="store"/>.</summary>

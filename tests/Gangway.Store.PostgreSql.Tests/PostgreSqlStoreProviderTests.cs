@@ -25,12 +25,12 @@ public class PostgreSqlStoreProviderTests
     }
 
     [Fact]
-    public void Open_NothingListensOnPort_ThrowsNamingServerWithPasswordHidden()
+    public async Task Open_NothingListensOnPort_ThrowsNamingServerWithPasswordHidden()
     {
         var port = UnusedPort();
         var uri = $"postgresql://gangway:hunter2@127.0.0.1:{port}/gangway?connect_timeout=5";
 
-        var error = Assert.Throws<GangwayException>(() => _provider.Open(uri));
+        var error = await Assert.ThrowsAsync<GangwayException>(() => _provider.OpenAsync(uri, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidConfiguration, error.Kind);
         Assert.Contains($"postgresql://gangway:***@127.0.0.1:{port}/gangway", error.Message, StringComparison.Ordinal);
@@ -39,34 +39,34 @@ public class PostgreSqlStoreProviderTests
     }
 
     [Fact]
-    public void Open_ThroughCatalog_OpensPostgreSqlUris()
+    public async Task Open_ThroughCatalog_OpensPostgreSqlUris()
     {
         var catalog = new StoreCatalog().Add(_provider);
         var port = UnusedPort();
 
-        var error = Assert.Throws<GangwayException>(() => catalog.Open($"postgres://u@127.0.0.1:{port}/db"));
+        var error = await Assert.ThrowsAsync<GangwayException>(() => catalog.OpenAsync($"postgres://u@127.0.0.1:{port}/db", CancellationToken.None));
 
         Assert.Contains("cannot connect", error.Message, StringComparison.Ordinal);
     }
 
     [PostgresFact]
-    public void Open_DatabaseMissing_ThrowsNotFoundNamingTheDatabase()
+    public async Task Open_DatabaseMissing_ThrowsNotFoundNamingTheDatabase()
     {
         var uri = ReplaceDatabase(TestServer.RequireUri(), "gangway_no_such_db");
 
-        var error = Assert.Throws<GangwayException>(() => _provider.Open(uri));
+        var error = await Assert.ThrowsAsync<GangwayException>(() => _provider.OpenAsync(uri, CancellationToken.None));
 
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Contains("database 'gangway_no_such_db' does not exist", error.Message, StringComparison.Ordinal);
     }
 
     [PostgresFact]
-    public void Open_UnknownUser_ThrowsAuthenticationFailureWithPasswordHidden()
+    public async Task Open_UnknownUser_ThrowsAuthenticationFailureWithPasswordHidden()
     {
         var server = PostgreSqlUri.Parse(TestServer.RequireUri());
         var uri = $"postgresql://gangway_nobody:hunter2@{server.Host}:{server.Port}/{server.Database}";
 
-        var error = Assert.Throws<GangwayException>(() => _provider.Open(uri));
+        var error = await Assert.ThrowsAsync<GangwayException>(() => _provider.OpenAsync(uri, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidConfiguration, error.Kind);
         Assert.Contains("authentication as user 'gangway_nobody' failed", error.Message, StringComparison.Ordinal);
@@ -75,40 +75,43 @@ public class PostgreSqlStoreProviderTests
     }
 
     [PostgresFact]
-    public void Open_SchemaNewerThanCode_ThrowsAskingForUpgrade()
+    public async Task Open_SchemaNewerThanCode_ThrowsAskingForUpgrade()
     {
         using var schema = new TestSchema();
-        _provider.Open(schema.Uri).Dispose();
+        await (await _provider.OpenAsync(schema.Uri, CancellationToken.None)).DisposeAsync();
         TestServer.Execute($"INSERT INTO {schema.Name}.schema_migrations (version) VALUES (999)");
 
-        var error = Assert.Throws<GangwayException>(() => _provider.Open(schema.Uri));
+        var error = await Assert.ThrowsAsync<GangwayException>(() => _provider.OpenAsync(schema.Uri, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidInput, error.Kind);
         Assert.Contains($"schema version 999 is newer than this Gangway supports ({PostgreSqlMigrations.Steps.Count}); upgrade Gangway", error.Message, StringComparison.Ordinal);
     }
 
     [PostgresFact]
-    public void Open_ManyAtOnceOnEmptySchema_AllSucceedAndMigrateOnce()
+    public async Task Open_ManyAtOnceOnEmptySchema_AllSucceedAndMigrateOnce()
     {
         using var schema = new TestSchema();
 
-        var stores = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).Select(_ => _provider.Open(schema.Uri)).ToList();
-        stores.ForEach(s => s.Dispose());
+        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => _provider.OpenAsync(schema.Uri, CancellationToken.None))));
+        foreach (var opened in stores)
+        {
+            await opened.DisposeAsync();
+        }
 
-        using var store = _provider.Open(schema.Uri);
-        Assert.Empty(store.ListModels());
+        await using var store = await _provider.OpenAsync(schema.Uri, CancellationToken.None);
+        Assert.Empty(await store.Registry.ListModelsAsync(CancellationToken.None));
         TestServer.Execute($"DO $$ BEGIN IF (SELECT count(*) FROM {schema.Name}.schema_migrations) <> {PostgreSqlMigrations.Steps.Count} THEN RAISE 'migrated more than once'; END IF; END $$");
     }
 
     [PostgresFact]
-    public void Open_PasswordInUri_DisplayUriHidesIt()
+    public async Task Open_PasswordInUri_DisplayUriHidesIt()
     {
         using var schema = new TestSchema();
         var server = PostgreSqlUri.Parse(schema.Uri);
         // Trust authentication on the test server accepts any password.
         var uri = $"postgresql://{server.Username}:hunter2@{server.Host}:{server.Port}/{server.Database}?search_path={schema.Name}";
 
-        using var store = _provider.Open(uri);
+        await using var store = await _provider.OpenAsync(uri, CancellationToken.None);
 
         Assert.Equal($"postgresql://{server.Username}:***@{server.Host}:{server.Port}/{server.Database}?search_path={schema.Name}", store.DisplayUri);
     }

@@ -14,9 +14,9 @@ public sealed class SqliteMigrationsTests : IDisposable
     }
 
     [Fact]
-    public void Open_NewFile_RecordsEveryMigration()
+    public async Task Open_NewFile_RecordsEveryMigration()
     {
-        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+        await (await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None)).DisposeAsync();
 
         var versions = _database.Sql("SELECT version FROM schema_migrations ORDER BY version").Select(row => (long)row[0]!);
 
@@ -24,23 +24,23 @@ public sealed class SqliteMigrationsTests : IDisposable
     }
 
     [Fact]
-    public void Open_Twice_AppliesNothingAgain()
+    public async Task Open_Twice_AppliesNothingAgain()
     {
-        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+        await (await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None)).DisposeAsync();
         var first = _database.Sql("SELECT version, applied_at FROM schema_migrations ORDER BY version");
 
-        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+        await (await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None)).DisposeAsync();
 
         Assert.Equal(first, _database.Sql("SELECT version, applied_at FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]
-    public void Open_SchemaNewerThanThisCode_ThrowsInvalidInputNamingBothVersions()
+    public async Task Open_SchemaNewerThanThisCode_ThrowsInvalidInputNamingBothVersions()
     {
-        new SqliteStoreProvider().Open(_database.Uri).Dispose();
+        await (await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None)).DisposeAsync();
         _database.Sql("INSERT INTO schema_migrations (version, applied_at) VALUES (99, '2030-01-01T00:00:00.0000000Z')");
 
-        var exception = Assert.Throws<GangwayException>(() => new SqliteStoreProvider().Open(_database.Uri));
+        var exception = await Assert.ThrowsAsync<GangwayException>(() => new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidInput, exception.Kind);
         Assert.Equal(
@@ -49,7 +49,7 @@ public sealed class SqliteMigrationsTests : IDisposable
     }
 
     [Fact]
-    public void Open_StoreOfTheFirstSchema_AddsEvaluationsAndKeepsItsRuns()
+    public async Task Open_StoreOfTheFirstSchema_AddsEvaluationsAndKeepsItsRuns()
     {
         _database.Sql("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
         _database.Sql(SqliteMigrations.All[0].Sql);
@@ -57,10 +57,10 @@ public sealed class SqliteMigrationsTests : IDisposable
         var runId = new string('a', 32);
         _database.Sql($"INSERT INTO runs (id, experiment, name, status, started_at, created_by) VALUES ('{runId}', 'titanic', 'train', 'finished', '2026-01-01T00:00:00.0000000Z', 'alice')");
 
-        using var store = new SqliteStoreProvider().Open(_database.Uri);
-        store.RecordEvaluation(new Gangway.Stores.NewEvaluation(runId, null, null, "validation.csv", new string('b', 64), new Dictionary<string, double> { ["roc_auc"] = 0.9 }), new Gangway.Stores.Change("bob"));
+        await using var store = await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None);
+        await store.Runs.RecordEvaluationAsync(new Gangway.Stores.NewEvaluation(runId, null, null, "validation.csv", new string('b', 64), new Dictionary<string, double> { ["roc_auc"] = 0.9 }), new Gangway.Stores.Change("bob"), CancellationToken.None);
 
-        Assert.Equal("titanic", store.FindRun(runId)!.Experiment);
-        Assert.Equal(0.9, Assert.Single(store.ListEvaluations(runId)).Metrics["roc_auc"]);
+        Assert.Equal("titanic", (await store.Runs.FindRunAsync(runId, CancellationToken.None))!.Experiment);
+        Assert.Equal(0.9, Assert.Single(await store.Runs.ListEvaluationsAsync(runId, CancellationToken.None)).Metrics["roc_auc"]);
     }
 }

@@ -19,13 +19,13 @@ public sealed class SqliteStoreProviderTests : IDisposable
         Assert.Equal(expected, new SqliteStoreProvider().CanOpen(uri));
 
     [Fact]
-    public void Open_RelativePath_ResolvesAgainstTheCurrentDirectoryAndCreatesFolders()
+    public async Task Open_RelativePath_ResolvesAgainstTheCurrentDirectoryAndCreatesFolders()
     {
         var target = Path.Combine(_database.Folder, "nested", "deeper", "gangway.db");
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, target);
         Assert.False(Path.IsPathRooted(relative));
 
-        using (var store = new SqliteStoreProvider().Open("sqlite:" + relative))
+        await using (var store = await new SqliteStoreProvider().OpenAsync("sqlite:" + relative, CancellationToken.None))
         {
             Assert.Equal("sqlite:" + relative, store.DisplayUri);
         }
@@ -34,9 +34,9 @@ public sealed class SqliteStoreProviderTests : IDisposable
     }
 
     [Fact]
-    public void Open_TripleSlashAbsoluteUri_OpensThatFile()
+    public async Task Open_TripleSlashAbsoluteUri_OpensThatFile()
     {
-        using (new SqliteStoreProvider().Open("sqlite://" + _database.FilePath))
+        await using (await new SqliteStoreProvider().OpenAsync("sqlite://" + _database.FilePath, CancellationToken.None))
         {
         }
 
@@ -48,9 +48,9 @@ public sealed class SqliteStoreProviderTests : IDisposable
     [InlineData("sqlite:   ")]
     [InlineData("sqlite://host/gangway.db")]
     [InlineData("sqlite:///")]
-    public void Open_UriWithoutAFilePath_ThrowsInvalidInputListingTheForms(string uri)
+    public async Task Open_UriWithoutAFilePath_ThrowsInvalidInputListingTheForms(string uri)
     {
-        var exception = Assert.Throws<GangwayException>(() => new SqliteStoreProvider().Open(uri));
+        var exception = await Assert.ThrowsAsync<GangwayException>(() => new SqliteStoreProvider().OpenAsync(uri, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidInput, exception.Kind);
         Assert.Contains($"'{uri}'", exception.Message, StringComparison.Ordinal);
@@ -58,63 +58,63 @@ public sealed class SqliteStoreProviderTests : IDisposable
     }
 
     [Fact]
-    public void Open_FileThatIsNotADatabase_ThrowsInvalidInputNamingThePath()
+    public async Task Open_FileThatIsNotADatabase_ThrowsInvalidInputNamingThePath()
     {
         File.WriteAllText(_database.FilePath, "PassengerId,Survived\n1,0\n2,1\n" + new string('x', 2000));
 
-        var exception = Assert.Throws<GangwayException>(() => new SqliteStoreProvider().Open(_database.Uri));
+        var exception = await Assert.ThrowsAsync<GangwayException>(() => new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidInput, exception.Kind);
         Assert.Equal($"Store '{_database.Uri}' cannot be opened: '{_database.FilePath}' is not a SQLite database.", exception.Message);
     }
 
     [Fact]
-    public void Open_PathOfAFolder_ThrowsInvalidInputNamingThePath()
+    public async Task Open_PathOfAFolder_ThrowsInvalidInputNamingThePath()
     {
-        var exception = Assert.Throws<GangwayException>(() => new SqliteStoreProvider().Open("sqlite:" + _database.Folder));
+        var exception = await Assert.ThrowsAsync<GangwayException>(() => new SqliteStoreProvider().OpenAsync("sqlite:" + _database.Folder, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidInput, exception.Kind);
         Assert.Contains($"'{_database.Folder}' is a folder", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Open_FolderCannotBeCreated_ThrowsInvalidInputNamingThePath()
+    public async Task Open_FolderCannotBeCreated_ThrowsInvalidInputNamingThePath()
     {
         var blocker = Path.Combine(_database.Folder, "plain-file");
         File.WriteAllText(blocker, "not a folder");
         var path = Path.Combine(blocker, "gangway.db");
 
-        var exception = Assert.Throws<GangwayException>(() => new SqliteStoreProvider().Open("sqlite:" + path));
+        var exception = await Assert.ThrowsAsync<GangwayException>(() => new SqliteStoreProvider().OpenAsync("sqlite:" + path, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidInput, exception.Kind);
         Assert.Contains(path, exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Open_AfterDispose_DataIsStillThere()
+    public async Task Open_AfterDispose_DataIsStillThere()
     {
         string runId;
-        using (var store = new SqliteStoreProvider().Open(_database.Uri))
+        await using (var store = await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None))
         {
-            runId = store.CreateRun(NewRunBuilder.WithModel("kept").WithMetric("auc", 0.875).Build(), StoreChanges.ByTester).Id;
-            store.RegisterVersion("titanic", runId, RunArtifact.ModelBundle, StoreChanges.ByTester);
-            store.SetAlias("titanic", "champion", 1, StoreChanges.ByTester);
+            runId = (await store.Runs.CreateRunAsync(NewRunBuilder.WithModel("kept").WithMetric("auc", 0.875).Build(), StoreChanges.ByTester, CancellationToken.None)).Id;
+            await store.Registry.RegisterVersionAsync("titanic", runId, RunArtifact.ModelBundle, StoreChanges.ByTester, CancellationToken.None);
+            await store.Registry.SetAliasAsync("titanic", "champion", 1, StoreChanges.ByTester, CancellationToken.None);
         }
 
-        using var reopened = new SqliteStoreProvider().Open(_database.Uri);
+        await using var reopened = await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None);
 
-        Assert.Equal(0.875, reopened.FindRun(runId)!.Metrics["auc"]);
-        Assert.Equal("kept"u8.ToArray(), reopened.ReadVersionArtifact("titanic", 1));
-        Assert.Equal(1, reopened.ResolveAlias("titanic", "champion"));
-        Assert.Equal(3, reopened.ListAudit(new AuditQuery()).Count);
+        Assert.Equal(0.875, (await reopened.Runs.FindRunAsync(runId, CancellationToken.None))!.Metrics["auc"]);
+        Assert.Equal("kept"u8.ToArray(), await reopened.Registry.ReadVersionArtifactAsync("titanic", 1, CancellationToken.None));
+        Assert.Equal(1, await reopened.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
+        Assert.Equal(3, (await reopened.Registry.ListAuditAsync(new AuditQuery(), CancellationToken.None)).Count);
     }
 
     [Fact]
-    public void Open_NewFile_UsesWalJournalAndKeepsArtifactsAsBlobs()
+    public async Task Open_NewFile_UsesWalJournalAndKeepsArtifactsAsBlobs()
     {
-        using (var store = new SqliteStoreProvider().Open(_database.Uri))
+        await using (var store = await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None))
         {
-            store.CreateRun(NewRunBuilder.WithModel().Build(), StoreChanges.ByTester);
+            await store.Runs.CreateRunAsync(NewRunBuilder.WithModel().Build(), StoreChanges.ByTester, CancellationToken.None);
         }
 
         Assert.Equal("wal", _database.Sql("PRAGMA journal_mode").Single()[0]);
@@ -122,30 +122,35 @@ public sealed class SqliteStoreProviderTests : IDisposable
     }
 
     [Fact]
-    public void Open_TwoThreadsOnANewFile_BothOpenAndMigrationsApplyOnce()
+    public async Task Open_TwoThreadsOnANewFile_BothOpenAndMigrationsApplyOnce()
     {
-        var stores = new IModelStore?[2];
-        var threads = Enumerable.Range(0, 2).Select(i => new Thread(() => stores[i] = new SqliteStoreProvider().Open(_database.Uri))).ToList();
+        var stores = new IStore?[2];
+        // Real threads, each waiting on its own open, so both migrate the new file at the same time.
+        var threads = Enumerable.Range(0, 2).Select(i => new Thread(() => stores[i] = new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None).GetAwaiter().GetResult())).ToList();
 
         threads.ForEach(thread => thread.Start());
         threads.ForEach(thread => thread.Join());
 
         Assert.All(stores, Assert.NotNull);
-        Array.ForEach(stores, store => store!.Dispose());
+        foreach (var store in stores)
+        {
+            await store!.DisposeAsync();
+        }
+
         Assert.Equal(SqliteMigrations.Latest, _database.Sql("SELECT COUNT(*) FROM schema_migrations").Single()[0] is long count ? (int)count : -1);
     }
 
     [Fact]
-    public void StoreCatalog_WithSqliteProvider_OpensSqliteUrisAndListsTheFormsForOthers()
+    public async Task StoreCatalog_WithSqliteProvider_OpensSqliteUrisAndListsTheFormsForOthers()
     {
         var catalog = new StoreCatalog().Add(new SqliteStoreProvider());
 
-        using (var store = catalog.Open(_database.Uri))
+        await using (var store = await catalog.OpenAsync(_database.Uri, CancellationToken.None))
         {
             Assert.Equal(_database.Uri, store.DisplayUri);
         }
 
-        var exception = Assert.Throws<GangwayException>(() => catalog.Open("mysql://host/db"));
+        var exception = await Assert.ThrowsAsync<GangwayException>(() => catalog.OpenAsync("mysql://host/db", CancellationToken.None));
         Assert.Contains("sqlite:<path>, sqlite:///<absolute path>", exception.Message, StringComparison.Ordinal);
     }
 }

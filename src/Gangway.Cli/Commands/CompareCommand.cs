@@ -45,12 +45,12 @@ internal static class CompareCommand
         {
             models, data, parser, confidence, bootstrap, seed, json,
         };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
             var (first, second) = (parse.GetValue(models)![0], parse.GetValue(models)![1]);
             var (labelA, labelB) = Labels(first, second);
-            var a = new ComparedModel(labelA, BundleReader.Read(context.ResolveModel(first), context.Catalog));
-            var b = new ComparedModel(labelB, BundleReader.Read(context.ResolveModel(second), context.Catalog));
+            var a = new ComparedModel(labelA, BundleReader.Read(await context.ResolveModelAsync(first, cancellationToken), context.Catalog));
+            var b = new ComparedModel(labelB, BundleReader.Read(await context.ResolveModelAsync(second, cancellationToken), context.Catalog));
             var source = CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser), context.Catalog);
             var report = ModelComparison.Compare(
                 a, b, source, parse.GetValue(confidence), new SynchronousProgress<string>(context.Logger.ContractWarning), parse.GetValue(bootstrap), parse.GetValue(seed));
@@ -64,7 +64,7 @@ internal static class CompareCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

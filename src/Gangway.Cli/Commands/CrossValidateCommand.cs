@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Cli.Infrastructure;
 using Gangway.Evaluation;
+using Gangway.Tracking;
 using Gangway.Training;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -37,7 +38,7 @@ internal static class CrossValidateCommand
         var noTrack = new Option<bool>("--no-track") { Description = "Do not record the runs (a parent and one per fold) in the model store." };
         var json = new Option<bool>("--json") { Description = "Print per-fold metrics, their mean, standard deviation and interval (and the run id) as JSON instead of the table." };
         var command = new Command("cv", "Cross-validate a spec: fit on k-1 folds, score the held-out fold, report mean, spread and a 95% interval.") { spec, data, folds, repeats, seed, output, parser, noTrack, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
             var foldCount = parse.GetValue(folds);
             var repeatCount = parse.GetValue(repeats);
@@ -51,7 +52,14 @@ internal static class CrossValidateCommand
             var path = parse.GetValue(output);
             FileOutput.CheckJsonOutput(path, parse.GetValue(json));
 
-            var tracking = parse.GetValue(noTrack) ? null : CrossValidationRuns.Start(context, specPath, dataPath, foldCount, repeatCount, parse.GetValue(seed));
+            var tracking = parse.GetValue(noTrack)
+                ? null
+                : await CrossValidationRuns.StartAsync((await context.OpenStoreAsync(cancellationToken)).Runs, context.Time, specPath, dataPath, foldCount, repeatCount, parse.GetValue(seed), cancellationToken);
+            if (tracking is not null)
+            {
+                context.Logger.RecordedRun(tracking.ParentRunId, tracking.DisplayUri);
+            }
+
             CrossValidationReport report;
             try
             {
@@ -62,11 +70,14 @@ internal static class CrossValidateCommand
             catch (Exception ex)
             {
                 // Any stop (an error, Ctrl+C) leaves the parent run failed, with why, not running forever.
-                tracking?.Fail(ex is GangwayException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
+                await FailAsync(context, tracking, ex);
                 throw;
             }
 
-            tracking?.Finish(report);
+            if (tracking is not null)
+            {
+                await tracking.FinishAsync(report, cancellationToken);
+            }
             var document = JsonNode.Parse(report.ToJson())!.AsObject();
             document["run_id"] = tracking?.ParentRunId;
             if (parse.GetValue(json))
@@ -105,7 +116,7 @@ internal static class CrossValidateCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 
@@ -113,4 +124,23 @@ internal static class CrossValidateCommand
 
     private static string Interval(ConfidenceInterval? interval) =>
         interval is null ? "-" : Markup.Escape($"[{Format(interval.Lower)}, {Format(interval.Upper)}]");
+
+    // Any stop (an error, Ctrl+C) leaves the parent run failed, with why, not running forever. Not the command's token:
+    // a cancelled cross-validation must still be marked. A store that cannot record it is logged, not thrown over the cause.
+    private static async Task FailAsync(CliContext context, CrossValidationRuns? tracking, Exception ex)
+    {
+        if (tracking is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await tracking.FailAsync(ex is GangwayException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+        }
+        catch (GangwayException failure)
+        {
+            context.Logger.RunNotMarkedFailed(tracking.ParentRunId, failure.Message);
+        }
+    }
 }

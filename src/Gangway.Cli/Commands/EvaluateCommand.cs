@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
 using Gangway.Evaluation;
+using Gangway.Tracking;
 using Gangway.Training;
 using Microsoft.Extensions.Logging;
 
@@ -28,17 +29,17 @@ internal static class EvaluateCommand
         var bootstrap = CliOptions.Bootstrap("Stratified bootstrap resamples for the confidence intervals, seeded by the spec's seed (0 turns intervals off).");
         var confidence = CliOptions.Confidence("Confidence level of the intervals, between 0 and 1.");
         var command = new Command("evaluate", "Score labelled data with the trained model and report metrics with confidence intervals, slices and baselines.") { model, data, output, parser, json, noTrack, bootstrap, confidence };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
             var path = parse.GetValue(output);
             FileOutput.CheckJsonOutput(path, parse.GetValue(json));
 
             var intervals = Intervals(parse.GetValue(bootstrap), parse.GetValue(confidence));
-            var (bundlePath, version) = context.ResolveModelVersion(parse.GetValue(model)!);
+            var (bundlePath, version) = await context.ResolveModelVersionAsync(parse.GetValue(model)!, cancellationToken);
             var bundle = BundleReader.Read(bundlePath, context.Catalog);
             var dataPath = parse.GetValue(data)!;
             var report = BundleEvaluator.Evaluate(bundle, CliOptions.Source(dataPath, parse.GetValue(parser), context.Catalog), new SynchronousProgress<string>(context.Logger.ContractWarning), intervals);
-            var recorded = parse.GetValue(noTrack) ? null : EvaluationRecording.Record(context, bundlePath, bundle, version, dataPath, report);
+            var recorded = parse.GetValue(noTrack) ? null : await EvaluationRecording.RecordAsync(context, bundlePath, bundle, version, dataPath, report, cancellationToken);
             var document = JsonNode.Parse(report.ToJson())!.AsObject();
             EvaluationRecording.AddTo(document, recorded);
             if (parse.GetValue(json))
@@ -62,7 +63,7 @@ internal static class EvaluateCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

@@ -18,9 +18,9 @@ internal static class InspectCommand
         var path = CliOptions.FileOnly(new Argument<string>("bundle") { Description = "The model: a bundle file (.gwb) or a registry reference (titanic@champion, titanic:3)." });
         var json = new Option<bool>("--json") { Description = "Print the manifest, schema and lineage as one JSON object." };
         var command = new Command("inspect", "Check a model bundle's integrity and print what it holds.") { path, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(path)!), context.Catalog);
+            var bundle = BundleReader.Read(await context.ResolveModelAsync(parse.GetValue(path)!, cancellationToken), context.Catalog);
             var document = new JsonObject
             {
                 ["manifest"] = SnakeCaseJson.Keys(JsonSerializer.SerializeToNode(bundle.Manifest)),
@@ -59,7 +59,7 @@ internal static class InspectCommand
 
             context.Console.Write(entries);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

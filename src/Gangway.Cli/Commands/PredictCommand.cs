@@ -32,9 +32,9 @@ internal static class PredictCommand
         };
         var parser = CliOptions.Parser();
         var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, includePii, parser };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var bundle = BundleReader.Read(context.ResolveModel(parse.GetValue(model)!), context.Catalog);
+            var bundle = BundleReader.Read(await context.ResolveModelAsync(parse.GetValue(model)!, cancellationToken), context.Catalog);
             var inputPath = parse.GetValue(data)!;
             if (!File.Exists(inputPath))
             {
@@ -101,7 +101,7 @@ internal static class PredictCommand
             var destination = FileOutput.Describe(target);
             context.Logger.Scored(result.RowsScored, seconds, rate, result.Rejected.Count, destination);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
 using Gangway.Stores;
+using Gangway.Tracking;
 using Gangway.Training;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +37,7 @@ internal static class TrainCommand
         {
             spec, data, output, seed, parser, noTrack, json,
         };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
             var track = !parse.GetValue(noTrack);
             var path = parse.GetValue(output);
@@ -51,7 +52,7 @@ internal static class TrainCommand
             }
 
             // Open the store first: a wrong --store fails before minutes of training.
-            var store = track ? context.Store : null;
+            var store = track ? await context.OpenStoreAsync(cancellationToken) : null;
             var started = context.Time.GetUtcNow();
             var stopwatch = Stopwatch.StartNew();
             var specPath = parse.GetValue(spec)!;
@@ -65,7 +66,7 @@ internal static class TrainCommand
                 context.Logger.Trained(bundle.Name, stopwatch.Elapsed.TotalSeconds, path);
             }
 
-            var run = store?.CreateRun(TrainingRuns.Training(bundle, bytes, specPath, dataPath, started, context.Time.GetUtcNow()), Change.ByCurrentUser());
+            var run = store is null ? null : await store.Runs.CreateRunAsync(TrainingRuns.Training(bundle, bytes, specPath, dataPath, started, context.Time.GetUtcNow()), Change.ByCurrentUser(), cancellationToken);
             if (run is not null)
             {
                 context.Logger.RecordedRun(run.Id, store!.DisplayUri);
@@ -88,7 +89,7 @@ internal static class TrainCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gangway.Cli.Infrastructure;
 using Gangway.Specs;
+using Gangway.Tracking;
 using Gangway.Tuning;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -51,7 +52,7 @@ internal static class TuneCommand
         {
             spec, data, grid, parser, output, json, noTrack, refit, outSpec, outBundle, repeats, select, nested, outerFolds,
         };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
             var path = parse.GetValue(output);
             if (path is not null)
@@ -82,7 +83,9 @@ internal static class TuneCommand
                 _ = CandidateSpecs.Apply(modelSpec, candidate, context.Catalog);
             }
 
-            var tracker = parse.GetValue(noTrack) ? null : TuningTracker.Start(context.Store, context.Time, modelSpec, tuningGrid, files, outer);
+            var tracker = parse.GetValue(noTrack)
+                ? null
+                : await TuningTracker.StartAsync((await context.OpenStoreAsync(cancellationToken)).Runs, context.Time, modelSpec, tuningGrid, files, outer, cancellationToken);
             TuningReport report;
             NestedTuningReport? nestedReport = null;
             try
@@ -90,7 +93,7 @@ internal static class TuneCommand
                 (report, nestedReport) = StageProgress.Run(context, "Tuning", stages =>
                 {
                     var source = CliOptions.Source(files.Data, files.Parser, context.Catalog);
-                    var reporter = new SynchronousProgress<TuningProgress>(progress => Report(progress, tuningGrid, tracker, stages, outer));
+                    var reporter = new SynchronousProgress<TuningProgress>(progress => Report(progress, tuningGrid, tracker, stages, outer, cancellationToken));
                     if (outer is { } outerCount)
                     {
                         var nestedResult = NestedTuner.Run(modelSpec, source, tuningGrid, outerCount, reporter, context.Catalog);
@@ -99,12 +102,16 @@ internal static class TuneCommand
 
                     return (Tuner.Run(modelSpec, source, tuningGrid, reporter, context.Catalog), (NestedTuningReport?)null);
                 });
-                tracker?.Finish(report, nestedReport);
+                if (tracker is not null)
+                {
+                    await tracker.FinishAsync(report, nestedReport, cancellationToken);
+                }
             }
             catch (Exception ex) when (tracker is not null)
             {
                 // Any stop (an error, Ctrl+C) leaves the parent run failed, not running forever.
-                tracker.Fail(ex is GangwayException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
+                // Not the command's token: a cancelled search must still be marked failed.
+                await tracker.FailAsync(ex is GangwayException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
                 throw;
             }
 
@@ -113,7 +120,7 @@ internal static class TuneCommand
                 context.Logger.RecordedRun(tracker.ParentRunId, tracker.DisplayUri);
             }
 
-            var refitted = refitOptions is null ? null : TuningRefit.Run(context, CandidateSpecs.Apply(modelSpec, report.Chosen.Candidate, context.Catalog), report, files, refitOptions, tracker);
+            var refitted = refitOptions is null ? null : await TuningRefit.RunAsync(context, CandidateSpecs.Apply(modelSpec, report.Chosen.Candidate, context.Catalog), report, files, refitOptions, tracker, cancellationToken);
             var document = Document(report, nestedReport, tracker, refitted);
             if (path is not null && path != FileOutput.StandardOutput)
             {
@@ -140,18 +147,20 @@ internal static class TuneCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 
-    private static void Report(TuningProgress progress, TuningGrid grid, TuningTracker? tracker, IProgress<string> stages, int? outerFolds)
+    private static void Report(TuningProgress progress, TuningGrid grid, TuningTracker? tracker, IProgress<string> stages, int? outerFolds, CancellationToken cancellationToken)
     {
         var where = progress.OuterFold is { } fold ? $"outer fold {fold} of {outerFolds}: " : "";
         if (progress.Result is { } result)
         {
             if (progress.OuterFold is null)
             {
-                tracker?.Record(result);
+                // The search reports progress synchronously and each candidate must be in the store as soon as it is
+                // scored (an interrupted search keeps what it found), so the CLI waits here for the store's answer.
+                tracker?.RecordAsync(result, cancellationToken).GetAwaiter().GetResult();
             }
 
             stages.Report($"{where}candidate {progress.Candidate} of {progress.Candidates}: {grid.Metric} {TuningTables.MeanAndSpread(result)}");

@@ -48,13 +48,13 @@ internal static class UpsellCheckCommand
         {
             model, data, strata, parser, json, bootstrap, confidence,
         };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
             var options = new BootstrapOptions { Resamples = parse.GetValue(bootstrap), Confidence = parse.GetValue(confidence) }.Validated();
             var strataColumns = parse.GetValue(strata) is { Length: > 0 } given
                 ? given.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
                 : null;
-            var (bundlePath, _) = context.ResolveModelVersion(parse.GetValue(model)!);
+            var (bundlePath, _) = await context.ResolveModelVersionAsync(parse.GetValue(model)!, cancellationToken);
             var bundle = BundleReader.Read(bundlePath, context.Catalog);
             var report = UpsellCheck.Run(bundle, CliOptions.Source(parse.GetValue(data)!, parse.GetValue(parser), context.Catalog), strataColumns, options, new SynchronousProgress<string>(context.Logger.ContractWarning));
             if (parse.GetValue(json))
@@ -67,7 +67,7 @@ internal static class UpsellCheckCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

@@ -24,9 +24,9 @@ internal static class ValidateCommand
         {
             data, schemaPath, model, parser, json,
         };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model) is { } named ? context.ResolveModel(named) : null, context.Catalog);
+            var schema = ResolveSchema(parse.GetValue(schemaPath), parse.GetValue(model) is { } named ? await context.ResolveModelAsync(named, cancellationToken) : null, context.Catalog);
             var dataPath = parse.GetValue(data)!;
             var report = DataValidation.Validate(CliOptions.Source(dataPath, parse.GetValue(parser), context.Catalog), schema);
             if (parse.GetValue(json))
@@ -45,7 +45,7 @@ internal static class ValidateCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gangway.Registry;
 using Gangway.Stores;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -6,12 +7,12 @@ using Spectre.Console;
 namespace Gangway.Cli.Infrastructure;
 
 /// <summary>What a command needs from its host: output streams, a logger, a console for tables and progress.</summary>
-internal sealed class CliContext : IDisposable
+internal sealed class CliContext : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
     private readonly StoreCatalog _stores;
     private readonly string? _storeUri;
-    private IModelStore? _store;
+    private IStore? _store;
 
     public CliContext(ParseResult parseResult, TextWriter output, TextWriter error, TimeProvider time, StoreCatalog stores, GangwayCatalog catalog)
     {
@@ -56,25 +57,28 @@ internal sealed class CliContext : IDisposable
     public IAnsiConsole ErrorConsole { get; }
 
     /// <summary>The store <c>--store</c> names (else <c>GANGWAY_STORE</c>, else the default), opened on first use.</summary>
-    public IModelStore Store => _store ??= _stores.Open(_storeUri);
+    public async Task<IStore> OpenStoreAsync(CancellationToken cancellationToken) =>
+        _store ??= await _stores.OpenAsync(_storeUri, cancellationToken);
 
     /// <summary>
     /// The bundle file a <c>--model</c> value names: a path as it is, or a registry reference (<c>titanic@champion</c>,
     /// <c>titanic:3</c>) resolved in the store and cached locally.
     /// </summary>
-    public string ResolveModel(string pathOrReference) => ResolveModelVersion(pathOrReference).Path;
+    public async Task<string> ResolveModelAsync(string pathOrReference, CancellationToken cancellationToken) =>
+        (await ResolveModelVersionAsync(pathOrReference, cancellationToken)).Path;
 
-    /// <summary>Like <see cref="ResolveModel"/>, with the registered version a reference names (null for a file path).</summary>
-    public (string Path, ModelVersionRecord? Version) ResolveModelVersion(string pathOrReference)
+    /// <summary>Like <see cref="ResolveModelAsync"/>, with the registered version a reference names (null for a file path).</summary>
+    public async Task<(string Path, ModelVersionRecord? Version)> ResolveModelVersionAsync(string pathOrReference, CancellationToken cancellationToken)
     {
         if (!ModelReference.TryParse(pathOrReference, out var reference))
         {
             return (pathOrReference, null);
         }
 
-        var version = RegistryBundles.FindVersion(Store, reference!);
+        var store = await OpenStoreAsync(cancellationToken);
+        var version = await RegistryBundles.FindVersionAsync(store.Registry, reference!, cancellationToken);
         Logger.ResolvedModel(pathOrReference, version.Reference, version.RunId);
-        return (RegistryBundles.Materialize(Store, version), version);
+        return (await RegistryBundles.MaterializeAsync(store.Registry, version, null, cancellationToken), version);
     }
 
     /// <summary>
@@ -86,9 +90,13 @@ internal sealed class CliContext : IDisposable
         || StoreCatalog.ChooseUri(_storeUri) != StoreCatalog.DefaultUri
         || File.Exists(StoreCatalog.DefaultUri["sqlite:".Length..]);
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _store?.Dispose();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
         _loggerFactory.Dispose();
     }
 

@@ -19,12 +19,20 @@ internal sealed class CliHost(TextWriter output, TextWriter error, TimeProvider 
 
     public TextWriter Error { get; } = error;
 
-    public int Execute(ParseResult parseResult, Func<CliContext, int> body)
+    /// <summary>Runs a synchronous command body (one that needs no store).</summary>
+    // The body is synchronous and the CLI has no synchronisation context, so waiting on the wrapper cannot deadlock.
+    public int Execute(ParseResult parseResult, Func<CliContext, int> body) =>
+        ExecuteAsync(parseResult, context => Task.FromResult(body(context)), CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Runs an asynchronous command body, e.g. one that reads or writes the store.</summary>
+    public async Task<int> ExecuteAsync(ParseResult parseResult, Func<CliContext, Task<int>> body, CancellationToken cancellationToken)
     {
-        using var context = new CliContext(parseResult, Output, Error, time, Stores, Catalog);
+        var context = new CliContext(parseResult, Output, Error, time, Stores, Catalog);
+        await using var _ = context;
         try
         {
-            return body(context);
+            cancellationToken.ThrowIfCancellationRequested();
+            return await body(context);
         }
         catch (GangwayException ex)
         {

@@ -19,4 +19,15 @@ internal static class StageProgress
         return context.ErrorConsole.Status().Spinner(Spinner.Known.Dots).Start(title, status => work(new SynchronousProgress<string>(stage =>
             status.Status($"{Markup.Escape(title)}: {Markup.Escape(stage)}"))));
     }
+
+    public static async Task<T> RunAsync<T>(CliContext context, string title, Func<IProgress<string>, Task<T>> work)
+    {
+        if (!context.ShowProgress)
+        {
+            return await work(new SynchronousProgress<string>(stage => context.Logger.Stage(title, stage)));
+        }
+
+        return await context.ErrorConsole.Status().Spinner(Spinner.Known.Dots).StartAsync(title, status => work(new SynchronousProgress<string>(stage =>
+            status.Status($"{Markup.Escape(title)}: {Markup.Escape(stage)}"))));
+    }
 }

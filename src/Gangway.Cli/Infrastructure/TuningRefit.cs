@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Specs;
-using Gangway.Stores;
+using Gangway.Tracking;
 using Gangway.Training;
 using Gangway.Tuning;
 
@@ -42,7 +42,7 @@ internal static class TuningRefit
     }
 
     /// <summary>Writes the spec, trains it and records the run (tagged with the tuning run) unless untracked; returns the JSON summary.</summary>
-    public static JsonObject Run(CliContext context, ModelSpec bestSpec, TuningReport report, TuningFiles files, RefitOptions options, TuningTracker? tracker)
+    public static async Task<JsonObject> RunAsync(CliContext context, ModelSpec bestSpec, TuningReport report, TuningFiles files, RefitOptions options, TuningTracker? tracker, CancellationToken cancellationToken)
     {
         var specPath = options.OutSpec ?? DefaultSpecPath(files.Spec);
         FileOutput.WriteText(specPath, context.Output, SpecText(bestSpec, files.Spec, specPath, report));
@@ -60,11 +60,9 @@ internal static class TuningRefit
         string? runId = null;
         if (tracker is not null)
         {
-            var run = TrainingRuns.Training(bundle, bytes, specPath, files.Data, started, context.Time.GetUtcNow());
-            var tags = new Dictionary<string, string>(run.Tags, StringComparer.Ordinal) { ["tuning_run_id"] = tracker.ParentRunId, ["command"] = "tune --refit" };
-            runId = context.Store.CreateRun(run with { Tags = tags }, Change.ByCurrentUser()).Id;
-            tracker.RecordRefit(runId);
-            context.Logger.RecordedRun(runId, context.Store.DisplayUri);
+            var run = await tracker.RecordRefitAsync(TrainingRuns.Training(bundle, bytes, specPath, files.Data, started, context.Time.GetUtcNow()), cancellationToken);
+            runId = run.Id;
+            context.Logger.RecordedRun(runId, tracker.DisplayUri);
         }
 
         return new JsonObject

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gangway.Tracking;
 using Gangway.Tuning;
 using Spectre.Console;
 

@@ -65,13 +65,13 @@ public static class AdminApi
             return Task.FromResult<Results<Ok<AdminAnswer>, ProblemHttpResult>>(BadRequest(invalid));
         }
 
-        return ChangeAsync(model, stores, response, store =>
+        return ChangeAsync(model, stores, response, async store =>
         {
             // The same gates as 'gangway models promote': the candidate spec's promotion section, on its labelled data.
             PromotionOutcome outcome;
             try
             {
-                outcome = Promoter.Promote(store, request.Model!, request.Version!.Value, request.Alias!, new PromotionOptions(Actor, request.Reason, request.Force, options.Value.PromotionData));
+                outcome = await Promoter.PromoteAsync(store, request.Model!, request.Version!.Value, request.Alias!, new PromotionOptions(Actor, request.Reason, request.Force, options.Value.PromotionData), cancellationToken).ConfigureAwait(false);
             }
             catch (GangwayException ex) when (ex.Kind == ErrorKind.CorruptArtifact)
             {
@@ -99,12 +99,17 @@ public static class AdminApi
             return Task.FromResult<Results<Ok<AdminAnswer>, ProblemHttpResult>>(BadRequest(invalid));
         }
 
-        return ChangeAsync(model, stores, response, store => store.RollbackAlias(request.Model!, request.Alias!, new Change(Actor, request.Reason)), cancellationToken);
+        return ChangeAsync(
+            model,
+            stores,
+            response,
+            async store => await store.Registry.RollbackAliasAsync(request.Model!, request.Alias!, new Change(Actor, request.Reason), cancellationToken).ConfigureAwait(false),
+            cancellationToken);
     }
 
     // Opens the store, makes the change (or refuses it with a problem), then reloads so the answer says what is served after it.
     private static async Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> ChangeAsync(
-        LoadedModel model, ModelStores stores, HttpResponse response, Func<IModelStore, StoreOutcome> change, CancellationToken cancellationToken)
+        LoadedModel model, ModelStores stores, HttpResponse response, Func<IStore, Task<StoreOutcome>> change, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
@@ -116,8 +121,11 @@ public static class AdminApi
         StoreOutcome outcome;
         try
         {
-            using var store = OpenStore(stores);
-            outcome = change(store);
+            var store = await OpenStoreAsync(stores, cancellationToken).ConfigureAwait(false);
+            await using (store.ConfigureAwait(false))
+            {
+                outcome = await change(store).ConfigureAwait(false);
+            }
         }
         catch (GangwayException ex)
         {
@@ -135,11 +143,11 @@ public static class AdminApi
     }
 
     // A store that cannot be opened is the service's problem, not the request's, whatever the error kind.
-    private static IModelStore OpenStore(ModelStores stores)
+    private static async Task<IStore> OpenStoreAsync(ModelStores stores, CancellationToken cancellationToken)
     {
         try
         {
-            return stores.Open();
+            return await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (GangwayException ex)
         {

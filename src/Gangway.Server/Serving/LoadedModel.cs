@@ -30,15 +30,14 @@ internal sealed partial class LoadedModel(string name, ModelSourceResolver resol
     /// <summary>When the setting was last resolved and why that failed (null when it did not); null before the start.</summary>
     public RefreshStatus? LastRefresh => _lastRefresh;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var resolved = resolver.Resolve(null);
+        var resolved = await resolver.ResolveAsync(null, cancellationToken).ConfigureAwait(false);
         var served = ServedLoader.Load(resolved.Path!, resolved.Source, time.GetUtcNow(), catalog);
         _served = served;
         _lastRefresh = new RefreshStatus(served.LoadedAt, null);
         metrics.StartReloadCounters(resolver.Reference?.Model ?? served.Bundle.Name);
         LogServing(logger, served.Bundle.Name, served.Version, served.RegisteredLabel, resolved.Source?.Reference ?? resolved.Path!, served.Bundle.Examples.RowCount);
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -53,7 +52,7 @@ internal sealed partial class LoadedModel(string name, ModelSourceResolver resol
         await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return Refresh();
+            return await RefreshOnceAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -63,13 +62,14 @@ internal sealed partial class LoadedModel(string name, ModelSourceResolver resol
 
     public void Dispose() => _refreshing.Dispose();
 
-    private RefreshResult Refresh()
+    // The store is read without the caller's token: a refresh once started completes, so every caller sees its outcome.
+    private async Task<RefreshResult> RefreshOnceAsync()
     {
         var current = Current;
         var label = resolver.Reference?.Model ?? current.Bundle.Name;
         try
         {
-            var resolved = resolver.Resolve(current);
+            var resolved = await resolver.ResolveAsync(current, CancellationToken.None).ConfigureAwait(false);
             if (resolved.Path is null)
             {
                 _lastRefresh = new RefreshStatus(time.GetUtcNow(), null);

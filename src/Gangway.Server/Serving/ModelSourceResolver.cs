@@ -1,4 +1,5 @@
 using Gangway.Bundles;
+using Gangway.Registry;
 using Gangway.Server.Hosting;
 using Gangway.Stores;
 
@@ -18,7 +19,7 @@ internal sealed class ModelSourceResolver(string model, ModelStores stores)
 
     /// <summary>What the setting names now. <paramref name="current"/> is what is served: when it is still current, no file is written.</summary>
     /// <exception cref="GangwayException">The store cannot be opened or the reference does not resolve.</exception>
-    public ResolvedModel Resolve(Served? current)
+    public async Task<ResolvedModel> ResolveAsync(Served? current, CancellationToken cancellationToken)
     {
         if (Reference is not { } reference)
         {
@@ -27,13 +28,13 @@ internal sealed class ModelSourceResolver(string model, ModelStores stores)
             return new ResolvedModel(IsServed(current, null, file) ? null : path, null, file);
         }
 
-        using var store = stores.Open();
-        var version = RegistryBundles.FindVersion(store, reference);
+        await using var store = await stores.OpenAsync(cancellationToken);
+        var version = await RegistryBundles.FindVersionAsync(store.Registry, reference, cancellationToken);
         var source = new RegistrySource(reference.ToString(), version.Version, version.RunId, reference.Model);
         var digest = version.Sha256[..12];
         return IsServed(current, source, digest)
             ? new ResolvedModel(null, source, digest)
-            : new ResolvedModel(RegistryBundles.Materialize(store, version), source, digest);
+            : new ResolvedModel(await RegistryBundles.MaterializeAsync(store.Registry, version, null, cancellationToken), source, digest);
     }
 
     private static bool IsServed(Served? current, RegistrySource? source, string version) =>

@@ -14,6 +14,6 @@ internal sealed class ModelStores(IOptions<ServerOptions> options, StoreCatalog?
     public string DisplayUri => StoreUris.HidePassword(StoreCatalog.ChooseUri(options.Value.Store));
 
     /// <exception cref="GangwayException">The host registered no store kinds, or the store cannot be opened.</exception>
-    public IModelStore Open() =>
-        (catalog ?? throw new GangwayException(ErrorKind.InvalidConfiguration, $"Store '{DisplayUri}' cannot be opened: this host registered no store kinds (StoreCatalog).")).Open(options.Value.Store);
+    public Task<IStore> OpenAsync(CancellationToken cancellationToken) =>
+        (catalog ?? throw new GangwayException(ErrorKind.InvalidConfiguration, $"Store '{DisplayUri}' cannot be opened: this host registered no store kinds (StoreCatalog).")).OpenAsync(options.Value.Store, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gangway.Bundles;
+using Gangway.Registry;
 using Gangway.Specs;
 using Gangway.Stores;
 
@@ -19,7 +20,7 @@ public static class Promoter
     /// (<see cref="ErrorKind.Conflict"/>); <see cref="PromotionOptions.Force"/> lacks a reason
     /// (<see cref="ErrorKind.InvalidConfiguration"/>); the gate data cannot be read.
     /// </exception>
-    public static PromotionOutcome Promote(IModelStore store, string model, int version, string aliasName, PromotionOptions options)
+    public static async Task<PromotionOutcome> PromoteAsync(IStore store, string model, int version, string aliasName, PromotionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,14 +29,14 @@ public static class Promoter
             throw new GangwayException(ErrorKind.InvalidConfiguration, "A forced promotion needs a reason for the audit log (--reason \"...\").");
         }
 
-        var candidateVersion = RegistryBundles.FindVersion(store, new ModelReference(model, null, version));
-        var currentNumber = store.ResolveAlias(model, aliasName);
+        var candidateVersion = await RegistryBundles.FindVersionAsync(store.Registry, new ModelReference(model, null, version), cancellationToken);
+        var currentNumber = await store.Registry.ResolveAliasAsync(model, aliasName, cancellationToken);
         if (currentNumber == version)
         {
             throw new GangwayException(ErrorKind.Conflict, $"{model}@{aliasName} already points at version {version}.");
         }
 
-        var report = Evaluate(store, candidateVersion, currentNumber, options);
+        var report = await EvaluateAsync(store, candidateVersion, currentNumber, options, cancellationToken);
         if (report is { Passed: false } && !options.Force)
         {
             return new PromotionOutcome(false, report, null);
@@ -57,14 +58,14 @@ public static class Promoter
             notes["gate_report"] = report.Describe().TrimEnd('\n');
         }
 
-        var change = store.SetAlias(model, aliasName, version, new Change(options.Actor, options.Reason, notes));
+        var change = await store.Registry.SetAliasAsync(model, aliasName, version, new Change(options.Actor, options.Reason, notes), cancellationToken);
         return new PromotionOutcome(true, report, change);
     }
 
-    private static GateReport? Evaluate(IModelStore store, ModelVersionRecord candidateVersion, int? currentNumber, PromotionOptions options)
+    private static async Task<GateReport?> EvaluateAsync(IStore store, ModelVersionRecord candidateVersion, int? currentNumber, PromotionOptions options, CancellationToken cancellationToken)
     {
-        var candidate = BundleReader.Read(RegistryBundles.Materialize(store, candidateVersion, options.CacheDirectory));
-        var specDirectory = SpecDirectory(store, candidateVersion);
+        var candidate = BundleReader.Read(await RegistryBundles.MaterializeAsync(store.Registry, candidateVersion, options.CacheDirectory, cancellationToken));
+        var specDirectory = await SpecDirectoryAsync(store.Runs, candidateVersion, cancellationToken);
         var spec = ModelSpecReader.Parse(candidate.SpecText, $"the spec of {candidateVersion.Reference}", specDirectory, candidate.Contract);
         if (spec.Promotion is not { } gates)
         {
@@ -72,7 +73,11 @@ public static class Promoter
         }
 
         var current = currentNumber is { } number
-            ? BundleReader.Read(RegistryBundles.Materialize(store, RegistryBundles.FindVersion(store, new ModelReference(candidateVersion.Model, null, number)), options.CacheDirectory))
+            ? BundleReader.Read(await RegistryBundles.MaterializeAsync(
+                store.Registry,
+                await RegistryBundles.FindVersionAsync(store.Registry, new ModelReference(candidateVersion.Model, null, number), cancellationToken),
+                options.CacheDirectory,
+                cancellationToken))
             : null;
         var dataGates = options.DataPath is { } path ? gates with { Data = Path.GetFullPath(path) } : gates;
         var data = PromotionData.Read(dataGates, specDirectory, candidate, current, warnings: options.Warnings);
@@ -80,8 +85,8 @@ public static class Promoter
     }
 
     // promotion.data is relative to the spec file the version was trained from, which its run recorded.
-    private static string SpecDirectory(IModelStore store, ModelVersionRecord version) =>
-        store.FindRun(version.RunId)?.Params.GetValueOrDefault("spec") is { Length: > 0 } spec && Path.GetDirectoryName(spec) is { Length: > 0 } directory
+    private static async Task<string> SpecDirectoryAsync(IRunStore runs, ModelVersionRecord version, CancellationToken cancellationToken) =>
+        (await runs.FindRunAsync(version.RunId, cancellationToken))?.Params.GetValueOrDefault("spec") is { Length: > 0 } spec && Path.GetDirectoryName(spec) is { Length: > 0 } directory
             ? directory
             : Directory.GetCurrentDirectory();
 }

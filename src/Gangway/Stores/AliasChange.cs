@@ -11,9 +11,9 @@ namespace Gangway.Stores;
 /// <param name="Reason">Why, or null.</param>
 public sealed record AliasChange(string Model, string Alias, int Version, int? PreviousVersion, string Kind, DateTimeOffset ChangedAt, string Actor, string? Reason)
 {
-    /// <summary>The <see cref="Kind"/> of a change made by <see cref="IModelStore.SetAlias"/>.</summary>
+    /// <summary>The <see cref="Kind"/> of a change made by <see cref="IModelRegistry.SetAliasAsync"/>.</summary>
     public const string Set = "set";
 
-    /// <summary>The <see cref="Kind"/> of a change made by <see cref="IModelStore.RollbackAlias"/>.</summary>
+    /// <summary>The <see cref="Kind"/> of a change made by <see cref="IModelRegistry.RollbackAliasAsync"/>.</summary>
     public const string Rollback = "rollback";
 }

@@ -1,6 +1,6 @@
 namespace Gangway.Stores;
 
-/// <summary>A registered model: its versions are listed by <see cref="IModelStore.ListVersions"/>.</summary>
+/// <summary>A registered model: its versions are listed by <see cref="IModelRegistry.ListVersionsAsync"/>.</summary>
 /// <param name="Name">The name.</param>
 /// <param name="CreatedAt">When its first version was registered.</param>
 /// <param name="LatestVersion">The highest version number.</param>

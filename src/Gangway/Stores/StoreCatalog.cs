@@ -12,10 +12,10 @@ public sealed class StoreCatalog
     /// <summary>The store used when neither a URI nor <see cref="EnvironmentVariable"/> names one.</summary>
     public const string DefaultUri = "sqlite:.gangway/gangway.db";
 
-    private readonly List<IModelStoreProvider> _providers = [];
+    private readonly List<IStoreProvider> _providers = [];
 
     /// <summary>Adds a store kind.</summary>
-    public StoreCatalog Add(IModelStoreProvider provider)
+    public StoreCatalog Add(IStoreProvider provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
         _providers.Add(provider);
@@ -30,13 +30,13 @@ public sealed class StoreCatalog
 
     /// <summary>Opens the store <see cref="ChooseUri"/> names.</summary>
     /// <exception cref="GangwayException">No store kind recognises the URI (<see cref="ErrorKind.InvalidInput"/>, listing the forms), or the store cannot be opened.</exception>
-    public IModelStore Open(string? uri = null)
+    public async Task<IStore> OpenAsync(string? uri, CancellationToken cancellationToken)
     {
         var chosen = ChooseUri(uri);
         var provider = _providers.FirstOrDefault(p => p.CanOpen(chosen))
             ?? throw new GangwayException(
                 ErrorKind.InvalidInput,
                 $"Store '{StoreUris.HidePassword(chosen)}' is not a store URI; use one of: {string.Join(", ", _providers.SelectMany(p => p.UriForms))}.");
-        return provider.Open(chosen);
+        return await provider.OpenAsync(chosen, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ public sealed class RepeatedCrossValidationTests : IDisposable
     }
 
     [Fact]
-    public void Cv_Repeats_ReportsRepeatsTimesFoldsWithIntervalsAndRecordsThem()
+    public async Task Cv_Repeats_ReportsRepeatsTimesFoldsWithIntervalsAndRecordsThem()
     {
         var run = CliRun.Invoke("cv", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--folds", "3", "--repeats", "2", "--store", StoreUri, "--json");
 
@@ -28,12 +28,12 @@ public sealed class RepeatedCrossValidationTests : IDisposable
         Assert.Equal(6, report["per_fold"]!.AsArray().Count);
         Assert.Equal("nadeau_bengio_corrected_t", (string?)report["interval_method"]);
         var interval = report["summary"]!["roc_auc"]!["interval"]!.AsArray();
-        using var store = new SqliteStoreProvider().Open(StoreUri);
-        var parent = store.FindRun((string)report["run_id"]!)!;
+        await using var store = await new SqliteStoreProvider().OpenAsync(StoreUri, CancellationToken.None);
+        var parent = (await store.Runs.FindRunAsync((string)report["run_id"]!, CancellationToken.None))!;
         Assert.Equal("2", parent.Params["repeats"]);
         Assert.Equal((double)interval[0]!, parent.Metrics["roc_auc_lower"], 12);
         Assert.Equal((double)interval[1]!, parent.Metrics["roc_auc_upper"], 12);
-        var children = store.ListRuns(new RunQuery(ParentRunId: parent.Id));
+        var children = await store.Runs.ListRunsAsync(new RunQuery(ParentRunId: parent.Id), CancellationToken.None);
         Assert.Equal(6, children.Count);
         Assert.Contains(children, c => c.Name == "repeat 2 fold 3" && c.Params["repeat"] == "2" && c.Params["fold"] == "3");
     }
@@ -86,7 +86,7 @@ public sealed class RepeatedCrossValidationTests : IDisposable
     }
 
     [Fact]
-    public void Tune_RepeatsOptionOverridesTheGridAndOneSeChoosesTheSimplestWithinOneStandardError()
+    public async Task Tune_RepeatsOptionOverridesTheGridAndOneSeChoosesTheSimplestWithinOneStandardError()
     {
         // 2 trees is far worse than 20 or 40 on log loss; 20 and 40 are within noise of each other.
         var grid = Grid("metric: log_loss\nfolds: 3\nrepeats: 1\nparameters:\n  learner.trees: [40, 20, 2]\n");
@@ -107,15 +107,15 @@ public sealed class RepeatedCrossValidationTests : IDisposable
         Assert.Equal("one_se", (string?)report["selection"]!["rule"]);
         Assert.StartsWith($"candidate {(int)report["chosen"]!}: simplest within 1 SE of best", (string?)report["selection"]!["reason"], StringComparison.Ordinal);
 
-        using var store = new SqliteStoreProvider().Open(StoreUri);
-        var parent = store.FindRun((string)report["run_id"]!)!;
+        await using var store = await new SqliteStoreProvider().OpenAsync(StoreUri, CancellationToken.None);
+        var parent = (await store.Runs.FindRunAsync((string)report["run_id"]!, CancellationToken.None))!;
         Assert.Equal(("2", "one_se"), (parent.Params["repeats"], parent.Params["select"]));
         Assert.Equal((string?)chosen["run_id"], parent.Tags["chosen_run_id"]);
-        Assert.Equal("true", store.FindRun((string)chosen["run_id"]!)!.Tags["chosen"]);
+        Assert.Equal("true", (await store.Runs.FindRunAsync((string)chosen["run_id"]!, CancellationToken.None))!.Tags["chosen"]);
     }
 
     [Fact]
-    public void Tune_NestedWithRefit_ReportsTheNestedEstimateAndOptimismRecordsThemAndTrainsTheChosenCandidate()
+    public async Task Tune_NestedWithRefit_ReportsTheNestedEstimateAndOptimismRecordsThemAndTrainsTheChosenCandidate()
     {
         var grid = Grid("metric: accuracy\nfolds: 2\nparameters:\n  learner.trees: [2, 20]\n");
 
@@ -132,12 +132,12 @@ public sealed class RepeatedCrossValidationTests : IDisposable
         Assert.Equal(inner, (double)nested["inner"]!, 12);
         Assert.Equal(inner - outer.Average(), (double)nested["optimism"]!, 12);
 
-        using var store = new SqliteStoreProvider().Open(StoreUri);
-        var parent = store.FindRun((string)report["run_id"]!)!;
+        await using var store = await new SqliteStoreProvider().OpenAsync(StoreUri, CancellationToken.None);
+        var parent = (await store.Runs.FindRunAsync((string)report["run_id"]!, CancellationToken.None))!;
         Assert.Equal(("true", "3"), (parent.Params["nested"], parent.Params["outer_folds"]));
         Assert.Equal((double)nested["mean"]!, parent.Metrics["nested_accuracy"], 12);
         Assert.Equal((double)nested["optimism"]!, parent.Metrics["optimism"], 12);
-        Assert.Equal(2, store.ListRuns(new RunQuery(ParentRunId: parent.Id)).Count);
+        Assert.Equal(2, (await store.Runs.ListRunsAsync(new RunQuery(ParentRunId: parent.Id), CancellationToken.None)).Count);
         Assert.Equal((string?)report["refit"]!["run_id"], parent.Tags["refit_run_id"]);
         Assert.Contains($"candidate {(int)report["chosen"]!} ", File.ReadAllText(_workspace["nested-chosen.yaml"]), StringComparison.Ordinal);
     }

@@ -50,7 +50,7 @@ public sealed class StoreCrashTests : IDisposable
         Cli(store, "models", "register", "--run", first, "--name", "titanic");
         Cli(store, "models", "register", "--run", second, "--name", "titanic");
         Cli(store, "models", "promote", "titanic", "--version", "1", "--alias", "champion");
-        var before = Snapshot(store);
+        var before = await SnapshotAsync(store);
 
         string[][] writes =
         [
@@ -64,10 +64,10 @@ public sealed class StoreCrashTests : IDisposable
         {
             var exit = await Child(store, write, crashAt: CrashPoints.BeforeCommit, killAfter: null);
             Assert.True(exit == 137 || exit < 0 || exit > 128, $"'{string.Join(' ', write)}' was not killed (exit {exit}).");
-            Assert.Equal(before, Snapshot(store));
+            Assert.Equal(before, await SnapshotAsync(store));
         }
 
-        AssertConsistentAndWritable(store);
+        await AssertConsistentAndWritableAsync(store);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class StoreCrashTests : IDisposable
                 ? ["cv", "--spec", _workspace["baseline.yaml"], "--data", _workspace["train.csv"], "--folds", "10"]
                 : ["models", "register", "--run", run, "--name", "titanic"];
             await Child(store, busy, crashAt: null, killAfter: TimeSpan.FromMilliseconds(random.Next(200, 3000)));
-            AssertConsistentAndWritable(store);
+            await AssertConsistentAndWritableAsync(store);
         }
     }
 
@@ -113,9 +113,9 @@ public sealed class StoreCrashTests : IDisposable
 
         var all = results.SelectMany(v => v).Order().ToList();
         Assert.Equal(Enumerable.Range(1, 2 * PerWriter), all);
-        using var opened = CliApp.Stores().Open(store);
-        Assert.Equal(2 * PerWriter, opened.ListVersions("titanic").Count);
-        Assert.Equal(2 * PerWriter, opened.ListAudit(new AuditQuery("titanic", 1000)).Count(e => e.Action == AuditActions.VersionRegistered));
+        await using var opened = await CliApp.Stores().OpenAsync(store, CancellationToken.None);
+        Assert.Equal(2 * PerWriter, (await opened.Registry.ListVersionsAsync("titanic", CancellationToken.None)).Count);
+        Assert.Equal(2 * PerWriter, (await opened.Registry.ListAuditAsync(new AuditQuery("titanic", 1000), CancellationToken.None)).Count(e => e.Action == AuditActions.VersionRegistered));
     }
 
     private string NewStore(string kind)
@@ -162,39 +162,45 @@ public sealed class StoreCrashTests : IDisposable
     }
 
     // Everything a reader can see: runs, versions, aliases and audit entries (by id, so a half-written record would differ).
-    private static string Snapshot(string store)
+    private static async Task<string> SnapshotAsync(string store)
     {
-        using var opened = CliApp.Stores().Open(store);
-        var runs = opened.ListRuns(new RunQuery(Limit: 10_000)).Select(r => $"{r.Id}:{r.Status}:{r.Metrics.Count}:{r.Artifacts.Count}");
-        var versions = opened.ListModels().SelectMany(m => opened.ListVersions(m.Name)).Select(v => $"{v.Reference}:{v.Sha256}");
-        var aliases = opened.ListModels().SelectMany(m => m.Aliases.Select(a => $"{m.Name}@{a.Key}={a.Value}"));
-        var audit = opened.ListAudit(new AuditQuery(Limit: 10_000)).Select(e => $"{e.Id}:{e.Action}:{e.Subject}");
+        await using var opened = await CliApp.Stores().OpenAsync(store, CancellationToken.None);
+        var runs = (await opened.Runs.ListRunsAsync(new RunQuery(Limit: 10_000), CancellationToken.None)).Select(r => $"{r.Id}:{r.Status}:{r.Metrics.Count}:{r.Artifacts.Count}");
+        var models = await opened.Registry.ListModelsAsync(CancellationToken.None);
+        var versions = new List<string>();
+        foreach (var model in models)
+        {
+            versions.AddRange((await opened.Registry.ListVersionsAsync(model.Name, CancellationToken.None)).Select(v => $"{v.Reference}:{v.Sha256}"));
+        }
+
+        var aliases = models.SelectMany(m => m.Aliases.Select(a => $"{m.Name}@{a.Key}={a.Value}"));
+        var audit = (await opened.Registry.ListAuditAsync(new AuditQuery(Limit: 10_000), CancellationToken.None)).Select(e => $"{e.Id}:{e.Action}:{e.Subject}");
         return string.Join("\n", [.. runs, "--", .. versions, "--", .. aliases, "--", .. audit]);
     }
 
-    private static void AssertConsistentAndWritable(string store)
+    private static async Task AssertConsistentAndWritableAsync(string store)
     {
         string runId;
-        using (var opened = CliApp.Stores().Open(store))
+        await using (var opened = await CliApp.Stores().OpenAsync(store, CancellationToken.None))
         {
-            var audit = opened.ListAudit(new AuditQuery(Limit: 10_000));
-            var runs = opened.ListRuns(new RunQuery(Limit: 10_000));
+            var audit = await opened.Registry.ListAuditAsync(new AuditQuery(Limit: 10_000), CancellationToken.None);
+            var runs = await opened.Runs.ListRunsAsync(new RunQuery(Limit: 10_000), CancellationToken.None);
             foreach (var run in runs)
             {
                 Assert.Contains(audit, e => e.Action == AuditActions.RunCreated && e.Subject == run.Id);
                 foreach (var artifact in run.Artifacts)
                 {
-                    Assert.Equal(artifact.Sha256, Hashing.Sha256(opened.ReadArtifact(run.Id, artifact.Name)!));
+                    Assert.Equal(artifact.Sha256, Hashing.Sha256((await opened.Runs.ReadArtifactAsync(run.Id, artifact.Name, CancellationToken.None))!));
                 }
             }
 
-            foreach (var model in opened.ListModels())
+            foreach (var model in await opened.Registry.ListModelsAsync(CancellationToken.None))
             {
-                var versions = opened.ListVersions(model.Name);
+                var versions = await opened.Registry.ListVersionsAsync(model.Name, CancellationToken.None);
                 Assert.Equal(Enumerable.Range(1, versions.Count).Reverse(), versions.Select(v => v.Version));
                 foreach (var version in versions)
                 {
-                    Assert.Equal(version.Sha256, Hashing.Sha256(opened.ReadVersionArtifact(model.Name, version.Version)));
+                    Assert.Equal(version.Sha256, Hashing.Sha256(await opened.Registry.ReadVersionArtifactAsync(model.Name, version.Version, CancellationToken.None)));
                     Assert.Contains(audit, e => e.Action == AuditActions.VersionRegistered && e.Subject == version.Reference);
                 }
 

@@ -19,7 +19,7 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tune_TwoByTwoGridWithSqliteStore_RecordsAParentOneChildPerCandidateAndTagsTheBest()
+    public async Task Tune_TwoByTwoGridWithSqliteStore_RecordsAParentOneChildPerCandidateAndTagsTheBest()
     {
         // Four candidates on three folds, so the test stays quick; the example's own grid.yaml is checked in the core tests.
         File.WriteAllText(_workspace["four-grid.yaml"], "metric: roc_auc\nfolds: 3\nparameters:\n  learner.trees: [50, 150]\n  learner.learning_rate: [0.05, 0.2]\n");
@@ -27,8 +27,8 @@ public sealed class TuneCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var report = JsonNode.Parse(run.Output)!;
-        using var store = new SqliteStoreProvider().Open(StoreUri);
-        var parent = store.FindRun((string)report["run_id"]!);
+        await using var store = await new SqliteStoreProvider().OpenAsync(StoreUri, CancellationToken.None);
+        var parent = await store.Runs.FindRunAsync((string)report["run_id"]!, CancellationToken.None);
         Assert.NotNull(parent);
         Assert.Equal(("titanic", "tune", RunStatus.Finished), (parent.Experiment, parent.Name, parent.Status));
         Assert.Equal(Hashing.Sha256File(_workspace["four-grid.yaml"]), parent.Params["grid_sha256"]);
@@ -36,7 +36,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal(_workspace["titanic.yaml"], parent.Params["spec"]);
         Assert.Equal("grid", parent.Params["search"]);
 
-        var children = store.ListRuns(new RunQuery(ParentRunId: parent.Id));
+        var children = await store.Runs.ListRunsAsync(new RunQuery(ParentRunId: parent.Id), CancellationToken.None);
         Assert.Equal(4, children.Count);
         Assert.Equal(["candidate 1", "candidate 2", "candidate 3", "candidate 4"], children.Select(c => c.Name).Order(StringComparer.Ordinal));
         Assert.All(children, c => Assert.Equal(RunStatus.Finished, c.Status));
@@ -81,19 +81,19 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tune_DataWithoutTheTarget_MarksTheTuningRunFailed()
+    public async Task Tune_DataWithoutTheTarget_MarksTheTuningRunFailed()
     {
         var run = CliRun.Invoke("tune", "--spec", _workspace["baseline.yaml"], "--data", _workspace["predict.csv"], "--grid", SmallGrid(), "--store", StoreUri);
 
         Assert.Equal(3, run.ExitCode);
-        using var store = new SqliteStoreProvider().Open(StoreUri);
-        var parent = Assert.Single(store.ListRuns(new RunQuery()));
+        await using var store = await new SqliteStoreProvider().OpenAsync(StoreUri, CancellationToken.None);
+        var parent = Assert.Single(await store.Runs.ListRunsAsync(new RunQuery(), CancellationToken.None));
         Assert.Equal(("tune", RunStatus.Failed), (parent.Name, parent.Status));
         Assert.Contains("'Survived'", parent.Tags["error"], StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Tune_Refit_WritesTheBestSpecBesideTheOriginalAndTrainsItAsARunOfTheSearch()
+    public async Task Tune_Refit_WritesTheBestSpecBesideTheOriginalAndTrainsItAsARunOfTheSearch()
     {
         var run = CliRun.Invoke("tune", "--spec", _workspace["titanic.yaml"], "--data", _workspace["train.csv"], "--grid", SmallGrid(), "--store", StoreUri, "--refit", "--json");
 
@@ -105,13 +105,13 @@ public sealed class TuneCommandTests : IDisposable
         var tuned = Gangway.Specs.ModelSpecReader.ReadFile(specPath);
         Assert.Equal(bestTrees, Convert.ToString(tuned.Learner.Arguments["trees"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.NotNull(tuned.Contract);
-        using var store = new SqliteStoreProvider().Open(StoreUri);
-        var refit = store.FindRun((string)report["refit"]!["run_id"]!);
+        await using var store = await new SqliteStoreProvider().OpenAsync(StoreUri, CancellationToken.None);
+        var refit = await store.Runs.FindRunAsync((string)report["refit"]!["run_id"]!, CancellationToken.None);
         Assert.NotNull(refit);
         Assert.Equal((string)report["run_id"]!, refit.Tags["tuning_run_id"]);
         Assert.Equal(Hashing.Sha256File(specPath), refit.Params["spec_sha256"]);
         Assert.Contains(refit.Artifacts, a => a.Name == RunArtifact.ModelBundle);
-        Assert.Equal(refit.Id, store.FindRun((string)report["run_id"]!)!.Tags["refit_run_id"]);
+        Assert.Equal(refit.Id, (await store.Runs.FindRunAsync((string)report["run_id"]!, CancellationToken.None))!.Tags["refit_run_id"]);
     }
 
     [Fact]

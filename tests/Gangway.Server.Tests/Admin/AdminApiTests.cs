@@ -121,8 +121,8 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
     {
         // The baseline is champion; the better titanic model passes the spec's promotion gates against it.
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Baseline, "baseline.yaml"));
-        TwoModels.Register(store, models.Titanic);
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml"));
+        await TwoModels.RegisterAsync(store, models.Titanic);
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
 
@@ -135,9 +135,9 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         Assert.Equal(2, answer.GetProperty("served").GetProperty("source").GetProperty("version").GetInt32());
         Assert.Equal(1, answer.GetProperty("aliasChange").GetProperty("previousVersion").GetInt32());
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
-        using var opened = TwoModels.Open(store);
-        Assert.Equal(2, opened.ResolveAlias("titanic", "champion"));
-        var audit = opened.ListAudit(new AuditQuery("titanic"))[0];
+        await using var opened = await TwoModels.OpenAsync(store);
+        Assert.Equal(2, await opened.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
+        var audit = (await opened.Registry.ListAuditAsync(new AuditQuery("titanic"), CancellationToken.None))[0];
         Assert.Equal((AuditActions.AliasSet, AdminApi.Actor, "better on slices"), (audit.Action, audit.Actor, audit.Reason));
         Assert.Contains("\"gates\":\"passed\"", audit.Details, StringComparison.Ordinal);
         Assert.Contains("\"forced\":\"false\"", audit.Details, StringComparison.Ordinal);
@@ -147,8 +147,8 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
     public async Task Rollback_WithKey_PointsTheAliasBackAuditedAsAdminApiAndServesIt()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Baseline, "baseline.yaml"));
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml"));
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
         Assert.Equal(models.BaselineVersion, await TwoModels.PredictedVersion(client));
@@ -160,8 +160,8 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         Assert.Equal(AliasChange.Rollback, answer.GetProperty("aliasChange").GetProperty("kind").GetString());
         Assert.Equal(1, answer.GetProperty("served").GetProperty("source").GetProperty("version").GetInt32());
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
-        using var opened = TwoModels.Open(store);
-        var audit = opened.ListAudit(new AuditQuery("titanic"))[0];
+        await using var opened = await TwoModels.OpenAsync(store);
+        var audit = (await opened.Registry.ListAuditAsync(new AuditQuery("titanic"), CancellationToken.None))[0];
         Assert.Equal((AuditActions.AliasRolledBack, AdminApi.Actor, "complaints"), (audit.Action, audit.Actor, audit.Reason));
 
         using var again = await TwoModels.Admin(client, "/admin/rollback", new { model = "titanic", alias = "champion" });
@@ -173,7 +173,7 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
     public async Task Promote_UnknownModelOrVersion_Answers404Problem()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
 
@@ -189,8 +189,8 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
     public async Task Promote_VersionThatCannotBeLoaded_Answers409EvenForced()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        var broken = TwoModels.Register(store, "not a bundle"u8.ToArray());
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
+        var broken = await TwoModels.RegisterAsync(store, "not a bundle"u8.ToArray());
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
 
@@ -204,8 +204,8 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         }
 
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
-        using var after = TwoModels.Open(store);
-        Assert.Equal(1, after.ResolveAlias("titanic", "champion"));
+        await using var after = await TwoModels.OpenAsync(store);
+        Assert.Equal(1, await after.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
     }
 
     [Fact]
@@ -213,8 +213,8 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
     {
         // The run recorded a spec folder this machine does not have, so only Gangway:PromotionData can feed the gates.
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Baseline, "../trained-elsewhere/baseline.yaml"));
-        TwoModels.Register(store, models.Titanic, "../trained-elsewhere/titanic.yaml");
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Baseline, "../trained-elsewhere/baseline.yaml"));
+        await TwoModels.RegisterAsync(store, models.Titanic, "../trained-elsewhere/titanic.yaml");
         using var withoutData = TwoModels.Serve("titanic@champion", store);
         using var withData = TwoModels.Serve("titanic@champion", store, new Dictionary<string, string?> { ["Gangway:PromotionData"] = TitanicService.TestFile("validation.csv") });
         var body = new { model = "titanic", version = 2, alias = "champion", reason = "trained on another machine" };
@@ -225,8 +225,8 @@ public sealed class AdminApiTests(TwoModels models) : IClassFixture<TwoModels>
         var problem = await ProblemAssertions.ProblemAsync(missing, HttpStatusCode.NotFound);
         Assert.Contains("trained-elsewhere", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(promoted.StatusCode == HttpStatusCode.OK, await promoted.Content.ReadAsStringAsync());
-        using var opened = TwoModels.Open(store);
-        Assert.Equal(2, opened.ResolveAlias("titanic", "champion"));
+        await using var opened = await TwoModels.OpenAsync(store);
+        Assert.Equal(2, await opened.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
     }
 
     [Fact]

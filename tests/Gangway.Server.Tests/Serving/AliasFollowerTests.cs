@@ -8,13 +8,13 @@ public sealed class AliasFollowerTests(TwoModels models) : IClassFixture<TwoMode
     public async Task Follow_AliasMovedInTheStore_IsServedWithinAFewRefreshes()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        var second = TwoModels.Register(store, models.Baseline, "baseline.yaml");
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
+        var second = await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml");
         using var factory = TwoModels.Serve("titanic@champion", store, new Dictionary<string, string?> { ["Gangway:RefreshSeconds"] = "1" });
         using var client = factory.CreateClient();
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
 
-        TwoModels.SetAlias(store, second);
+        await TwoModels.SetAliasAsync(store, second);
 
         var waited = Stopwatch.StartNew();
         while (await TwoModels.PredictedVersion(client) != models.BaselineVersion)
@@ -28,7 +28,7 @@ public sealed class AliasFollowerTests(TwoModels models) : IClassFixture<TwoMode
     public async Task Follow_FixedVersion_IsNotResolvedAgain()
     {
         var store = models.NewStore();
-        TwoModels.Register(store, models.Titanic);
+        await TwoModels.RegisterAsync(store, models.Titanic);
         using var factory = TwoModels.Serve("titanic:1", store, new Dictionary<string, string?> { ["Gangway:RefreshSeconds"] = "1" });
         using var client = factory.CreateClient();
         var loaded = (await TwoModels.Described(client)).GetProperty("lastRefresh").GetDateTimeOffset();

@@ -12,9 +12,9 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     public async Task Start_AliasReference_ServesTheVersionItNamesAndShowsItsSource()
     {
         var store = models.NewStore();
-        TwoModels.Register(store, models.Titanic);
-        var second = TwoModels.Register(store, models.Baseline, "baseline.yaml");
-        TwoModels.SetAlias(store, second);
+        await TwoModels.RegisterAsync(store, models.Titanic);
+        var second = await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml");
+        await TwoModels.SetAliasAsync(store, second);
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
 
@@ -24,8 +24,8 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
         var source = described.GetProperty("source");
         Assert.Equal("titanic@champion", source.GetProperty("reference").GetString());
         Assert.Equal(2, source.GetProperty("version").GetInt32());
-        using var opened = TwoModels.Open(store);
-        Assert.Equal(opened.FindVersion("titanic", 2)!.RunId, source.GetProperty("runId").GetString());
+        await using var opened = await TwoModels.OpenAsync(store);
+        Assert.Equal((await opened.Registry.FindVersionAsync("titanic", 2, CancellationToken.None))!.RunId, source.GetProperty("runId").GetString());
         Assert.Equal(JsonValueKind.Null, described.GetProperty("lastError").ValueKind);
         Assert.True(described.GetProperty("lastRefresh").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
@@ -34,8 +34,8 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     public async Task Start_FixedVersionReference_ServesThatVersion()
     {
         var store = models.NewStore();
-        TwoModels.Register(store, models.Titanic);
-        TwoModels.Register(store, models.Baseline, "baseline.yaml");
+        await TwoModels.RegisterAsync(store, models.Titanic);
+        await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml");
         using var factory = TwoModels.Serve("titanic:1", store);
         using var client = factory.CreateClient();
 
@@ -47,7 +47,7 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     public async Task Start_AliasNotSet_FailsNamingTheAlias()
     {
         var store = models.NewStore();
-        TwoModels.Register(store, models.Titanic);
+        await TwoModels.RegisterAsync(store, models.Titanic);
         var settings = new Dictionary<string, string?> { ["Gangway:Model"] = "titanic@champion", ["Gangway:Store"] = store, ["Gangway:AdminApiKey"] = TwoModels.AdminKey };
 
         var error = await FailedStart.Of<GangwayException>(settings);
@@ -61,13 +61,13 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     public async Task Refresh_AliasMoved_ServesTheNewVersionAndCountsTheSwap()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        var second = TwoModels.Register(store, models.Baseline, "baseline.yaml");
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
+        var second = await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml");
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
         Assert.Equal(models.TitanicVersion, await TwoModels.PredictedVersion(client));
 
-        TwoModels.SetAlias(store, second);
+        await TwoModels.SetAliasAsync(store, second);
         var result = await factory.Services.GetRequiredService<LoadedModel>().RefreshAsync();
 
         Assert.True(result.Changed);
@@ -83,12 +83,12 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     public async Task Refresh_AliasMovedToABrokenVersion_KeepsTheOldOneAndReportsWhy()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        var broken = TwoModels.Register(store, "not a bundle"u8.ToArray());
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
+        var broken = await TwoModels.RegisterAsync(store, "not a bundle"u8.ToArray());
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
 
-        TwoModels.SetAlias(store, broken);
+        await TwoModels.SetAliasAsync(store, broken);
         var result = await factory.Services.GetRequiredService<LoadedModel>().RefreshAsync();
 
         Assert.False(result.Changed);
@@ -107,7 +107,7 @@ public sealed class LoadedModelTests(TwoModels models) : IClassFixture<TwoModels
     public async Task Refresh_StoreUnreadable_IsAFailedRefreshWhileTheModelKeepsServing()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
         using var factory = TwoModels.Serve("titanic@champion", store);
         using var client = factory.CreateClient();
         var file = store["sqlite:".Length..];

@@ -20,9 +20,9 @@ public sealed class ModelHeaderTests(TwoModels models) : IClassFixture<TwoModels
     public async Task Answers_RegistryServedModel_NameTheRegisteredVersionNextToTheHash()
     {
         var store = models.NewStore();
-        TwoModels.Register(store, models.Titanic);
-        var second = TwoModels.Register(store, models.Baseline, "baseline.yaml");
-        TwoModels.SetAlias(store, second);
+        await TwoModels.RegisterAsync(store, models.Titanic);
+        var second = await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml");
+        await TwoModels.SetAliasAsync(store, second);
         var logs = new CapturedLogs();
         using var factory = logs.Attach(TwoModels.Serve("titanic@champion", store, ModelLogs));
         using var client = factory.CreateClient();

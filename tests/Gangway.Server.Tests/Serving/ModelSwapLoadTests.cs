@@ -16,8 +16,8 @@ public sealed class ModelSwapLoadTests(TwoModels models) : IClassFixture<TwoMode
     public async Task Predict_ContinuouslyThroughPromotionAndRollback_AllAnswered200ByBothVersions()
     {
         var store = models.NewStore();
-        TwoModels.SetAlias(store, TwoModels.Register(store, models.Titanic));
-        TwoModels.Register(store, models.Baseline, "baseline.yaml");
+        await TwoModels.SetAliasAsync(store, await TwoModels.RegisterAsync(store, models.Titanic));
+        await TwoModels.RegisterAsync(store, models.Baseline, "baseline.yaml");
         await using var app = GangwayServer.Build(
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Gangway:Store", store, "--Gangway:AdminApiKey", TwoModels.AdminKey, "--Gangway:RefreshSeconds", "1"],
             "titanic@champion",

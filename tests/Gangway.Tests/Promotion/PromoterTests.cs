@@ -12,7 +12,7 @@ namespace Gangway.Tests.Promotion;
 /// Promotions in a real SQLite store of the two Titanic example models registered as versions of one model:
 /// version 1 is titanic.yaml (passes its gates), version 2 is baseline.yaml (fails roc_auc minimum and no_regression).
 /// </summary>
-public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
+public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IAsyncLifetime, IDisposable
 {
     private readonly TrainedTitanic _trained;
     private readonly TempStore _temp = new();
@@ -21,36 +21,42 @@ public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
     public PromoterTests(TrainedTitanic trained)
     {
         _trained = trained;
-        _temp.Register("titanic", trained.Titanic, TitanicFiles.TitanicSpec, TitanicFiles.Train);
-        _temp.Register("titanic", trained.Baseline, TitanicFiles.BaselineSpec, TitanicFiles.Train);
         _options = new PromotionOptions("alice", CacheDirectory: _temp.CacheDirectory);
     }
 
-    private IModelStore Store => _temp.Store;
+    public async Task InitializeAsync()
+    {
+        await _temp.RegisterAsync("titanic", _trained.Titanic, TitanicFiles.TitanicSpec, TitanicFiles.Train);
+        await _temp.RegisterAsync("titanic", _trained.Baseline, TitanicFiles.BaselineSpec, TitanicFiles.Train);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private IStore Store => _temp.Store;
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Promote_FirstVersionPassingItsGates_SetsTheAliasAndAuditsGatesPassed()
+    public async Task Promote_FirstVersionPassingItsGates_SetsTheAliasAndAuditsGatesPassed()
     {
-        var outcome = Promoter.Promote(Store, "titanic", 1, "champion", _options);
+        var outcome = await Promoter.PromoteAsync(Store, "titanic", 1, "champion", _options, CancellationToken.None);
 
         Assert.True(outcome.Promoted);
         Assert.True(outcome.Report!.Passed, outcome.Report.Describe());
         var noRegression = Assert.Single(outcome.Report.Results, r => r.Kind == GateKind.NoRegression);
         Assert.Equal("skipped: no current version", noRegression.Note);
         Assert.Equal(("titanic", "champion", 1, (int?)null, AliasChange.Set, "alice"), (outcome.Change!.Model, outcome.Change.Alias, outcome.Change.Version, outcome.Change.PreviousVersion, outcome.Change.Kind, outcome.Change.Actor));
-        Assert.Equal(1, Store.ResolveAlias("titanic", "champion"));
-        Assert.Equal(new Dictionary<string, string> { ["forced"] = "false", ["gates"] = "passed", ["gate_report"] = outcome.Report.Describe().TrimEnd('\n') }, LastAliasNotes());
+        Assert.Equal(1, await Store.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
+        Assert.Equal(new Dictionary<string, string> { ["forced"] = "false", ["gates"] = "passed", ["gate_report"] = outcome.Report.Describe().TrimEnd('\n') }, await LastAliasNotesAsync());
         Assert.Equal("titanic@champion → version 1 (was unset); gates passed.", outcome.Summary("titanic", "champion", 1));
     }
 
     [Fact]
-    public void Promote_WorseVersionOverTheChampion_IsRefusedAndLeavesTheAlias()
+    public async Task Promote_WorseVersionOverTheChampion_IsRefusedAndLeavesTheAlias()
     {
-        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+        await Promoter.PromoteAsync(Store, "titanic", 1, "champion", _options, CancellationToken.None);
 
-        var outcome = Promoter.Promote(Store, "titanic", 2, "champion", _options);
+        var outcome = await Promoter.PromoteAsync(Store, "titanic", 2, "champion", _options, CancellationToken.None);
 
         Assert.False(outcome.Promoted);
         Assert.Null(outcome.Change);
@@ -60,68 +66,68 @@ public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
         Assert.Contains(outcome.Report.Failures, f => f.Kind == GateKind.Fairness);
         var noRegression = Assert.Single(outcome.Report.Results, f => f.Kind == GateKind.NoRegression);
         Assert.True(noRegression.Passed && noRegression.CurrentValue > noRegression.Value, outcome.Report.Describe());
-        Assert.Equal(1, Store.ResolveAlias("titanic", "champion"));
-        Assert.Single(Store.AliasHistory("titanic", "champion"));
+        Assert.Equal(1, await Store.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
+        Assert.Single(await Store.Registry.AliasHistoryAsync("titanic", "champion", CancellationToken.None));
         Assert.StartsWith("Refused: titanic:2 did not pass", outcome.Summary("titanic", "champion", 2), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("  ")]
-    public void Promote_ForceWithoutReason_IsInvalidConfigurationAndChangesNothing(string? reason)
+    public async Task Promote_ForceWithoutReason_IsInvalidConfigurationAndChangesNothing(string? reason)
     {
-        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+        await Promoter.PromoteAsync(Store, "titanic", 1, "champion", _options, CancellationToken.None);
 
-        var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 2, "champion", _options with { Force = true, Reason = reason }));
+        var ex = await Assert.ThrowsAsync<GangwayException>(() => Promoter.PromoteAsync(Store, "titanic", 2, "champion", _options with { Force = true, Reason = reason }, CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidConfiguration, ex.Kind);
         Assert.Contains("reason", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(1, Store.ResolveAlias("titanic", "champion"));
+        Assert.Equal(1, await Store.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
     }
 
     [Fact]
-    public void Promote_ForceWithReason_MovesTheAliasAndAuditsTheFailedGates()
+    public async Task Promote_ForceWithReason_MovesTheAliasAndAuditsTheFailedGates()
     {
-        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+        await Promoter.PromoteAsync(Store, "titanic", 1, "champion", _options, CancellationToken.None);
 
-        var outcome = Promoter.Promote(Store, "titanic", 2, "champion", _options with { Force = true, Reason = "incident 42: roll forward" });
+        var outcome = await Promoter.PromoteAsync(Store, "titanic", 2, "champion", _options with { Force = true, Reason = "incident 42: roll forward" }, CancellationToken.None);
 
         Assert.True(outcome.Promoted);
         Assert.False(outcome.Report!.Passed);
         Assert.Equal((2, (int?)1, "incident 42: roll forward"), (outcome.Change!.Version, outcome.Change.PreviousVersion, outcome.Change.Reason));
-        Assert.Equal(2, Store.ResolveAlias("titanic", "champion"));
-        var notes = LastAliasNotes();
+        Assert.Equal(2, await Store.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
+        var notes = await LastAliasNotesAsync();
         Assert.Equal("true", notes["forced"]);
         Assert.Equal("failed", notes["gates"]);
         Assert.Equal(string.Join("; ", outcome.Report.Failures.Select(f => f.Subject)), notes["failed_gates"]);
         Assert.Contains("roc_auc", notes["failed_gates"], StringComparison.Ordinal);
-        Assert.Equal("incident 42: roll forward", Store.ListAudit(new AuditQuery("titanic", 1))[0].Reason);
+        Assert.Equal("incident 42: roll forward", (await Store.Registry.ListAuditAsync(new AuditQuery("titanic", 1), CancellationToken.None))[0].Reason);
         Assert.Equal("titanic@champion → version 2 (was 1); gates FAILED, forced.", outcome.Summary("titanic", "champion", 2));
     }
 
     [Fact]
-    public void Promote_VersionTheAliasAlreadyHas_IsConflict()
+    public async Task Promote_VersionTheAliasAlreadyHas_IsConflict()
     {
-        Promoter.Promote(Store, "titanic", 1, "champion", _options);
+        await Promoter.PromoteAsync(Store, "titanic", 1, "champion", _options, CancellationToken.None);
 
-        var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 1, "champion", _options));
+        var ex = await Assert.ThrowsAsync<GangwayException>(() => Promoter.PromoteAsync(Store, "titanic", 1, "champion", _options, CancellationToken.None));
 
         Assert.Equal(ErrorKind.Conflict, ex.Kind);
         Assert.Equal("titanic@champion already points at version 1.", ex.Message);
-        Assert.Single(Store.AliasHistory("titanic", "champion"));
+        Assert.Single(await Store.Registry.AliasHistoryAsync("titanic", "champion", CancellationToken.None));
     }
 
     [Fact]
-    public void Promote_UnknownVersion_IsNotFound()
+    public async Task Promote_UnknownVersion_IsNotFound()
     {
-        var ex = Assert.Throws<GangwayException>(() => Promoter.Promote(Store, "titanic", 3, "champion", _options));
+        var ex = await Assert.ThrowsAsync<GangwayException>(() => Promoter.PromoteAsync(Store, "titanic", 3, "champion", _options, CancellationToken.None));
 
         Assert.Equal(ErrorKind.NotFound, ex.Kind);
         Assert.Equal($"Model 'titanic' has no version 3 in store '{Store.DisplayUri}'.", ex.Message);
     }
 
     [Fact]
-    public void Promote_DataPath_EvaluatesTheGatesOnThatFileInsteadOfTheSpecs()
+    public async Task Promote_DataPath_EvaluatesTheGatesOnThatFileInsteadOfTheSpecs()
     {
         var subset = _temp.Folder.File("first-60-rows.csv");
         File.WriteAllLines(subset, File.ReadAllLines(TitanicFiles.Validation).Take(61));
@@ -129,34 +135,34 @@ public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IDisposable
         var fullAuc = BundleEvaluator.Evaluate(_trained.Titanic, TitanicFiles.Validation).Overall.RocAuc;
         Assert.NotEqual(fullAuc, subsetAuc);
 
-        var withSubset = Promoter.Promote(Store, "titanic", 1, "staging", _options with { DataPath = subset, Force = true, Reason = "subset" });
-        var withDefault = Promoter.Promote(Store, "titanic", 1, "champion", _options);
+        var withSubset = await Promoter.PromoteAsync(Store, "titanic", 1, "staging", _options with { DataPath = subset, Force = true, Reason = "subset" }, CancellationToken.None);
+        var withDefault = await Promoter.PromoteAsync(Store, "titanic", 1, "champion", _options, CancellationToken.None);
 
         Assert.Equal(subsetAuc, Minimum(withSubset.Report!).Value);
         Assert.Equal(fullAuc, Minimum(withDefault.Report!).Value);
     }
 
     [Fact]
-    public void Promote_SpecWithoutPromotionSection_PromotesWithNoReport()
+    public async Task Promote_SpecWithoutPromotionSection_PromotesWithNoReport()
     {
         var spec = SpecWithoutPromotion();
         var bundle = new ModelTrainer(new FixedTimeProvider(TitanicFiles.TrainedAt)).Train(spec, TitanicFiles.Train);
-        var version = _temp.Register("notebook", bundle, spec, TitanicFiles.Train);
+        var version = await _temp.RegisterAsync("notebook", bundle, spec, TitanicFiles.Train);
 
-        var outcome = Promoter.Promote(Store, "notebook", version.Version, "champion", _options);
+        var outcome = await Promoter.PromoteAsync(Store, "notebook", version.Version, "champion", _options, CancellationToken.None);
 
         Assert.True(outcome.Promoted);
         Assert.Null(outcome.Report);
-        Assert.Equal(1, Store.ResolveAlias("notebook", "champion"));
-        Assert.Equal("none declared", LastAliasNotes("notebook")["gates"]);
+        Assert.Equal(1, await Store.Registry.ResolveAliasAsync("notebook", "champion", CancellationToken.None));
+        Assert.Equal("none declared", (await LastAliasNotesAsync("notebook"))["gates"]);
         Assert.Equal("notebook@champion → version 1 (was unset); gates none declared.", outcome.Summary("notebook", "champion", 1));
     }
 
     private static GateResult Minimum(GateReport report) => Assert.Single(report.Results, r => r.Kind == GateKind.Minimum);
 
-    private Dictionary<string, string> LastAliasNotes(string model = "titanic")
+    private async Task<Dictionary<string, string>> LastAliasNotesAsync(string model = "titanic")
     {
-        var entry = Store.ListAudit(new AuditQuery(model, 1))[0];
+        var entry = (await Store.Registry.ListAuditAsync(new AuditQuery(model, 1), CancellationToken.None))[0];
         Assert.Equal(AuditActions.AliasSet, entry.Action);
         using var details = JsonDocument.Parse(entry.Details);
         return details.RootElement.GetProperty("notes").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);

@@ -38,13 +38,13 @@ public class StoreCatalogTests
     }
 
     [Fact]
-    public void Open_NoUri_OpensTheStoreTheEnvironmentNames()
+    public async Task Open_NoUri_OpensTheStoreTheEnvironmentNames()
     {
         using var temp = new TempDirectory();
         var uri = "sqlite:" + temp.File("env.db");
         using var _ = new EnvironmentVariableScope(StoreCatalog.EnvironmentVariable, uri);
 
-        using (var store = new StoreCatalog().Add(new SqliteStoreProvider()).Open())
+        await using (var store = await new StoreCatalog().Add(new SqliteStoreProvider()).OpenAsync(null, CancellationToken.None))
         {
             Assert.Equal(uri, store.DisplayUri);
         }
@@ -53,11 +53,11 @@ public class StoreCatalogTests
     }
 
     [Fact]
-    public void Open_UnknownScheme_IsInvalidInputListingTheFormsWithoutThePassword()
+    public async Task Open_UnknownScheme_IsInvalidInputListingTheFormsWithoutThePassword()
     {
         var catalog = new StoreCatalog().Add(new SqliteStoreProvider());
 
-        var ex = Assert.Throws<GangwayException>(() => catalog.Open("mysql://admin:hunter2@db.example/gangway"));
+        var ex = await Assert.ThrowsAsync<GangwayException>(() => catalog.OpenAsync("mysql://admin:hunter2@db.example/gangway", CancellationToken.None));
 
         Assert.Equal(ErrorKind.InvalidInput, ex.Kind);
         Assert.Equal(

@@ -2,6 +2,7 @@ using Gangway.Bundles;
 using Gangway.Store.Sqlite;
 using Gangway.Stores;
 using Gangway.Tests.Bundles;
+using Gangway.Tracking;
 
 namespace Gangway.Tests.Stores;
 
@@ -12,28 +13,30 @@ internal sealed class TempStore : IDisposable
 
     public TempStore()
     {
-        Store = new SqliteStoreProvider().Open("sqlite:" + Folder.File("gangway.db"));
+        // A SQLite store opens synchronously (its driver has no asynchronous I/O), so a constructor may wait for it.
+        Store = new SqliteStoreProvider().OpenAsync("sqlite:" + Folder.File("gangway.db"), CancellationToken.None).GetAwaiter().GetResult();
         CacheDirectory = Folder.File("cache");
     }
 
     public TempDirectory Folder { get; } = new();
 
-    public IModelStore Store { get; }
+    public IStore Store { get; }
 
     public string CacheDirectory { get; }
 
     /// <summary>Records the training run of <paramref name="bundle"/> and registers its bundle as the next version of <paramref name="model"/>.</summary>
-    public ModelVersionRecord Register(string model, ModelBundle bundle, string spec, string data)
+    public async Task<ModelVersionRecord> RegisterAsync(string model, ModelBundle bundle, string spec, string data)
     {
-        var run = Store.CreateRun(
+        var run = await Store.Runs.CreateRunAsync(
             TrainingRuns.Training(bundle, BundleWriter.ToBytes(bundle), spec, data, StartedAt, StartedAt.AddSeconds(3)),
-            new Change("tests"));
-        return Store.RegisterVersion(model, run.Id, RunArtifact.ModelBundle, new Change("tests"));
+            new Change("tests"),
+            CancellationToken.None);
+        return await Store.Registry.RegisterVersionAsync(model, run.Id, RunArtifact.ModelBundle, new Change("tests"), CancellationToken.None);
     }
 
     public void Dispose()
     {
-        Store.Dispose();
+        Store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Folder.Dispose();
     }
 }

@@ -20,9 +20,9 @@ internal static class ModelsCommand
     public static Argument<string> NameArgument() => new("name") { Description = "The registered model's name." };
 
     /// <summary>The registered model, or a clear error.</summary>
-    public static Gangway.Stores.RegisteredModel Find(CliContext context, string name) =>
-        context.Store.FindModel(name)
-            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{name}' is not registered in store '{context.Store.DisplayUri}'; 'gangway models list' shows the models.");
+    public static async Task<Gangway.Stores.RegisteredModel> FindAsync(Gangway.Stores.IStore store, string name, CancellationToken cancellationToken) =>
+        await store.Registry.FindModelAsync(name, cancellationToken)
+            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{name}' is not registered in store '{store.DisplayUri}'; 'gangway models list' shows the models.");
 
     public static Option<string?> ReasonOption(string description) => new("--reason") { Description = description };
 }

@@ -15,10 +15,11 @@ internal static class ModelsHistoryCommand
         var limit = CliOptions.Limit("entries", 50);
         var json = JsonOption.Create();
         var command = new Command("history", "Show who registered, promoted and rolled back which version of a model, when and why.") { name, limit, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var model = ModelsCommand.Find(context, parse.GetValue(name)!);
-            var entries = context.Store.ListAudit(new AuditQuery(model.Name, Math.Max(1, parse.GetValue(limit))));
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var model = await ModelsCommand.FindAsync(store, parse.GetValue(name)!, cancellationToken);
+            var entries = await store.Registry.ListAuditAsync(new AuditQuery(model.Name, Math.Max(1, parse.GetValue(limit))), cancellationToken);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(new JsonArray([.. entries.Select(e => (JsonNode)StoreJson.Audit(e))]).ToJsonString());
@@ -39,7 +40,7 @@ internal static class ModelsHistoryCommand
 
             context.Console.Write(table);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

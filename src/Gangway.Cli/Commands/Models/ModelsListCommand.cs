@@ -13,9 +13,9 @@ internal static class ModelsListCommand
     {
         var json = JsonOption.Create();
         var command = new Command("list", "List registered models, their latest version and aliases.") { json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var models = context.Store.ListModels();
+            var models = await (await context.OpenStoreAsync(cancellationToken)).Registry.ListModelsAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(new JsonArray([.. models.Select(m => (JsonNode)StoreJson.Model(m))]).ToJsonString());
@@ -34,7 +34,7 @@ internal static class ModelsListCommand
 
             context.Console.Write(table);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

@@ -30,9 +30,10 @@ internal static class ModelsPromoteCommand
         {
             name, version, alias, force, reason, data, json,
         };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var model = ModelsCommand.Find(context, parse.GetValue(name)!).Name;
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var model = (await ModelsCommand.FindAsync(store, parse.GetValue(name)!, cancellationToken)).Name;
             var number = parse.GetValue(version);
             var aliasName = parse.GetValue(alias)!;
             var options = new PromotionOptions(
@@ -41,7 +42,7 @@ internal static class ModelsPromoteCommand
                 parse.GetValue(force),
                 parse.GetValue(data),
                 Warnings: new SynchronousProgress<string>(context.Logger.ContractWarning));
-            var outcome = StageProgress.Run(context, "Evaluating the promotion gates", _ => Promoter.Promote(context.Store, model, number, aliasName, options));
+            var outcome = await StageProgress.RunAsync(context, "Evaluating the promotion gates", _ => Promoter.PromoteAsync(store, model, number, aliasName, options, cancellationToken));
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(Json(model, number, aliasName, outcome).ToJsonString());
@@ -61,7 +62,7 @@ internal static class ModelsPromoteCommand
             }
 
             return outcome.Promoted ? ExitCodes.Success : ExitCodes.GateFailed;
-        }));
+        }, cancellationToken));
         return command;
     }
 

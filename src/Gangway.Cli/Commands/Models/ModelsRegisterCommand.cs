@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Gangway.Cli.Commands.Runs;
 using Gangway.Cli.Infrastructure;
+using Gangway.Registry;
 using Gangway.Stores;
 
 namespace Gangway.Cli.Commands.Models;
@@ -16,12 +17,11 @@ internal static class ModelsRegisterCommand
         var reason = ModelsCommand.ReasonOption("Why, for the audit log.");
         var json = new Option<bool>("--json") { Description = "Print {\"name\": ..., \"version\": ...} instead of a sentence." };
         var command = new Command("register", "Register a run's model bundle as the next version of a model.") { run, name, reason, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var found = RunLookup.Find(context, parse.GetValue(run)!);
-            // As promote checks a version's bytes before evaluating them: a damaged artifact never becomes a version.
-            RegistryBundles.VerifyRunArtifact(context.Store, found, RunArtifact.ModelBundle);
-            var version = context.Store.RegisterVersion(parse.GetValue(name)!, found.Id, RunArtifact.ModelBundle, Change.ByCurrentUser(parse.GetValue(reason)));
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var found = await RunLookup.FindAsync(store, parse.GetValue(run)!, cancellationToken);
+            var version = await ModelRegistration.RegisterAsync(store, found, parse.GetValue(name)!, Change.ByCurrentUser(parse.GetValue(reason)), cancellationToken);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(new JsonObject { ["name"] = version.Model, ["version"] = version.Version, ["run_id"] = version.RunId }.ToJsonString());
@@ -32,7 +32,7 @@ internal static class ModelsRegisterCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

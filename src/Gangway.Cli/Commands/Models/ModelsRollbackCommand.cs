@@ -15,10 +15,11 @@ internal static class ModelsRollbackCommand
         var reason = ModelsCommand.ReasonOption("Why, for the audit log.");
         var json = new Option<bool>("--json") { Description = "Print the change as JSON." };
         var command = new Command("rollback", "Point an alias back at the version it had before its current one.") { name, alias, reason, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var model = ModelsCommand.Find(context, parse.GetValue(name)!);
-            var change = context.Store.RollbackAlias(model.Name, parse.GetValue(alias)!, Change.ByCurrentUser(parse.GetValue(reason)));
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var model = await ModelsCommand.FindAsync(store, parse.GetValue(name)!, cancellationToken);
+            var change = await store.Registry.RollbackAliasAsync(model.Name, parse.GetValue(alias)!, Change.ByCurrentUser(parse.GetValue(reason)), cancellationToken);
             if (parse.GetValue(json))
             {
                 var result = StoreJson.AliasChange(change);
@@ -31,7 +32,7 @@ internal static class ModelsRollbackCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Gangway.Cli.Infrastructure;
+using Gangway.Registry;
 using Spectre.Console;
 
 namespace Gangway.Cli.Commands.Models;
@@ -16,12 +17,14 @@ internal static class ModelsShowCommand
         var name = ModelsCommand.NameArgument();
         var json = JsonOption.Create();
         var command = new Command("show", "Show a model's versions (newest first), which aliases point at them and their held-out metrics from 'gangway evaluate'.") { name, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var model = ModelsCommand.Find(context, parse.GetValue(name)!);
-            var versions = context.Store.ListVersions(model.Name);
-            var evaluations = versions.Select(v => v.RunId).Distinct(StringComparer.Ordinal).ToDictionary(run => run, context.Store.ListEvaluations, StringComparer.Ordinal);
-            IEnumerable<string> AliasesOf(int version) => model.Aliases.Where(a => a.Value == version).Select(a => a.Key).Order(StringComparer.Ordinal);
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var model = await ModelsCommand.FindAsync(store, parse.GetValue(name)!, cancellationToken);
+            var shown = await ModelVersions.ReadAsync(store, model, cancellationToken);
+            var versions = shown.Versions;
+            var evaluations = shown.EvaluationsByRun;
+            IEnumerable<string> AliasesOf(int version) => shown.AliasesOf(version);
             if (parse.GetValue(json))
             {
                 var result = StoreJson.Model(model);
@@ -60,7 +63,7 @@ internal static class ModelsShowCommand
 
             context.Console.Write(table);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

@@ -1,4 +1,3 @@
-using Gangway.Cli.Infrastructure;
 using Gangway.Stores;
 
 namespace Gangway.Cli.Commands.Runs;
@@ -6,7 +5,7 @@ namespace Gangway.Cli.Commands.Runs;
 /// <summary>Finds a run by id or unique prefix, or says plainly that there is none.</summary>
 internal static class RunLookup
 {
-    public static RunRecord Find(CliContext context, string idOrPrefix) =>
-        context.Store.FindRun(idOrPrefix)
-            ?? throw new GangwayException(ErrorKind.NotFound, $"Run '{idOrPrefix}' is not in store '{context.Store.DisplayUri}'; 'gangway runs list' shows the runs.");
+    public static async Task<RunRecord> FindAsync(IStore store, string idOrPrefix, CancellationToken cancellationToken) =>
+        await store.Runs.FindRunAsync(idOrPrefix, cancellationToken)
+            ?? throw new GangwayException(ErrorKind.NotFound, $"Run '{idOrPrefix}' is not in store '{store.DisplayUri}'; 'gangway runs list' shows the runs.");
 }

@@ -15,11 +15,19 @@ internal static class RunsCompareCommand
         var ids = new Argument<string[]>("runs") { Description = "Two or more run ids (or unique prefixes).", Arity = new ArgumentArity(2, 20) };
         var json = JsonOption.Create();
         var command = new Command("compare", "Compare runs: every metric side by side (with held-out metrics from 'gangway evaluate'), and the parameters whose values differ.") { ids, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var runs = parse.GetValue(ids)!.Select(id => RunLookup.Find(context, id)).ToList();
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var runs = new List<RunRecord>();
             // Each run's newest evaluation on held-out data (gangway evaluate), shown next to what the run measured itself.
-            var heldOut = runs.Select(r => context.Store.ListEvaluations(r.Id) is { Count: > 0 } evaluations ? evaluations[0] : null).ToList();
+            var heldOut = new List<EvaluationRecord?>();
+            foreach (var id in parse.GetValue(ids)!)
+            {
+                var run = await RunLookup.FindAsync(store, id, cancellationToken);
+                runs.Add(run);
+                heldOut.Add(await store.Runs.ListEvaluationsAsync(run.Id, cancellationToken) is { Count: > 0 } evaluations ? evaluations[0] : null);
+            }
+
             var heldOutMetrics = heldOut.SelectMany(e => e?.Metrics.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var metrics = runs.SelectMany(r => r.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var differing = runs.SelectMany(r => r.Params.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
@@ -73,7 +81,7 @@ internal static class RunsCompareCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

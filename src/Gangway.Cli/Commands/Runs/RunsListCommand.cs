@@ -17,16 +17,17 @@ internal static class RunsListCommand
         var limit = CliOptions.Limit("runs", 20);
         var json = JsonOption.Create();
         var command = new Command("list", "List tracked runs, newest first.") { experiment, parent, limit, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var parentId = parse.GetValue(parent) is { } given ? RunLookup.Find(context, given).Id : null;
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var parentId = parse.GetValue(parent) is { } given ? (await RunLookup.FindAsync(store, given, cancellationToken)).Id : null;
             var count = parse.GetValue(limit);
             if (count < 1)
             {
                 throw new GangwayException(ErrorKind.InvalidConfiguration, $"--limit must be at least 1; got {count}.");
             }
 
-            var runs = context.Store.ListRuns(new RunQuery(parse.GetValue(experiment), parentId, count));
+            var runs = await store.Runs.ListRunsAsync(new RunQuery(parse.GetValue(experiment), parentId, count), cancellationToken);
             if (parse.GetValue(json))
             {
                 context.Output.WriteLine(new JsonArray([.. runs.Select(r => (JsonNode)StoreJson.Run(r, full: false))]).ToJsonString());
@@ -42,7 +43,7 @@ internal static class RunsListCommand
 
             context.Console.Write(table);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

@@ -13,13 +13,15 @@ internal static class RunsShowCommand
         var id = new Argument<string>("run") { Description = "The run id, or a unique prefix of at least 6 characters." };
         var json = JsonOption.Create();
         var command = new Command("show", "Show a run: parameters, metrics, tags, lineage and artifacts.") { id, json };
-        command.SetAction(parse => host.Execute(parse, context =>
+        command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var run = RunLookup.Find(context, parse.GetValue(id)!);
+            var store = await context.OpenStoreAsync(cancellationToken);
+            var run = await RunLookup.FindAsync(store, parse.GetValue(id)!, cancellationToken);
+            var evaluationsOfRun = await store.Runs.ListEvaluationsAsync(run.Id, cancellationToken);
             if (parse.GetValue(json))
             {
                 var document = StoreJson.Run(run, full: true);
-                document["evaluations"] = StoreJson.Evaluations(context.Store.ListEvaluations(run.Id));
+                document["evaluations"] = StoreJson.Evaluations(evaluationsOfRun);
                 context.Output.WriteLine(document.ToJsonString());
                 return ExitCodes.Success;
             }
@@ -44,7 +46,7 @@ internal static class RunsShowCommand
 
             context.Console.Write(Pairs("artifact", run.Artifacts.Select(a => (a.Name, $"{a.Size} bytes, sha256 {a.Sha256}"))));
             var evaluations = new Table().AddColumns("evaluated (UTC)", "version", "data", "metrics");
-            foreach (var evaluation in context.Store.ListEvaluations(run.Id))
+            foreach (var evaluation in evaluationsOfRun)
             {
                 evaluations.AddRow(
                     StoreJson.Time(evaluation.EvaluatedAt),
@@ -55,7 +57,7 @@ internal static class RunsShowCommand
 
             context.Console.Write(evaluations);
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using Gangway.Bundles;
 using Gangway.Evaluation;
 using Gangway.Specs;
+using Gangway.Stores;
 
-namespace Gangway.Stores;
+namespace Gangway.Tracking;
 
 /// <summary>What a tracked run records about a training or a cross-validation: parameters, metrics, tags and lineage.</summary>
 public static class TrainingRuns

@@ -1,6 +1,7 @@
 using Gangway.Bundles;
+using Gangway.Stores;
 
-namespace Gangway.Stores;
+namespace Gangway.Registry;
 
 /// <summary>
 /// Turns a registry reference into a bundle file that <see cref="BundleReader"/> can read: the version's artifact is
@@ -13,41 +14,41 @@ public static class RegistryBundles
 
     /// <summary>The version a reference names.</summary>
     /// <exception cref="GangwayException">The model, alias or version does not exist (<see cref="ErrorKind.NotFound"/>).</exception>
-    public static ModelVersionRecord FindVersion(IModelStore store, ModelReference reference)
+    public static async Task<ModelVersionRecord> FindVersionAsync(IModelRegistry registry, ModelReference reference, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(reference);
-        if (store.FindModel(reference.Model) is null)
+        if (await registry.FindModelAsync(reference.Model, cancellationToken) is null)
         {
-            throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' is not registered in store '{store.DisplayUri}'.");
+            throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' is not registered in store '{registry.DisplayUri}'.");
         }
 
         var version = reference.Version
-            ?? store.ResolveAlias(reference.Model, reference.Alias!)
-            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no alias '{reference.Alias}' in store '{store.DisplayUri}'; promote a version to it first.");
-        return store.FindVersion(reference.Model, version)
-            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no version {version} in store '{store.DisplayUri}'.");
+            ?? await registry.ResolveAliasAsync(reference.Model, reference.Alias!, cancellationToken)
+            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no alias '{reference.Alias}' in store '{registry.DisplayUri}'; promote a version to it first.");
+        return await registry.FindVersionAsync(reference.Model, version, cancellationToken)
+            ?? throw new GangwayException(ErrorKind.NotFound, $"Model '{reference.Model}' has no version {version} in store '{registry.DisplayUri}'.");
     }
 
     /// <summary>
-    /// Checks that a run's artifact still has the SHA-256 recorded with the run, as <see cref="Materialize"/> checks a
+    /// Checks that a run's artifact still has the SHA-256 recorded with the run, as <see cref="MaterializeAsync"/> checks a
     /// version's: what <c>gangway models register</c> does before a version may point at the artifact.
     /// </summary>
     /// <exception cref="GangwayException">
     /// The run has no such artifact (<see cref="ErrorKind.NotFound"/>); its content does not match the recorded SHA-256
     /// (<see cref="ErrorKind.CorruptArtifact"/>).
     /// </exception>
-    public static void VerifyRunArtifact(IModelStore store, RunRecord run, string artifact)
+    public static async Task VerifyRunArtifactAsync(IRunStore runs, RunRecord run, string artifact, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(artifact);
         var info = run.Artifacts.FirstOrDefault(a => a.Name == artifact);
-        var content = info is null ? null : store.ReadArtifact(run.Id, artifact);
+        var content = info is null ? null : await runs.ReadArtifactAsync(run.Id, artifact, cancellationToken);
         if (info is null || content is null)
         {
             var names = run.Artifacts.Count == 0 ? "none" : string.Join(", ", run.Artifacts.Select(a => a.Name));
-            throw new GangwayException(ErrorKind.NotFound, $"Run '{run.Id}' in store '{store.DisplayUri}' has no artifact '{artifact}'; it has: {names}.");
+            throw new GangwayException(ErrorKind.NotFound, $"Run '{run.Id}' in store '{runs.DisplayUri}' has no artifact '{artifact}'; it has: {names}.");
         }
 
         var actual = Hashing.Sha256(content);
@@ -55,15 +56,15 @@ public static class RegistryBundles
         {
             throw new GangwayException(
                 ErrorKind.CorruptArtifact,
-                $"Run '{run.Id}' in store '{store.DisplayUri}': artifact '{artifact}' does not match the SHA-256 recorded with the run (recorded {info.Sha256}, content {actual}).");
+                $"Run '{run.Id}' in store '{runs.DisplayUri}': artifact '{artifact}' does not match the SHA-256 recorded with the run (recorded {info.Sha256}, content {actual}).");
         }
     }
 
     /// <summary>The local bundle file of a version, written to <paramref name="cacheDirectory"/> when not there yet.</summary>
     /// <exception cref="GangwayException">The stored artifact does not match its registered SHA-256 (<see cref="ErrorKind.CorruptArtifact"/>).</exception>
-    public static string Materialize(IModelStore store, ModelVersionRecord version, string? cacheDirectory = null)
+    public static async Task<string> MaterializeAsync(IModelRegistry registry, ModelVersionRecord version, string? cacheDirectory, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(version);
         var directory = cacheDirectory ?? DefaultCacheDirectory;
         Directory.CreateDirectory(directory);
@@ -73,14 +74,14 @@ public static class RegistryBundles
             return path;
         }
 
-        var content = store.ReadVersionArtifact(version.Model, version.Version);
+        var content = await registry.ReadVersionArtifactAsync(version.Model, version.Version, cancellationToken);
         if (Hashing.Sha256(content) != version.Sha256)
         {
-            throw new GangwayException(ErrorKind.CorruptArtifact, $"Model {version.Reference} in store '{store.DisplayUri}': the stored bundle does not match its registered SHA-256.");
+            throw new GangwayException(ErrorKind.CorruptArtifact, $"Model {version.Reference} in store '{registry.DisplayUri}': the stored bundle does not match its registered SHA-256.");
         }
 
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temporary, content);
+        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
         File.Move(temporary, path, overwrite: true);
         return path;
     }

@@ -1,9 +1,12 @@
 using Gangway.Bundles;
 using Gangway.Evaluation;
+using Gangway.Registry;
 using Gangway.Stores;
+using Gangway.Tests.Stores;
 using Gangway.Tests.Training;
+using Gangway.Tracking;
 
-namespace Gangway.Tests.Stores;
+namespace Gangway.Tests.Tracking;
 
 public class TrainingRunsTests(TrainedTitanic trained) : IClassFixture<TrainedTitanic>
 {
@@ -90,16 +93,16 @@ public class TrainingRunsTests(TrainedTitanic trained) : IClassFixture<TrainedTi
     }
 
     [Fact]
-    public void Training_RecordedInAStore_ReadsBackTheSameRunAndBundle()
+    public async Task Training_RecordedInAStore_ReadsBackTheSameRunAndBundle()
     {
         using var temp = new TempStore();
         var bytes = BundleWriter.ToBytes(trained.Titanic);
 
-        var recorded = temp.Store.CreateRun(TitanicRun(bytes), new Change("tests"));
+        var recorded = await temp.Store.Runs.CreateRunAsync(TitanicRun(bytes), new Change("tests"), CancellationToken.None);
 
-        var found = temp.Store.FindRun(recorded.Id)!;
+        var found = (await temp.Store.Runs.FindRunAsync(recorded.Id, CancellationToken.None))!;
         Assert.Equal(TitanicRun(bytes).Params.OrderBy(p => p.Key), found.Params.OrderBy(p => p.Key));
-        Assert.Equal(bytes, temp.Store.ReadArtifact(recorded.Id, RunArtifact.ModelBundle));
+        Assert.Equal(bytes, await temp.Store.Runs.ReadArtifactAsync(recorded.Id, RunArtifact.ModelBundle, CancellationToken.None));
         Assert.Equal(Hashing.Sha256(bytes), Assert.Single(found.Artifacts).Sha256);
     }
 

@@ -1,7 +1,8 @@
 using Gangway.Stores;
 using Gangway.Tests.Scoring;
+using Gangway.Tracking;
 
-namespace Gangway.Tests.Stores;
+namespace Gangway.Tests.Tracking;
 
 public class CalibratedTrainingRunsTests(CalibratedTitanic trained) : IClassFixture<CalibratedTitanic>
 {

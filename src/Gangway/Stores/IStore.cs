@@ -1,0 +1,22 @@
+namespace Gangway.Stores;
+
+/// <summary>
+/// One open store, chosen by a URI through a <see cref="StoreCatalog"/>, like MLflow's tracking and registry stores. It
+/// holds several kinds of records, each behind its own small interface: tracked runs (<see cref="Runs"/>) and the model
+/// registry (<see cref="Registry"/>); a prediction log and a feedback store will be two more properties here. Every write
+/// is one transaction: a crash leaves it done or not done, never half done. Every method takes a
+/// <see cref="CancellationToken"/>; a store whose driver has no real asynchronous I/O (SQLite) completes synchronously.
+/// Implementations are safe for concurrent writers in one process or several; one instance is used by one caller at a
+/// time (hosts open one per unit of work, or serialise their calls).
+/// </summary>
+public interface IStore : IAsyncDisposable
+{
+    /// <summary>The store's URI with any password hidden, for messages and logs.</summary>
+    string DisplayUri { get; }
+
+    /// <summary>Tracked runs, their artifacts and the held-out evaluations recorded against them.</summary>
+    IRunStore Runs { get; }
+
+    /// <summary>Registered models, their versions and aliases, and the audit log of every change.</summary>
+    IModelRegistry Registry { get; }
+}
