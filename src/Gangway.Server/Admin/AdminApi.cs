@@ -58,7 +58,7 @@ public static class AdminApi
     }
 
     internal static Task<Results<Ok<AdminAnswer>, ProblemHttpResult>> PromoteAsync(
-        PromoteRequest request, LoadedModel model, ModelStores stores, IOptions<ServerOptions> options, HttpResponse response, CancellationToken cancellationToken)
+        PromoteRequest request, LoadedModel model, ModelStores stores, IOptions<ServerOptions> options, GangwayCatalog catalog, HttpResponse response, CancellationToken cancellationToken)
     {
         if ((Invalid(request.Model, request.Alias) ?? InvalidVersion(request.Version) ?? MissingReason(request)) is { } invalid)
         {
@@ -71,7 +71,7 @@ public static class AdminApi
             PromotionOutcome outcome;
             try
             {
-                outcome = await Promoter.PromoteAsync(store, request.Model!, request.Version!.Value, request.Alias!, new PromotionOptions(Actor, request.Reason, request.Force, options.Value.PromotionData), cancellationToken).ConfigureAwait(false);
+                outcome = await Promoter.PromoteAsync(store, request.Model!, request.Version!.Value, request.Alias!, new PromotionOptions(Actor, request.Reason, request.Force, options.Value.PromotionData, Catalog: catalog), cancellationToken).ConfigureAwait(false);
             }
             catch (GangwayException ex) when (ex.Kind == ErrorKind.CorruptArtifact)
             {

@@ -64,7 +64,7 @@ public static class Promoter
 
     private static async Task<GateReport?> EvaluateAsync(IStore store, ModelVersionRecord candidateVersion, int? currentNumber, PromotionOptions options, CancellationToken cancellationToken)
     {
-        var candidate = BundleReader.Read(await RegistryBundles.MaterializeAsync(store.Registry, candidateVersion, options.CacheDirectory, cancellationToken));
+        var candidate = BundleReader.Read(await RegistryBundles.MaterializeAsync(store.Registry, candidateVersion, options.CacheDirectory, cancellationToken), options.Catalog);
         var specDirectory = await SpecDirectoryAsync(store.Runs, candidateVersion, cancellationToken);
         var spec = ModelSpecReader.Parse(candidate.SpecText, $"the spec of {candidateVersion.Reference}", specDirectory, candidate.Contract);
         if (spec.Promotion is not { } gates)
@@ -77,7 +77,8 @@ public static class Promoter
                 store.Registry,
                 await RegistryBundles.FindVersionAsync(store.Registry, new ModelReference(candidateVersion.Model, null, number), cancellationToken),
                 options.CacheDirectory,
-                cancellationToken))
+                cancellationToken),
+                options.Catalog)
             : null;
         var dataGates = options.DataPath is { } path ? gates with { Data = Path.GetFullPath(path) } : gates;
         var data = PromotionData.Read(dataGates, specDirectory, candidate, current, warnings: options.Warnings);
@@ -98,13 +99,15 @@ public static class Promoter
 /// <param name="DataPath">Labelled data to evaluate the gates on instead of the spec's <c>promotion.data</c>, or null.</param>
 /// <param name="CacheDirectory">Where registry bundles are cached, or null for <see cref="RegistryBundles.DefaultCacheDirectory"/>.</param>
 /// <param name="Warnings">Where data-contract warnings go, or null.</param>
+/// <param name="Catalog">The host's catalog, to load versions whose models use its custom steps; null for <see cref="GangwayCatalog.BuiltIn"/>.</param>
 public sealed record PromotionOptions(
     string Actor,
     string? Reason = null,
     bool Force = false,
     string? DataPath = null,
     string? CacheDirectory = null,
-    IProgress<string>? Warnings = null);
+    IProgress<string>? Warnings = null,
+    GangwayCatalog? Catalog = null);
 
 /// <summary>What a promotion did.</summary>
 /// <param name="Promoted">Whether the alias moved.</param>

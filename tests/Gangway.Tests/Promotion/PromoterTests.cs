@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gangway.Promotion;
 using Gangway.Stores;
+using Gangway.Tests.Features;
 using Gangway.Tests.Bundles;
 using Gangway.Tests.Stores;
 using Gangway.Tests.Training;
@@ -49,6 +50,25 @@ public sealed class PromoterTests : IClassFixture<TrainedTitanic>, IAsyncLifetim
         Assert.Equal(1, await Store.Registry.ResolveAliasAsync("titanic", "champion", CancellationToken.None));
         Assert.Equal(new Dictionary<string, string> { ["forced"] = "false", ["gates"] = "passed", ["gate_report"] = outcome.Report.Describe().TrimEnd('\n') }, await LastAliasNotesAsync());
         Assert.Equal("titanic@champion → version 1 (was unset); gates passed.", outcome.Summary("titanic", "champion", 1));
+    }
+
+    [Fact]
+    public async Task Promote_VersionWithACustomStep_LoadsWithTheHostsCatalog()
+    {
+        var catalog = GangwayCatalog.CreateBuilder().AddMinMaxScaling().Build();
+        using var folder = new TempDirectory();
+        File.Copy(Path.Combine(TitanicFiles.Folder, "titanic.schema.yaml"), folder.File("titanic.schema.yaml"));
+        var text = File.ReadAllText(TitanicFiles.TitanicSpec).Replace("  - step: drop\n", "  - step: min_max_scale\n    column: Fare\n  - step: drop\n", StringComparison.Ordinal);
+        Assert.Contains("min_max_scale", text, StringComparison.Ordinal);
+        var spec = folder.Write("custom.yaml", text.Replace("data: data/", $"data: {TitanicFiles.Folder}/data/", StringComparison.Ordinal));
+        var bundle = new ModelTrainer(catalog: catalog).Train(spec, TitanicFiles.Train);
+        await _temp.RegisterAsync("custom", bundle, spec, TitanicFiles.Train);
+
+        var builtIn = await Assert.ThrowsAsync<GangwayException>(() => Promoter.PromoteAsync(Store, "custom", 1, "champion", _options, CancellationToken.None));
+        var outcome = await Promoter.PromoteAsync(Store, "custom", 1, "champion", _options with { Catalog = catalog }, CancellationToken.None);
+
+        Assert.Contains(MinMaxScalingTransformer.KindName, builtIn.Message, StringComparison.Ordinal);
+        Assert.True(outcome.Promoted, outcome.Report?.Describe());
     }
 
     [Fact]

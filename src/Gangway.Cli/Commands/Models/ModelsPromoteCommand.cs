@@ -41,7 +41,8 @@ internal static class ModelsPromoteCommand
                 parse.GetValue(reason),
                 parse.GetValue(force),
                 parse.GetValue(data),
-                Warnings: new SynchronousProgress<string>(context.Logger.ContractWarning));
+                Warnings: new SynchronousProgress<string>(context.Logger.ContractWarning),
+                Catalog: context.Catalog);
             var outcome = await StageProgress.RunAsync(context, "Evaluating the promotion gates", _ => Promoter.PromoteAsync(store, model, number, aliasName, options, cancellationToken));
             if (parse.GetValue(json))
             {
