@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Gangway.Promotion;
 using Gangway.Stores;
-using Gangway.Tests.Features;
 using Gangway.Tests.Bundles;
+using Gangway.Tests.Features;
 using Gangway.Tests.Stores;
 using Gangway.Tests.Training;
 using Gangway.Training;
