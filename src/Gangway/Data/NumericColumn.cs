@@ -38,22 +38,6 @@ public sealed class NumericColumn : Column
     public override Column Take(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var values = new double[rows.Count];
-        if (rows is int[] indices)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = _values[indices[i]];
-            }
-        }
-        else
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = _values[rows[i]];
-            }
-        }
-
-        return new NumericColumn(Name, values);
+        return new NumericColumn(Name, Gather<double>(_values, rows));
     }
 }

@@ -38,22 +38,6 @@ public sealed class TextColumn : Column
     public override Column Take(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var values = new string?[rows.Count];
-        if (rows is int[] indices)
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = _values[indices[i]];
-            }
-        }
-        else
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = _values[rows[i]];
-            }
-        }
-
-        return new TextColumn(Name, values);
+        return new TextColumn(Name, Gather<string?>(_values, rows));
     }
 }
