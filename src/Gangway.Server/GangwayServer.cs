@@ -1,3 +1,4 @@
+using Gangway.Hosting;
 using Gangway.Server.Admin;
 using Gangway.Server.Errors;
 using Gangway.Server.Health;
@@ -11,7 +12,6 @@ using Gangway.Server.Upsell;
 using Gangway.Stores;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -76,7 +76,7 @@ public static class GangwayServer
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, gangway) =>
             kestrel.Limits.MaxRequestBodySize = gangway.Value.MaxBodyBytes);
-        AddLogging(services, configuration);
+        HostLogging.AddServiceLogging(services, configuration);
         services.AddSingleton<ServiceMetrics>();
         services.TryAddSingleton(new AccessLogOutput(Console.Error));
         services.AddSingleton<AccessLog>();
@@ -127,42 +127,5 @@ public static class GangwayServer
         }
 
         return app;
-    }
-
-    private const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
-
-    private const string FrameworkCategory = "Microsoft.AspNetCore";
-
-    // Console logs on standard error (like the CLI's), as single text lines or JSON lines (Gangway:LogFormat, checked
-    // at start-up by ServerOptionsValidator), read lazily so settings added after this call (command line, tests) count.
-    // Requests are logged by the access log (AccessLog), not here: ASP.NET Core's own per-request events (endpoint
-    // executing/executed, results written) are Information, so Microsoft.AspNetCore starts at Warning; the rule goes
-    // first so a Logging:LogLevel:Microsoft.AspNetCore setting still wins. The host's request log is off altogether,
-    // which also spares every request the Activity the host would otherwise start for it (a tracing listener, such as
-    // OpenTelemetry's, still gets its activities).
-    private static void AddLogging(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddLogging(logging => logging.AddConsole().AddFilter(HostingDiagnosticsCategory, LogLevel.None));
-        services.Configure<LoggerFilterOptions>(filters => filters.Rules.Insert(0, new LoggerFilterRule(null, FrameworkCategory, LogLevel.Warning, null)));
-        services.AddOptions<ConsoleLoggerOptions>().Configure(console =>
-        {
-            console.LogToStandardErrorThreshold = LogLevel.Trace;
-            // A stalled standard error must not hold up the requests that log a warning either.
-            console.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
-            console.FormatterName = string.Equals(configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.LogFormat)}"], LogFormats.Json, StringComparison.Ordinal)
-                ? ConsoleFormatterNames.Json
-                : ConsoleFormatterNames.Simple;
-        });
-        services.Configure<SimpleConsoleFormatterOptions>(text =>
-        {
-            text.SingleLine = true;
-            text.UseUtcTimestamp = true;
-            text.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
-        services.Configure<JsonConsoleFormatterOptions>(json =>
-        {
-            json.UseUtcTimestamp = true;
-            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
     }
 }

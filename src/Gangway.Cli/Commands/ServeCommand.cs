@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gangway.Cli.Infrastructure;
+using Gangway.Hosting;
 using Gangway.Server;
 using Gangway.Stores;
 using Microsoft.Extensions.Options;
@@ -59,28 +60,11 @@ internal static class ServeCommand
         return command;
     }
 
-    // The global options as service settings; on the command line they win over appsettings and the environment.
-    // -q keeps warnings and errors only, so no access lines; -v adds debug events, ASP.NET Core's included.
     private static IEnumerable<string> LoggingArguments(ParseResult parse)
     {
-        // Only when given, so Gangway__LogFormat in the environment still counts otherwise.
-        if (parse.GetResult(GlobalOptions.LogFormat) is { Implicit: false })
-        {
-            yield return "--Gangway:LogFormat";
-            yield return parse.GetValue(GlobalOptions.LogFormat)!;
-        }
-
-        if (parse.GetValue(GlobalOptions.Verbose))
-        {
-            yield return "--Logging:LogLevel:Default";
-            yield return "Debug";
-            yield return "--Logging:LogLevel:Microsoft.AspNetCore";
-            yield return "Debug";
-        }
-        else if (parse.GetValue(GlobalOptions.Quiet))
-        {
-            yield return "--Logging:LogLevel:Default";
-            yield return "Warning";
-        }
+        // The format only when given, so Gangway__LogFormat in the environment still counts otherwise.
+        var format = parse.GetResult(GlobalOptions.LogFormat) is { Implicit: false } ? parse.GetValue(GlobalOptions.LogFormat) : null;
+        return HostLogging.ServiceSettings(format, parse.GetValue(GlobalOptions.Verbose), parse.GetValue(GlobalOptions.Quiet))
+            .SelectMany(setting => new[] { "--" + setting.Key, setting.Value });
     }
 }

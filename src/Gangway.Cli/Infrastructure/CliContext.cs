@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gangway.Hosting;
 using Gangway.Registry;
 using Gangway.Stores;
 using Microsoft.Extensions.Logging;
@@ -24,9 +25,9 @@ internal sealed class CliContext : IAsyncDisposable
         Time = time;
         Verbose = parseResult.GetValue(GlobalOptions.Verbose);
         Quiet = parseResult.GetValue(GlobalOptions.Quiet);
-        var json = parseResult.GetValue(GlobalOptions.LogFormat) == "json";
-        var level = Verbose ? LogLevel.Debug : Quiet ? LogLevel.Warning : LogLevel.Information;
-        _loggerFactory = CliLogging.CreateFactory(error, json, level);
+        var format = parseResult.GetValue(GlobalOptions.LogFormat)!;
+        var json = format == LogFormats.Json;
+        _loggerFactory = LineLogging.CreateFactory(error, format, HostLogging.MinimumLevel(Verbose, Quiet));
         Logger = _loggerFactory.CreateLogger("gangway");
         Console = CreateConsole(output, ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected);
         ErrorConsole = CreateConsole(error, ReferenceEquals(error, System.Console.Error) && !System.Console.IsErrorRedirected);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gangway.Hosting;
 
 namespace Gangway.Cli.Infrastructure;
 
@@ -30,10 +31,10 @@ internal static class GlobalOptions
         var option = new Option<string>("--log-format")
         {
             Description = "Log format on standard error: 'text' for people, 'json' (one object per line) for log shippers.",
-            DefaultValueFactory = _ => "text",
+            DefaultValueFactory = _ => LogFormats.Text,
             Recursive = true,
         };
-        option.AcceptOnlyFromAmong("text", "json");
+        option.AcceptOnlyFromAmong([.. LogFormats.All]);
         return option;
     }
 }

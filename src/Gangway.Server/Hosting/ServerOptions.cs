@@ -1,3 +1,5 @@
+using Gangway.Hosting;
+
 namespace Gangway.Server.Hosting;
 
 /// <summary>
@@ -71,14 +73,4 @@ public sealed class ServerOptions
     /// 10,000; 1 to 1,000,000.
     /// </summary>
     public int AccessLogQueueSize { get; set; } = DefaultAccessLogQueueSize;
-}
-
-/// <summary>The values of <see cref="ServerOptions.LogFormat"/>.</summary>
-public static class LogFormats
-{
-    /// <summary>Readable text lines (the console's simple formatter).</summary>
-    public const string Text = "text";
-
-    /// <summary>One JSON object per line (the console's JSON formatter).</summary>
-    public const string Json = "json";
 }

@@ -1,3 +1,4 @@
+using Gangway.Hosting;
 using Gangway.Stores;
 using Microsoft.Extensions.Options;
 
@@ -56,7 +57,7 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
             failures.Add($"Gangway:MaxStringLength must be at least 1; it is {options.MaxStringLength}.");
         }
 
-        if (options.LogFormat is not (LogFormats.Text or LogFormats.Json))
+        if (!LogFormats.IsKnown(options.LogFormat))
         {
             failures.Add($"Gangway:LogFormat must be '{LogFormats.Text}' or '{LogFormats.Json}'; it is '{options.LogFormat}'.");
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Gangway.Hosting;
 using Gangway.Server.Hosting;
 using Gangway.Server.Metrics;
 using Microsoft.Extensions.Options;

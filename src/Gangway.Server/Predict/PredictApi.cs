@@ -52,9 +52,7 @@ public static class PredictApi
         {
             var csv = RequestBody.IsCsv(request);
             using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var (response, errors) = !csv && Predictor.TryPredictOne(body.Memory.Span, served, settings) is { } one
-                ? (one, [])
-                : Predictor.Predict(RecordRequest.Read(body.Memory, csv, served, settings), served);
+            var (response, errors) = Predictor.Predict(body.Memory, csv, served, settings);
             metrics.RecordPredictions(served, response, errors);
             return response is not null ? response : Problems.InvalidRecords(errors);
         }

@@ -13,20 +13,43 @@ namespace Gangway.Server.Predict;
 internal static class Predictor
 {
     /// <summary>
-    /// The answer for a JSON body holding one plain record that the model's <see cref="RowScorer"/> scores without a
-    /// word; null for any other body, which then goes through <see cref="Predict"/> (and gets its full error report).
+    /// The predictions for a request body, or the problems that reject it (never both). The body is read once: see
+    /// <see cref="TryPredictOne"/>; any other body is read by <see cref="RecordRequest"/>.
     /// </summary>
-    public static PredictionsResult? TryPredictOne(ReadOnlySpan<byte> body, Served served, ServerOptions settings)
+    public static (PredictionsResult? Response, IReadOnlyList<RecordError> Errors) Predict(ReadOnlyMemory<byte> body, bool csv, Served served, ServerOptions settings)
     {
+        RecordBatch? refused = null;
+        if (!csv && TryPredictOne(body.Span, served, settings, out refused) is { } one)
+        {
+            return (one, []);
+        }
+
+        return Predict(refused ?? RecordRequest.Read(body, csv, served, settings), served);
+    }
+
+    /// <summary>
+    /// The answer for a JSON body holding one plain record that the model's <see cref="RowScorer"/> scores without a
+    /// word. When the scorer refuses the record (a contract rule, a step's error), <paramref name="refused"/> is that
+    /// record as a one-row batch, to be checked for the full report without reading the body again. Null (and no
+    /// batch) for any other body: the fast reader gives up at the first thing it does not handle.
+    /// </summary>
+    public static PredictionsResult? TryPredictOne(ReadOnlySpan<byte> body, Served served, ServerOptions settings, out RecordBatch? refused)
+    {
+        refused = null;
         if (served.Rows is not { } scorer)
         {
             return null;
         }
 
         var row = scorer.Rent();
-        if (SingleRecordReader.TryRead(body, served.Schema, settings, row) && scorer.TryScore(row, out var prediction))
+        if (SingleRecordReader.TryRead(body, served.Schema, settings, row))
         {
-            return new PredictionsResult(served, row, prediction);
+            if (scorer.TryScore(row, out var prediction))
+            {
+                return new PredictionsResult(served, row, prediction);
+            }
+
+            refused = RecordBatch.Of(row, served.Schema);
         }
 
         scorer.Return(row);

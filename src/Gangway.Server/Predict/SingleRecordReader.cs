@@ -70,7 +70,7 @@ internal static class SingleRecordReader
                         return false;
                     }
 
-                    reader.Skip();
+                    SkipValue(ref reader);
                     continue;
                 }
 
@@ -119,5 +119,28 @@ internal static class SingleRecordReader
 
         // Past the record only whitespace may follow; anything else throws, and the general reader reports it.
         return !reader.Read();
+    }
+
+    // A field that is not an input is skipped, but its strings are still decoded: one the general reader cannot read
+    // (an escape that is not valid UTF-16) throws here too, so the body is rejected whichever reader saw it.
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        DecodeEscaped(ref reader);
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.CurrentDepth > depth)
+            {
+                DecodeEscaped(ref reader);
+            }
+        }
+    }
+
+    private static void DecodeEscaped(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+        {
+            _ = reader.GetString();
+        }
     }
 }

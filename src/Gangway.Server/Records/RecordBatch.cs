@@ -1,4 +1,5 @@
 using Gangway.Data;
+using Gangway.Pipelines;
 
 namespace Gangway.Server.Records;
 
@@ -13,4 +14,22 @@ internal sealed record RecordBatch(Table Table, IReadOnlyList<int>? RecordOfRow,
     public IdPresence IdsGiven => Ids ?? IdPresence.All;
 
     public int RecordOf(int row) => RecordOfRow?[row] ?? row;
+
+    /// <summary>
+    /// The one record <paramref name="row"/> holds, as a batch: a record the fast reader read but the row scorer
+    /// refused is checked and reported from here, without reading the body a second time.
+    /// </summary>
+    public static RecordBatch Of(RowValues row, RequestSchema schema)
+    {
+        var given = new bool[]?[schema.Columns.Count];
+        foreach (var id in schema.IdIndexes)
+        {
+            given[id] = [row.IsGiven(id)];
+        }
+
+        var table = new Table(schema.Columns.Select((c, i) => schema.IsNumeric(i)
+            ? (Column)new NumericColumn(c.Name, [row.IsGiven(i) ? row.GetNumber(i) : double.NaN])
+            : new TextColumn(c.Name, [row.IsGiven(i) ? row.GetText(i) : null])));
+        return new RecordBatch(table, null, [], new IdPresence(given));
+    }
 }

@@ -25,15 +25,9 @@ public sealed class RequestFuzzTests(TitanicService service) : IClassFixture<Tit
         Fuzz.Check(HostileBodies.Requests, 3000, request =>
         {
             var csv = request.ContentType?.StartsWith("text/csv", StringComparison.Ordinal) == true;
-            if (!csv)
-            {
-                _ = Predictor.TryPredictOne(request.Body, served, settings);
-            }
-
             try
             {
-                var batch = RecordRequest.Read(request.Body, csv, served, settings);
-                var (response, errors) = Predictor.Predict(batch, served);
+                var (response, errors) = Predictor.Predict(request.Body, csv, served, settings);
                 Assert.True(response is not null || errors.Count > 0, "A batch is either answered or rejected with its problems.");
             }
             catch (GangwayException ex)

@@ -119,6 +119,32 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
         Assert.Equal(expected, (int)response.StatusCode);
     }
 
+    public static TheoryData<string> RefusedRecords =>
+    [
+        Kelly.Replace("\"Pclass\": 3", "\"Pclass\": 7", StringComparison.Ordinal),
+        Kelly.Replace("\"male\"", "\"unknown\"", StringComparison.Ordinal),
+        Kelly.Replace("\"PassengerId\": 892", "\"PassengerId\": null", StringComparison.Ordinal),
+        "[" + Kelly.Replace("\"PassengerId\": 892", "\"PassengerId\": 0", StringComparison.Ordinal) + "]",
+        Kelly.Replace("\"PassengerId\": 892, ", "", StringComparison.Ordinal).Replace("\"Pclass\": 3", "\"Pclass\": 0", StringComparison.Ordinal),
+    ];
+
+    [Theory]
+    [MemberData(nameof(RefusedRecords))]
+    public void Predict_OneRecordTheScorerRefuses_IsReadOnceAndReportedAsTheGeneralReaderWould(string body)
+    {
+        var served = Served();
+        var bytes = Encoding.UTF8.GetBytes(body);
+
+        Assert.Null(Predictor.TryPredictOne(bytes, served, new ServerOptions(), out var refused));
+        Assert.NotNull(refused);
+        var (response, errors) = Predictor.Predict(bytes, csv: false, served, new ServerOptions());
+        var (_, general) = Predictor.Predict(RecordRequest.Read(bytes, csv: false, served, new ServerOptions()), served);
+
+        Assert.Null(response);
+        Assert.NotEmpty(errors);
+        Assert.Equal(general, errors);
+    }
+
     [Fact]
     public async Task Predict_ManyConcurrentSingleRecords_EachGetsItsOwnAnswer()
     {
@@ -142,7 +168,7 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
     }
 
     private PredictionsResult? TryPredictOne(string body) =>
-        Predictor.TryPredictOne(Encoding.UTF8.GetBytes(body), Served(), new ServerOptions());
+        Predictor.TryPredictOne(Encoding.UTF8.GetBytes(body), Served(), new ServerOptions(), out _);
 
     // What the general reader alone answers: 400 when it rejects the body, 422 for invalid records, else 200.
     private static int GeneralAnswer(string body, Served served)

@@ -19,6 +19,7 @@ public sealed class UnreadableStringTests(TitanicService service) : IClassFixtur
         { "/predict", """{"columns": ["Pclass", "Sex"], "data": [[3, "\ud800"]]}""", "The value at $['data'][0][1]" },
         { "/predict", """{"columns": ["Pclass", "\ud800"], "data": [[3, "male"]]}""", "The value at $['columns'][1]" },
         { "/predict", """{"Sex": {"0": "male", "\ud801": "female"}}""", "A field name in the value at $['Sex']" },
+        { "/predict", """[{"PassengerId": 1, "Pclass": 3, "Name": "a", "Sex": "male", "SibSp": 0, "Parch": 0, "Favourite": "\ud800"}]""", "Field 'Favourite' of record 0" },
         { "/upsell", """[{"PassengerId": 1, "Pclass": 3, "Name": "\ud800", "Sex": "male", "SibSp": 0, "Parch": 0}]""", "Field 'Name' of record 0" },
     };
 

@@ -2,18 +2,24 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Gangway.Cli.Infrastructure;
+namespace Gangway.Hosting;
 
 /// <summary>
-/// Logging to standard error through Microsoft.Extensions.Logging: one readable line per event, or one JSON object per
-/// line for log shippers. Written synchronously so nothing is lost when the process exits.
+/// A command's logging through Microsoft.Extensions.Logging: one readable line per event, or one JSON object per line
+/// for log shippers (<see cref="LogFormats"/>). Written synchronously so nothing is lost when a short-lived process exits;
+/// a long-running service logs through <see cref="HostLogging.AddServiceLogging"/> instead.
 /// </summary>
-internal static class CliLogging
+public static class LineLogging
 {
-    public static ILoggerFactory CreateFactory(TextWriter writer, bool json, LogLevel minimum) =>
-        LoggerFactory.Create(builder => builder
+    /// <summary>A logger factory writing events from <paramref name="minimum"/> up to <paramref name="writer"/> in <paramref name="format"/>.</summary>
+    public static ILoggerFactory CreateFactory(TextWriter writer, string format, LogLevel minimum)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var json = string.Equals(format, LogFormats.Json, StringComparison.Ordinal);
+        return LoggerFactory.Create(builder => builder
             .SetMinimumLevel(minimum)
             .AddProvider(new WriterLoggerProvider(writer, json)));
+    }
 
     private sealed class WriterLoggerProvider(TextWriter writer, bool json) : ILoggerProvider
     {
