@@ -22,7 +22,8 @@ public static class PredictApi
         var model = app.ServiceProvider.GetRequiredService<ModelVariants>().Default;
         var metrics = app.ServiceProvider.GetRequiredService<ServiceMetrics>();
         var options = app.ServiceProvider.GetRequiredService<IOptions<ServerOptions>>();
-        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, cancellationToken))
+        var time = app.ServiceProvider.GetRequiredService<TimeProvider>();
+        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, time, cancellationToken))
             .WithName("Predict")
             .WithSummary("Score records with the loaded model.")
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
@@ -38,7 +39,7 @@ public static class PredictApi
     }
 
     internal static async Task<Results<PredictionsResult, ProblemHttpResult>> PredictAsync(
-        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
@@ -52,7 +53,7 @@ public static class PredictApi
         {
             var csv = RequestBody.IsCsv(request);
             using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var (response, errors) = Predictor.Predict(body.Memory, csv, served, settings);
+            var (response, errors) = Predictor.Predict(body.Memory, csv, served, settings, time.GetUtcNow());
             metrics.RecordPredictions(served, response, errors);
             return response is not null ? response : Problems.InvalidRecords(errors);
         }

@@ -4,7 +4,7 @@ namespace Gangway.Server.Predict;
 
 /// <summary>The answer of <c>POST /predict</c>: the model that answered and one prediction per record, in request order.</summary>
 /// <param name="Model">The model's name and version.</param>
-/// <param name="Predictions">Per record: its id columns (when the model has any), <c>prediction</c> and <c>probability</c> (of the positive class).</param>
+/// <param name="Predictions">Per record: its id columns (when the model has any), <c>prediction_id</c> (to join an outcome to it later), <c>prediction</c> and <c>probability</c> (of the positive class).</param>
 public sealed record PredictResponse(ModelReference Model, IReadOnlyList<IReadOnlyDictionary<string, object?>> Predictions);
 
 /// <summary>Which model answered.</summary>

@@ -30,14 +30,17 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
     private readonly RowValues? _row;
     private readonly RowPrediction _rowPrediction;
     private readonly double _rowProbability;
+    private readonly Guid[] _predictionIds = [];
+    private readonly Guid _rowPredictionId;
 
     /// <summary>The answer for the scored rows of <paramref name="input"/>; an id a record did not give (<paramref name="ids"/>) is left out of its answer.</summary>
-    public PredictionsResult(Served served, Table input, Table scored, IdPresence ids)
+    public PredictionsResult(Served served, Table input, Table scored, IdPresence ids, DateTimeOffset now)
     {
         _served = served;
         _input = input;
         _ids = ids;
         Count = input.RowCount;
+        _predictionIds = Serving.PredictionIds.New(Count, now);
         if (scored.RowCount > 0)
         {
             _prediction = scored[PredictionColumns.Prediction];
@@ -46,10 +49,11 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
     }
 
     /// <summary>The answer for one record scored by <paramref name="served"/>'s row scorer; <paramref name="row"/> is returned to it once written.</summary>
-    public PredictionsResult(Served served, RowValues row, RowPrediction prediction)
+    public PredictionsResult(Served served, RowValues row, RowPrediction prediction, DateTimeOffset now)
     {
         _served = served;
         _row = row;
+        _rowPredictionId = Serving.PredictionIds.New(now);
         _rowPrediction = prediction;
         _rowProbability = prediction.Probability;
         Count = 1;
@@ -57,6 +61,9 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 
     /// <summary>The number of records answered.</summary>
     public int Count { get; }
+
+    /// <summary>The id of each record's prediction, in request order.</summary>
+    public ReadOnlySpan<Guid> PredictionIds => _row is not null ? new ReadOnlySpan<Guid>(in _rowPredictionId) : _predictionIds;
 
     /// <summary>The probability of each record, in request order (empty when there are none).</summary>
     public ReadOnlySpan<double> Probabilities => _row is not null
@@ -163,6 +170,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
             }
         }
 
+        Serving.PredictionIds.Write(json, _predictionIds[row]);
         json.WritePropertyName(Names.Prediction);
         WriteValue(json, _prediction!, row);
         json.WritePropertyName(Names.Probability);
@@ -193,6 +201,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
             }
         }
 
+        Serving.PredictionIds.Write(json, _rowPredictionId);
         json.WritePropertyName(Names.Prediction);
         if (_rowPrediction.Text is { } text)
         {

@@ -16,15 +16,15 @@ internal static class Predictor
     /// The predictions for a request body, or the problems that reject it (never both). The body is read once: see
     /// <see cref="TryPredictOne"/>; any other body is read by <see cref="RecordRequest"/>.
     /// </summary>
-    public static (PredictionsResult? Response, IReadOnlyList<RecordError> Errors) Predict(ReadOnlyMemory<byte> body, bool csv, Served served, ServerOptions settings)
+    public static (PredictionsResult? Response, IReadOnlyList<RecordError> Errors) Predict(ReadOnlyMemory<byte> body, bool csv, Served served, ServerOptions settings, DateTimeOffset now)
     {
         RecordBatch? refused = null;
-        if (!csv && TryPredictOne(body.Span, served, settings, out refused) is { } one)
+        if (!csv && TryPredictOne(body.Span, served, settings, now, out refused) is { } one)
         {
             return (one, []);
         }
 
-        return Predict(refused ?? RecordRequest.Read(body, csv, served, settings), served);
+        return Predict(refused ?? RecordRequest.Read(body, csv, served, settings), served, now);
     }
 
     /// <summary>
@@ -33,7 +33,7 @@ internal static class Predictor
     /// record as a one-row batch, to be checked for the full report without reading the body again. Null (and no
     /// batch) for any other body: the fast reader gives up at the first thing it does not handle.
     /// </summary>
-    public static PredictionsResult? TryPredictOne(ReadOnlySpan<byte> body, Served served, ServerOptions settings, out RecordBatch? refused)
+    public static PredictionsResult? TryPredictOne(ReadOnlySpan<byte> body, Served served, ServerOptions settings, DateTimeOffset now, out RecordBatch? refused)
     {
         refused = null;
         if (served.Rows is not { } scorer)
@@ -46,7 +46,7 @@ internal static class Predictor
         {
             if (scorer.TryScore(row, out var prediction))
             {
-                return new PredictionsResult(served, row, prediction);
+                return new PredictionsResult(served, row, prediction, now);
             }
 
             refused = RecordBatch.Of(row, served.Schema);
@@ -57,7 +57,7 @@ internal static class Predictor
     }
 
     /// <summary>The predictions, or the problems that reject the batch (never both).</summary>
-    public static (PredictionsResult? Response, IReadOnlyList<RecordError> Errors) Predict(RecordBatch batch, Served served)
+    public static (PredictionsResult? Response, IReadOnlyList<RecordError> Errors) Predict(RecordBatch batch, Served served, DateTimeOffset now)
     {
         var errors = RecordRequest.Check(batch, served);
         if (errors.Count > 0)
@@ -67,7 +67,7 @@ internal static class Predictor
 
         if (batch.Table.RowCount == 0)
         {
-            return (new PredictionsResult(served, batch.Table, batch.Table, batch.IdsGiven), []);
+            return (new PredictionsResult(served, batch.Table, batch.Table, batch.IdsGiven, now), []);
         }
 
         BadRowsResult<Table> scored;
@@ -81,7 +81,7 @@ internal static class Predictor
         }
 
         return scored.AllScored
-            ? (new PredictionsResult(served, batch.Table, scored.Scored!, batch.IdsGiven), [])
+            ? (new PredictionsResult(served, batch.Table, scored.Scored!, batch.IdsGiven, now), [])
             : (null, [.. scored.Failures.Select(f => ModelError(batch.RecordOf(f.Row), f.Error, served))]);
     }
 

@@ -34,7 +34,7 @@ public static class UpsellApi
     }
 
     internal static async Task<Results<Ok<UpsellResponse>, ProblemHttpResult>> UpsellAsync(
-        HttpRequest request, string? threshold, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, string? threshold, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var model = variants.Default;
         if (!model.IsReady)
@@ -62,7 +62,7 @@ public static class UpsellApi
             var batch = await RecordRequest.ReadAsync(request, served, options.Value, cancellationToken).ConfigureAwait(false);
             var (results, errors) = Upseller.Evaluate(batch, served, upsell, limit);
             metrics.RecordUpsell(served, results, errors);
-            return results is not null ? TypedResults.Ok(Upseller.Answer(served, batch, results)) : Problems.InvalidRecords(errors);
+            return results is not null ? TypedResults.Ok(Upseller.Answer(served, batch, results, time.GetUtcNow())) : Problems.InvalidRecords(errors);
         }
         catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)
         {

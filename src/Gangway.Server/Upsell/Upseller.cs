@@ -42,13 +42,13 @@ internal static class Upseller
     }
 
     /// <summary>The answer for the results of <see cref="Evaluate"/>.</summary>
-    public static UpsellResponse Answer(Served served, RecordBatch batch, IReadOnlyList<UpsellResult> results)
+    public static UpsellResponse Answer(Served served, RecordBatch batch, IReadOnlyList<UpsellResult> results, DateTimeOffset now)
     {
         var ids = served.Schema.Ids;
         var rows = new IReadOnlyDictionary<string, object?>[results.Count];
         foreach (var result in results)
         {
-            var record = new Dictionary<string, object?>(ids.Count + 5, StringComparer.Ordinal);
+            var record = new Dictionary<string, object?>(ids.Count + 6, StringComparer.Ordinal);
             for (var i = 0; i < ids.Count; i++)
             {
                 // A passenger not yet booked has no id: the answer then has no id field.
@@ -58,6 +58,7 @@ internal static class Upseller
                 }
             }
 
+            record["prediction_id"] = PredictionIds.Format(PredictionIds.New(now));
             record["current_class"] = result.CurrentTier;
             record["probabilities"] = result.Tiers.ToDictionary(t => t.Tier, t => t.Probability, StringComparer.Ordinal);
             record["recommendation"] = Offer(result.Recommendation);

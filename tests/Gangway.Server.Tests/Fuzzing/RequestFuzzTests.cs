@@ -27,7 +27,7 @@ public sealed class RequestFuzzTests(TitanicService service) : IClassFixture<Tit
             var csv = request.ContentType?.StartsWith("text/csv", StringComparison.Ordinal) == true;
             try
             {
-                var (response, errors) = Predictor.Predict(request.Body, csv, served, settings);
+                var (response, errors) = Predictor.Predict(request.Body, csv, served, settings, DateTimeOffset.UtcNow);
                 Assert.True(response is not null || errors.Count > 0, "A batch is either answered or rejected with its problems.");
             }
             catch (GangwayException ex)

@@ -135,10 +135,10 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
         var served = Served();
         var bytes = Encoding.UTF8.GetBytes(body);
 
-        Assert.Null(Predictor.TryPredictOne(bytes, served, new ServerOptions(), out var refused));
+        Assert.Null(Predictor.TryPredictOne(bytes, served, new ServerOptions(), DateTimeOffset.UtcNow, out var refused));
         Assert.NotNull(refused);
-        var (response, errors) = Predictor.Predict(bytes, csv: false, served, new ServerOptions());
-        var (_, general) = Predictor.Predict(RecordRequest.Read(bytes, csv: false, served, new ServerOptions()), served);
+        var (response, errors) = Predictor.Predict(bytes, csv: false, served, new ServerOptions(), DateTimeOffset.UtcNow);
+        var (_, general) = Predictor.Predict(RecordRequest.Read(bytes, csv: false, served, new ServerOptions()), served, DateTimeOffset.UtcNow);
 
         Assert.Null(response);
         Assert.NotEmpty(errors);
@@ -168,14 +168,14 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
     }
 
     private PredictionsResult? TryPredictOne(string body) =>
-        Predictor.TryPredictOne(Encoding.UTF8.GetBytes(body), Served(), new ServerOptions(), out _);
+        Predictor.TryPredictOne(Encoding.UTF8.GetBytes(body), Served(), new ServerOptions(), DateTimeOffset.UtcNow, out _);
 
     // What the general reader alone answers: 400 when it rejects the body, 422 for invalid records, else 200.
     private static int GeneralAnswer(string body, Served served)
     {
         try
         {
-            var (response, _) = Predictor.Predict(RecordRequest.Read(Encoding.UTF8.GetBytes(body), csv: false, served, new ServerOptions()), served);
+            var (response, _) = Predictor.Predict(RecordRequest.Read(Encoding.UTF8.GetBytes(body), csv: false, served, new ServerOptions()), served, DateTimeOffset.UtcNow);
             return response is null ? 422 : 200;
         }
         catch (GangwayException ex)
@@ -189,7 +189,15 @@ public sealed class SingleRecordTests(TitanicService service) : IClassFixture<Ti
         using var response = await Post(body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonNode.Parse(text)!["predictions"]!.AsArray();
+        var predictions = JsonNode.Parse(text)!["predictions"]!.AsArray();
+        foreach (var prediction in predictions)
+        {
+            // Every answer gets ids of its own; the rest of a record is compared between the paths.
+            Assert.Matches("^[0-9a-f]{32}$", prediction!["prediction_id"]!.GetValue<string>());
+            prediction.AsObject().Remove("prediction_id");
+        }
+
+        return predictions;
     }
 
     private Task<HttpResponseMessage> Post(string body) =>
