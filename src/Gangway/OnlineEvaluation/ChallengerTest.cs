@@ -6,13 +6,15 @@ namespace Gangway.OnlineEvaluation;
 /// </summary>
 internal static class ChallengerTest
 {
-    /// <summary>Paired on shared answer ids when the challenger is a shadow, otherwise unpaired.</summary>
-    public static SequentialTestResult Run(VariantRecords champion, VariantRecords challenger, DecisionRule rule)
+    /// <summary>
+    /// Paired when the challenger is a shadow (<paramref name="pairs"/> from <see cref="Pairs"/>), otherwise unpaired.
+    /// </summary>
+    public static SequentialTestResult Run(VariantRecords champion, VariantRecords challenger, int[]? pairs, DecisionRule rule)
     {
         var test = new SequentialTest(challenger.IsShadow, new SequentialTestOptions { Confidence = rule.Confidence });
         if (challenger.IsShadow)
         {
-            RunPaired(test, champion, challenger, rule.Metric);
+            RunPaired(test, champion, challenger, pairs ?? Pairs(champion, challenger), rule.Metric);
         }
         else
         {
@@ -22,8 +24,11 @@ internal static class ChallengerTest
         return test.Result;
     }
 
-    // A shadow scores every served record; it is compared on those the champion answered, pair by pair.
-    private static void RunPaired(SequentialTest test, VariantRecords champion, VariantRecords shadow, DecisionMetric metric)
+    /// <summary>
+    /// For each record of <paramref name="shadow"/>, the champion's record with the same answer id, or -1: a shadow scores
+    /// every served record and is compared on those the champion answered.
+    /// </summary>
+    public static int[] Pairs(VariantRecords champion, VariantRecords shadow)
     {
         var answered = new Dictionary<string, int>(champion.Count, StringComparer.Ordinal);
         for (var i = 0; i < champion.Count; i++)
@@ -31,11 +36,22 @@ internal static class ChallengerTest
             answered.TryAdd(champion.AnswerIds[i], i);
         }
 
+        var pairs = new int[shadow.Count];
         for (var k = 0; k < shadow.Count; k++)
         {
-            if (answered.TryGetValue(shadow.AnswerIds[k], out var i))
+            pairs[k] = answered.TryGetValue(shadow.AnswerIds[k], out var i) ? i : -1;
+        }
+
+        return pairs;
+    }
+
+    private static void RunPaired(SequentialTest test, VariantRecords champion, VariantRecords shadow, int[] pairs, DecisionMetric metric)
+    {
+        for (var k = 0; k < shadow.Count; k++)
+        {
+            if (pairs[k] >= 0)
             {
-                var (first, second) = (champion.Value(metric, i), shadow.Value(metric, k));
+                var (first, second) = (champion.Value(metric, pairs[k]), shadow.Value(metric, k));
                 if (!double.IsNaN(first) && !double.IsNaN(second))
                 {
                     test.AddPair(first, second);

@@ -33,15 +33,38 @@ public static class OnlineMetrics
     internal static VariantMetrics Of(VariantRecords records, OnlineMetricsOptions options)
     {
         var confidence = options.Confidence;
-        var labelled = Enumerable.Range(0, records.Count).Where(i => records.Label[i] >= 0).ToArray();
-        var correct = labelled.LongCount(i => records.Predicted[i] == (records.Label[i] == 1));
-        var scored = labelled.Where(i => !double.IsNaN(records.Probability[i])).ToArray();
-        bool[] actual = [.. scored.Select(i => records.Label[i] == 1)];
-        double[] probability = [.. scored.Select(i => records.Probability[i])];
-        OnlineEstimate? rocAuc = null, logLoss = null, brier = null, calibration = null;
-        if (scored.Length > 0)
+        var (labelled, scored, rewarded) = (new List<int>(), new List<int>(), new List<int>());
+        long correct = 0;
+        for (var i = 0; i < records.Count; i++)
         {
-            var metrics = MetricsCalculator.Compute(actual, probability, [.. scored.Select(i => records.Predicted[i])], options.PositiveLabel, options.NegativeLabel);
+            if (records.Label[i] >= 0)
+            {
+                labelled.Add(i);
+                correct += records.Predicted[i] == (records.Label[i] == 1) ? 1 : 0;
+                if (!double.IsNaN(records.Probability[i]))
+                {
+                    scored.Add(i);
+                }
+            }
+
+            if (!double.IsNaN(records.Reward[i]))
+            {
+                rewarded.Add(i);
+            }
+        }
+
+        var actual = new bool[scored.Count];
+        var probability = new double[scored.Count];
+        var predicted = new bool[scored.Count];
+        for (var k = 0; k < scored.Count; k++)
+        {
+            (actual[k], probability[k], predicted[k]) = (records.Label[scored[k]] == 1, records.Probability[scored[k]], records.Predicted[scored[k]]);
+        }
+
+        OnlineEstimate? rocAuc = null, logLoss = null, brier = null, calibration = null;
+        if (scored.Count > 0)
+        {
+            var metrics = MetricsCalculator.Compute(actual, probability, predicted, options.PositiveLabel, options.NegativeLabel);
             rocAuc = metrics.RocAuc is { } auc ? new OnlineEstimate(auc, AnalyticIntervals.RocAuc(actual, probability, confidence)) : null;
             logLoss = new OnlineEstimate(metrics.LogLoss, MeanInterval(records, scored, DecisionMetric.LogLoss, confidence));
             brier = new OnlineEstimate(metrics.Brier, MeanInterval(records, scored, DecisionMetric.Brier, confidence));
@@ -50,25 +73,24 @@ public static class OnlineMetrics
                 CalibrationErrorInterval.Compute(actual, probability, confidence, options.CalibrationResamples, options.Seed));
         }
 
-        var rewarded = Enumerable.Range(0, records.Count).Where(i => !double.IsNaN(records.Reward[i])).ToArray();
         return new VariantMetrics(
             records.Name,
             records.IsShadow,
             records.Count,
-            labelled.Length,
-            rewarded.Length,
-            labelled.Length == 0 ? null : new OnlineEstimate((double)correct / labelled.Length, AnalyticIntervals.Wilson(correct, labelled.Length, confidence)),
+            labelled.Count,
+            rewarded.Count,
+            labelled.Count == 0 ? null : new OnlineEstimate((double)correct / labelled.Count, AnalyticIntervals.Wilson(correct, labelled.Count, confidence)),
             rocAuc,
             logLoss,
             brier,
             calibration,
-            rewarded.Length == 0 ? null : Mean(records, rewarded, DecisionMetric.Reward, confidence));
+            rewarded.Count == 0 ? null : Mean(records, rewarded, DecisionMetric.Reward, confidence));
     }
 
-    private static ConfidenceInterval? MeanInterval(VariantRecords records, int[] rows, DecisionMetric metric, double confidence) =>
+    private static ConfidenceInterval? MeanInterval(VariantRecords records, IReadOnlyList<int> rows, DecisionMetric metric, double confidence) =>
         Mean(records, rows, metric, confidence).Interval;
 
-    private static OnlineEstimate Mean(VariantRecords records, int[] rows, DecisionMetric metric, double confidence)
+    private static OnlineEstimate Mean(VariantRecords records, IReadOnlyList<int> rows, DecisionMetric metric, double confidence)
     {
         var moments = new RunningMoments();
         foreach (var row in rows)

@@ -94,16 +94,18 @@ public sealed record OnlineReport(
     {
         var champion = variants.FirstOrDefault(v => !v.IsShadow && v.Name == rules.Champion)
             ?? new VariantRecords(rules.Champion, false, [], [], [], [], [], []);
-        return
-        [
-            .. variants
-                .Where(v => v != champion)
-                .Select(v => DeploymentDecision.Decide(
-                    rules,
-                    v.Name,
-                    v.IsShadow,
-                    rules.PromoteWhen is { } promote ? ChallengerTest.Run(champion, v, promote) : null,
-                    rules.RollbackWhen is { } rollback ? ChallengerTest.Run(champion, v, rollback) : null)),
-        ];
+        var decisions = new List<VariantDecision>();
+        foreach (var challenger in variants.Where(v => v != champion))
+        {
+            var pairs = challenger.IsShadow ? ChallengerTest.Pairs(champion, challenger) : null;
+            decisions.Add(DeploymentDecision.Decide(
+                rules,
+                challenger.Name,
+                challenger.IsShadow,
+                rules.PromoteWhen is { } promote ? ChallengerTest.Run(champion, challenger, pairs, promote) : null,
+                rules.RollbackWhen is { } rollback ? ChallengerTest.Run(champion, challenger, pairs, rollback) : null));
+        }
+
+        return decisions;
     }
 }

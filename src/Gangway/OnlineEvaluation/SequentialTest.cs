@@ -12,7 +12,7 @@ namespace Gangway.OnlineEvaluation;
 public sealed class SequentialTest
 {
     private readonly SequentialTestOptions _options;
-    private readonly double _alpha;
+    private readonly double _logInverseAlpha;
     private readonly double _mixtureScale;
     private RunningMoments _champion;
     private RunningMoments _challenger;
@@ -20,6 +20,7 @@ public sealed class SequentialTest
     private double _lower = double.NegativeInfinity;
     private double _upper = double.PositiveInfinity;
     private double _pValue = 1;
+    private double _logMaxLambda;
 
     /// <summary>Starts a test with no records.</summary>
     /// <param name="paired">Whether records come in pairs (<see cref="AddPair"/>) or one variant at a time.</param>
@@ -29,10 +30,9 @@ public sealed class SequentialTest
     {
         _options = (options ?? new SequentialTestOptions()).Validated();
         Paired = paired;
-        _alpha = 1 - _options.Confidence;
-        var logInverse = Math.Log(1 / _alpha);
+        _logInverseAlpha = Math.Log(1 / (1 - _options.Confidence));
         // Howard, Ramdas, McAuliffe and Sekhon (2021): this mixture makes the boundary nearly tightest at n* records.
-        _mixtureScale = ((2 * logInverse) + Math.Log(1 + (2 * logInverse))) / _options.TunedForRecords;
+        _mixtureScale = ((2 * _logInverseAlpha) + Math.Log(1 + (2 * _logInverseAlpha))) / _options.TunedForRecords;
     }
 
     /// <summary>Whether the test takes pairs.</summary>
@@ -108,11 +108,17 @@ public sealed class SequentialTest
         }
 
         var tau = _options.MixtureVariance ?? (_mixtureScale * perRecord);
-        // Λ = √(s² / (s² + τ²)) · exp(τ² θ̂² / (2 s² (s² + τ²))), in logs to stay finite.
-        var logLambda = (0.5 * Math.Log(variance / (variance + tau))) + (tau * estimate * estimate / (2 * variance * (variance + tau)));
-        _pValue = Math.Min(_pValue, Math.Exp(-logLambda));
+        // ln Λ = −½ ln((s² + τ²) / s²) + τ² θ̂² / (2 s² (s² + τ²)): in logs to stay finite, compared in logs to save an exp.
+        var logSpread = Math.Log((variance + tau) / variance);
+        var logLambda = (-0.5 * logSpread) + (tau * estimate * estimate / (2 * variance * (variance + tau)));
+        if (logLambda > _logMaxLambda)
+        {
+            _logMaxLambda = logLambda;
+            _pValue = Math.Min(1, Math.Exp(-logLambda));
+        }
+
         // The differences θ with Λ(θ) < 1/α: θ̂ ± √(2 s² (s² + τ²) / τ² · (ln(1/α) + ½ ln((s² + τ²) / s²))).
-        var radius = Math.Sqrt(2 * variance * (variance + tau) / tau * (Math.Log(1 / _alpha) + (0.5 * Math.Log((variance + tau) / variance))));
+        var radius = Math.Sqrt(2 * variance * (variance + tau) / tau * (_logInverseAlpha + (0.5 * logSpread)));
         var (lower, upper) = (Math.Max(_lower, estimate - radius), Math.Min(_upper, estimate + radius));
         // An empty intersection means the plug-in model is off; keep the last non-empty sequence rather than report none.
         if (lower <= upper)

@@ -7,6 +7,8 @@ internal sealed class VariantRecordsReader
 {
     private readonly Dictionary<(string Name, bool IsShadow), Columns> _variants = [];
     private readonly OnlineMetricsOptions _options;
+    private (string Name, bool IsShadow) _lastKey;
+    private Columns? _last;
 
     public VariantRecordsReader(OnlineMetricsOptions options) => _options = options;
 
@@ -19,10 +21,18 @@ internal sealed class VariantRecordsReader
             throw Invalid(observation, "variant", "must name the variant", "nothing");
         }
 
-        if (!_variants.TryGetValue((observation.Variant, observation.IsShadow), out var columns))
+        // Records of one variant tend to come in runs; skipping the lookup then saves hashing the name every time.
+        var columns = _last;
+        if (columns is null || _lastKey.IsShadow != observation.IsShadow || !string.Equals(_lastKey.Name, observation.Variant, StringComparison.Ordinal))
         {
-            columns = new Columns();
-            _variants.Add((observation.Variant, observation.IsShadow), columns);
+            _lastKey = (observation.Variant, observation.IsShadow);
+            if (!_variants.TryGetValue(_lastKey, out columns))
+            {
+                columns = new Columns();
+                _variants.Add(_lastKey, columns);
+            }
+
+            _last = columns;
         }
 
         sbyte label = -1;
@@ -97,18 +107,26 @@ internal sealed class VariantRecordsReader
         public VariantRecords ToRecords(string name, bool isShadow)
         {
             var ticks = Ticks.ToArray();
-            var order = Enumerable.Range(0, ticks.Length).ToArray();
+            var order = new int[ticks.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
             // Stores usually hand records over in time order already; sorting is then a cheap check.
             Array.Sort(ticks, order);
-            return new VariantRecords(
-                name,
-                isShadow,
-                ticks,
-                [.. order.Select(i => AnswerIds[i])],
-                [.. order.Select(i => Label[i])],
-                [.. order.Select(i => Predicted[i])],
-                [.. order.Select(i => Probability[i])],
-                [.. order.Select(i => Reward[i])]);
+            return new VariantRecords(name, isShadow, ticks, Permute(AnswerIds, order), Permute(Label, order), Permute(Predicted, order), Permute(Probability, order), Permute(Reward, order));
+        }
+
+        private static T[] Permute<T>(List<T> values, int[] order)
+        {
+            var permuted = new T[order.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                permuted[i] = values[order[i]];
+            }
+
+            return permuted;
         }
     }
 }

@@ -109,7 +109,7 @@ public class OnlineMetricsTests
         watch.Stop();
 
         Assert.Equal(1_000_000, report.Variants.Sum(v => v.Predictions));
-        // Typically about a second here; generous for a shared CI machine.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"1M records took {watch.Elapsed}.");
+        // About 2.5 s of CPU on a 2-core machine under heavy load from other builds; the bound leaves room for that load.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"1M records took {watch.Elapsed}.");
     }
 }
