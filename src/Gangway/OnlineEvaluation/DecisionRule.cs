@@ -20,13 +20,11 @@ public sealed record DecisionRule(DecisionMetric Metric, double Margin = 0, doub
     /// <exception cref="GangwayException">The margin is negative or not finite, the confidence is outside (0, 1) or the minimum is below 2.</exception>
     public DecisionRule Validated(string name)
     {
-        string? problem = (Margin, Confidence, MinimumLabelled) switch
-        {
-            _ when !(Margin >= 0 && double.IsFinite(Margin)) => $"margin must be a number of at least 0; it is {Format(Margin)}",
-            _ when !(Confidence is > 0 and < 1) => $"confidence must be strictly between 0 and 1, e.g. 0.95; it is {Format(Confidence)}",
-            _ when MinimumLabelled < 2 => $"minimum_labelled must be at least 2; it is {MinimumLabelled}",
-            _ => null,
-        };
+        var problem =
+            !(Margin >= 0 && double.IsFinite(Margin)) ? $"margin must be a number of at least 0; it is {Format(Margin)}"
+            : !(Confidence is > 0 and < 1) ? $"confidence must be strictly between 0 and 1, e.g. 0.95; it is {Format(Confidence)}"
+            : MinimumLabelled < 2 ? $"minimum_labelled must be at least 2; it is {MinimumLabelled}"
+            : null;
         return problem is null ? this : throw new GangwayException(ErrorKind.InvalidConfiguration, $"Rule '{name}': {problem}.");
     }
 

@@ -58,8 +58,13 @@ public static class DeploymentDecision
         }
 
         var shown = promote ?? rollback!;
-        var margins = string.Join(" nor ", new[] { promote is null ? null : $"the promote margin {Number(promote.Rule.Margin)}", rollback is null ? null : $"the rollback margin -{Number(rollback.Rule.Margin)}" }.Where(m => m is not null));
-        return Decision(DecisionOutcome.KeepRunning, $"No decision yet on {shown.Name}: {shown.Figures(variant, champion)}, which clears neither {margins}.");
+        var margins = (promote, rollback) switch
+        {
+            (null, _) => $"does not clear the rollback margin -{Number(rollback!.Rule.Margin)}",
+            (_, null) => $"does not clear the promote margin {Number(promote.Rule.Margin)}",
+            _ => $"clears neither the promote margin {Number(promote.Rule.Margin)} nor the rollback margin -{Number(rollback.Rule.Margin)}",
+        };
+        return Decision(DecisionOutcome.KeepRunning, $"No decision yet on {shown.Name}: {shown.Figures(variant, champion)}, which {margins}.");
     }
 
     private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);

@@ -51,16 +51,4 @@ internal sealed class VariantRecords
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, null),
         };
     }
-
-    /// <summary>The number of records with a value of <paramref name="metric"/>.</summary>
-    public int CountWith(DecisionMetric metric)
-    {
-        var count = 0;
-        for (var i = 0; i < Count; i++)
-        {
-            count += double.IsNaN(Value(metric, i)) ? 0 : 1;
-        }
-
-        return count;
-    }
 }

@@ -64,6 +64,19 @@ public class DeploymentDecisionTests
     }
 
     [Fact]
+    public void Decide_OnlyAPromoteRuleNotCleared_KeepsRunningNamingThatMargin()
+    {
+        var rules = Rules with { RollbackWhen = null };
+        var test = Test(difference: -0.03, lower: -0.05, upper: -0.01);
+
+        var decision = DeploymentDecision.Decide(rules, "challenger", false, test, null);
+
+        Assert.Equal(DecisionOutcome.KeepRunning, decision.Outcome);
+        Assert.EndsWith("which does not clear the promote margin 0.010.", decision.Reason, StringComparison.Ordinal);
+        Assert.Null(decision.RollbackTest);
+    }
+
+    [Fact]
     public void Decide_NoRules_KeepsRunning()
     {
         var decision = DeploymentDecision.Decide(new DecisionRules("champion"), "challenger", false, null, null);
