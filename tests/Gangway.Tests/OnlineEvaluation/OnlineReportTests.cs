@@ -59,6 +59,16 @@ public class OnlineReportTests
     }
 
     [Fact]
+    public void Compute_RecordsInAnyOrder_AreReplayedInTimeOrder()
+    {
+        var observations = OnlineObservations.Simulate(2000, 0.75, 0.85, 0.7);
+        var random = new Random(9);
+        var shuffled = observations.OrderBy(_ => random.Next()).ToList();
+
+        Assert.Equal(OnlineReport.Compute(observations, Rules).ToJson(), OnlineReport.Compute(shuffled, Rules).ToJson());
+    }
+
+    [Fact]
     public void ToJson_IsSnakeCaseWithMetricsAndDecisions()
     {
         var since = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
