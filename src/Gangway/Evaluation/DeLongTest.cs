@@ -49,6 +49,24 @@ public static class DeLongTest
             p);
     }
 
+    /// <summary>
+    /// One model's ROC AUC with DeLong's standard error, √(S10 / m + S01 / n) over the placement values; <see langword="null"/>
+    /// with fewer than two positive or two negative rows (the variance needs two of each).
+    /// </summary>
+    internal static (double Auc, double StandardError)? Single(IReadOnlyList<bool> actual, IReadOnlyList<double> score)
+    {
+        var positives = Enumerable.Range(0, actual.Count).Where(i => actual[i]).ToArray();
+        var negatives = Enumerable.Range(0, actual.Count).Where(i => !actual[i]).ToArray();
+        if (positives.Length < 2 || negatives.Length < 2)
+        {
+            return null;
+        }
+
+        var a = Components(score, positives, negatives);
+        var variance = (Covariance(a.Positive, a.Positive) / positives.Length) + (Covariance(a.Negative, a.Negative) / negatives.Length);
+        return (a.Auc, Math.Sqrt(Math.Max(0, variance)));
+    }
+
     // Placement values: for each positive, the share of negatives it outscores; for each negative, the share of positives
     // that outscore it (ties one half). Their means are the AUC.
     private static (double Auc, double[] Positive, double[] Negative) Components(IReadOnlyList<double> score, int[] positives, int[] negatives)
