@@ -97,19 +97,4 @@ public class OnlineMetricsTests
 
         Assert.Equal(1, Assert.Single(metrics).Accuracy!.Value);
     }
-
-    [Fact]
-    public void Compute_MillionRecords_TakesWellUnderAFewSeconds()
-    {
-        var observations = OnlineObservations.Simulate(500_000, 0.8, 0.82, 0.81, labelledShare: 0.6);
-        var rules = new DecisionRules("champion", new DecisionRule(DecisionMetric.Accuracy), new DecisionRule(DecisionMetric.LogLoss));
-
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var report = OnlineReport.Compute(observations, rules);
-        watch.Stop();
-
-        Assert.Equal(1_000_000, report.Variants.Sum(v => v.Predictions));
-        // About 2.5 s of CPU on a 2-core machine under heavy load from other builds; the bound leaves room for that load.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"1M records took {watch.Elapsed}.");
-    }
 }
