@@ -86,7 +86,7 @@ public static class DeploymentSpecReader
         var text = node.Scalar();
         return ModelReference.TryParse(text, out var reference)
             ? reference!
-            : throw node.Error($"must be a registry reference, 'name@alias' (e.g. titanic@champion) or 'name:version' (e.g. titanic:7); got '{text}'");
+            : throw node.Error($"must be a registry reference, 'name@alias' (e.g. churn@champion) or 'name:version' (e.g. churn:7); got '{text}'");
     }
 
     private static StickyKey ReadSticky(SpecNode node)
@@ -96,7 +96,7 @@ public static class DeploymentSpecReader
         var field = node.Optional("field");
         if ((header is null) == (field is null))
         {
-            throw node.Error("needs exactly one of 'header' (e.g. X-Customer-Id) or 'field' (e.g. PassengerId)");
+            throw node.Error("needs exactly one of 'header' (e.g. X-Customer-Id) or 'field' (e.g. CustomerId)");
         }
 
         var name = (header ?? field)!.Scalar();

@@ -122,6 +122,13 @@ public sealed class StickyRouter
 
     private static ushort[] AssignBuckets(List<DeploymentVariant> variants)
     {
+        // Per variant: 4 bytes for the bucket number, then the name's UTF-8, hashed as one input.
+        var inputs = variants.Select(v => new byte[4 + Encoding.UTF8.GetByteCount(v.Name)]).ToArray();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            Encoding.UTF8.GetBytes(variants[i].Name, inputs[i].AsSpan(4));
+        }
+
         var table = new ushort[BucketCount];
         for (var bucket = 0; bucket < BucketCount; bucket++)
         {
@@ -133,7 +140,8 @@ public sealed class StickyRouter
                     continue;
                 }
 
-                var score = -Math.Log(UnitHash(bucket, variants[i].Name)) / variants[i].Weight;
+                BinaryPrimitives.WriteInt32LittleEndian(inputs[i], bucket);
+                var score = -Math.Log(UnitInterval(XxHash64.HashToUInt64(inputs[i]))) / variants[i].Weight;
                 if (score < best)
                 {
                     best = score;
@@ -145,12 +153,6 @@ public sealed class StickyRouter
         return table;
     }
 
-    // XxHash64 of (bucket as 4 little-endian bytes, the name's UTF-8), its top 53 bits mapped into the open interval (0, 1).
-    private static double UnitHash(int bucket, string name)
-    {
-        var bytes = new byte[4 + Encoding.UTF8.GetByteCount(name)];
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, bucket);
-        Encoding.UTF8.GetBytes(name, bytes.AsSpan(4));
-        return ((XxHash64.HashToUInt64(bytes) >> 11) + 0.5) / (1UL << 53);
-    }
+    // The top 53 bits of a hash as a double in the open interval (0, 1), so that its logarithm is finite.
+    private static double UnitInterval(ulong hash) => ((hash >> 11) + 0.5) / (1UL << 53);
 }
