@@ -48,15 +48,18 @@ internal static class DeployShowCommand
             context.Console.Write(table);
             var sticky = spec.Sticky is { } key ? $"{(key.Source == StickySource.Header ? "header" : "field")} {key.Name}" : "none (each request at random by weight)";
             context.Output.WriteLine($"sticky: {sticky}");
-            context.Output.WriteLine($"promote_when: {Rule(spec.PromoteWhen)}");
-            context.Output.WriteLine($"rollback_when: {Rule(spec.RollbackWhen)}");
+            context.Output.WriteLine($"promote_when: {Rule(spec.PromoteWhen, "better")}");
+            context.Output.WriteLine($"rollback_when: {Rule(spec.RollbackWhen, "worse")}");
             context.Output.WriteLine($"refresh: {spec.Refresh.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
     }
 
-    private static string Rule(DeploymentRule? rule) => rule is null ? "none"
-        : $"{rule.Metric} beyond the champion by {DeployCommand.Number(rule.Margin)} at {rule.Confidence.ToString("0.###", CultureInfo.InvariantCulture)} confidence, "
+    // "a challenger's roc_auc better than the champion's by more than 0.01 at 0.95 confidence, ..."
+    private static string Rule(DeploymentRule? rule, string direction) => rule is null ? "none"
+        : $"a challenger's {rule.Metric} {direction} than the champion's by more than {DeployCommand.Number(rule.Margin)}"
+          + (rule.Threshold is { } threshold ? $" (and beyond {DeployCommand.Number(threshold)})" : "")
+          + $" at {rule.Confidence.ToString("0.###", CultureInfo.InvariantCulture)} confidence, "
           + $"after {rule.MinimumLabelled} labelled predictions per variant; {(rule.Decide == DeploymentDecision.Auto ? "acts" : "reports only")}";
 }
