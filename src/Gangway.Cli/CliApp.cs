@@ -33,6 +33,7 @@ internal static class CliApp
             ServeCommand.Create(host),
             Commands.Runs.RunsCommand.Create(host),
             Commands.Models.ModelsCommand.Create(host),
+            Commands.Deploy.DeployCommand.Create(host),
             TuneCommand.Create(host),
             UpsellCheckCommand.Group(host),
         };

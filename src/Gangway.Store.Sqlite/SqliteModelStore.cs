@@ -19,6 +19,7 @@ internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegist
     {
         _database = database;
         _time = time;
+        Deployments = new SqliteDeployments(database, time);
     }
 
     public string DisplayUri => _database.DisplayUri;
@@ -124,6 +125,8 @@ internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegist
     public IRunStore Runs => this;
 
     public IModelRegistry Registry => this;
+
+    public IDeploymentStore Deployments { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -122,5 +122,20 @@ internal static class PostgreSqlMigrations
             FOREIGN KEY (model, version) REFERENCES model_versions (model, version));
         CREATE INDEX evaluations_by_run ON evaluations (run_id, seq DESC);
         """,
+        // PLACEHOLDER on branch i14-deploy only: migration 3 belongs to the prediction-log branch, whose step replaces
+        // this one when the branches are merged (take theirs).
+        """
+        CREATE TABLE IF NOT EXISTS migration_0003_placeholder (id integer);
+        """,
+        """
+        CREATE TABLE deployment_revisions (
+            model text NOT NULL,
+            revision integer NOT NULL,
+            applied_at timestamptz NOT NULL,
+            actor text NOT NULL,
+            reason text,
+            yaml text NOT NULL,
+            PRIMARY KEY (model, revision));
+        """,
     ];
 }

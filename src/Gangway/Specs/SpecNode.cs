@@ -52,7 +52,8 @@ internal sealed class SpecNode(string source, string path, YamlNode node)
             var key = KeyText(entry.Key);
             if (!known.Contains(key, StringComparer.Ordinal))
             {
-                throw new SpecNode(source, Join(key), entry.Key).Error($"is not a known key; known keys here: {string.Join(", ", known)}");
+                var suggestion = ClosestName.Find(key, known) is { } closest ? $"; did you mean '{closest}'?" : "";
+                throw new SpecNode(source, Join(key), entry.Key).Error($"is not a known key; known keys here: {string.Join(", ", known)}{suggestion}");
             }
         }
     }
@@ -69,7 +70,7 @@ internal sealed class SpecNode(string source, string path, YamlNode node)
     public GangwayException Error(string problem)
     {
         var where = Path.Length == 0 ? source : $"{source}, '{Path}' (line {Line.ToString(CultureInfo.InvariantCulture)})";
-        return new GangwayException(ErrorKind.InvalidConfiguration, $"{where}: {problem}.");
+        return new GangwayException(ErrorKind.InvalidConfiguration, $"{where}: {problem}{(problem.EndsWith('?') ? "" : ".")}");
     }
 
     private YamlMappingNode AsMap() => node as YamlMappingNode ?? throw Error("must be a mapping (key: value)");

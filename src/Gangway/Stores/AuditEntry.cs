@@ -30,6 +30,9 @@ public static class AuditActions
 
     /// <summary>An alias was rolled back.</summary>
     public const string AliasRolledBack = "alias.rolled_back";
+
+    /// <summary>A deployment revision was applied.</summary>
+    public const string DeploymentApplied = "deployment.applied";
 }
 
 /// <summary>Which audit entries to list.</summary>

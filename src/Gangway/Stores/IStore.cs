@@ -19,4 +19,7 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Registered models, their versions and aliases, and the audit log of every change.</summary>
     IModelRegistry Registry { get; }
+
+    /// <summary>Deployments: which variants serve a model, as stored revisions every replica follows.</summary>
+    IDeploymentStore Deployments { get; }
 }
