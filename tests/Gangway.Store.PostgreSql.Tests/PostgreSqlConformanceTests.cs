@@ -12,6 +12,12 @@ public sealed class PostgreSqlModelRegistryConformanceTests() : ModelRegistryCon
 [RequiresPostgres]
 public sealed class PostgreSqlStoreConcurrencyConformanceTests() : StoreConcurrencyConformance(new PostgreSqlStoreTarget());
 
+[RequiresPostgres]
+public sealed class PostgreSqlPredictionLogStoreConformanceTests() : PredictionLogStoreConformance(new PostgreSqlStoreTarget());
+
+[RequiresPostgres]
+public sealed class PostgreSqlFeedbackStoreConformanceTests() : FeedbackStoreConformance(new PostgreSqlStoreTarget());
+
 /// <summary>The conformance suites on a real PostgreSQL server: each store in a fresh schema, dropped after the test.</summary>
 internal sealed class PostgreSqlStoreTarget : StoreTarget
 {
