@@ -33,6 +33,8 @@ internal static class CliApp
             ServeCommand.Create(host),
             Commands.Runs.RunsCommand.Create(host),
             Commands.Models.ModelsCommand.Create(host),
+            Commands.Log.LogCommand.Create(host),
+            Commands.Feedback.FeedbackCommand.Create(host),
             TuneCommand.Create(host),
             UpsellCheckCommand.Group(host),
         };
