@@ -141,7 +141,7 @@ internal static class PostgreSqlMigrations
             latency_ms double precision NOT NULL);
         CREATE INDEX predictions_by_time ON predictions (scored_at, id);
         CREATE INDEX predictions_by_model ON predictions (model, scored_at, id);
-        CREATE INDEX predictions_by_key ON predictions (model, key, scored_at DESC) WHERE key IS NOT NULL AND NOT is_shadow;
+        CREATE INDEX predictions_by_key ON predictions (key) WHERE key IS NOT NULL AND NOT is_shadow;
         CREATE TABLE feedback (
             seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             id text NOT NULL UNIQUE,

@@ -18,7 +18,8 @@ CREATE TABLE predictions (
 );
 CREATE INDEX predictions_by_time ON predictions (time, id);
 CREATE INDEX predictions_by_model ON predictions (model, time, id);
-CREATE INDEX predictions_by_key ON predictions (model, key, time) WHERE key IS NOT NULL AND is_shadow = 0;
+-- Few records share a key, so the key alone finds them; the model and the order are checked on those few.
+CREATE INDEX predictions_by_key ON predictions (key) WHERE key IS NOT NULL AND is_shadow = 0;
 
 -- Feedback: append-only; the latest row (highest seq) for a prediction wins, the earlier ones are its history.
 -- No foreign key: feedback names an answer id, and the log it points at may be pruned first.
