@@ -47,6 +47,23 @@ public sealed class PredictionLogWriterTests
     }
 
     [Fact]
+    public async Task TryWrite_SinkStuck_AtMostCapacityPlusOneBatchHeldInMemory()
+    {
+        var sink = new RecordingSink { Hold = true };
+        var writer = new PredictionLogWriter(sink, Fast with { Capacity = 50, MaxBatchSize = 20, BatchWindow = TimeSpan.Zero, FlushTimeout = TimeSpan.FromMilliseconds(50) });
+        Assert.True(writer.TryWrite(LoggedPredictions.Served(0)));
+        await sink.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var accepted = 1 + Enumerable.Range(1, 1_000).Count(i => writer.TryWrite(LoggedPredictions.Served(i)));
+
+        // What a kill -9 would lose now: the batch in flight (here the first record) and the full queue.
+        Assert.Equal(1 + 50, accepted);
+        Assert.Equal((50, 950L), (writer.QueueLength, writer.Dropped));
+        await writer.DisposeAsync();
+        Assert.Equal((0L, 1_001L), (writer.Written, writer.Dropped));
+    }
+
+    [Fact]
     public async Task Sink_FailsTwice_BatchRetriedWithBackoffAndWritten()
     {
         var sink = new RecordingSink();
