@@ -93,14 +93,14 @@ public sealed class PredictionLogWriter : IAsyncDisposable
 
         _queue.Writer.TryComplete();
         await _flushing.CancelAsync();
-        using (var timeout = new CancellationTokenSource(_options.FlushTimeout, _time))
+        try
         {
-            var finished = await Task.WhenAny(_loop, Task.Delay(Timeout.InfiniteTimeSpan, timeout.Token)) == _loop;
-            if (!finished)
-            {
-                await _abandon.CancelAsync();
-                await _loop;
-            }
+            await _loop.WaitAsync(_options.FlushTimeout, _time);
+        }
+        catch (TimeoutException)
+        {
+            await _abandon.CancelAsync();
+            await _loop;
         }
 
         await _sink.DisposeAsync();
