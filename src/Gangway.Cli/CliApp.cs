@@ -34,6 +34,8 @@ internal static class CliApp
             Commands.Runs.RunsCommand.Create(host),
             Commands.Models.ModelsCommand.Create(host),
             Commands.Deploy.DeployCommand.Create(host),
+            Commands.Log.LogCommand.Create(host),
+            Commands.Feedback.FeedbackCommand.Create(host),
             TuneCommand.Create(host),
             UpsellCheckCommand.Group(host),
         };

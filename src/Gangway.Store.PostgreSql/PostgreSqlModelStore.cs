@@ -16,12 +16,14 @@ internal sealed partial class PostgreSqlModelStore : IStore, IRunStore, IModelRe
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
+    private readonly PostgreSqlPredictionLogStore _predictionLog;
 
     private PostgreSqlModelStore(NpgsqlDataSource dataSource, string displayUri, TimeProvider time)
     {
         _dataSource = dataSource;
         _time = time;
         DisplayUri = displayUri;
+        _predictionLog = new PostgreSqlPredictionLogStore(dataSource, displayUri);
     }
 
     /// <inheritdoc/>
@@ -32,6 +34,12 @@ internal sealed partial class PostgreSqlModelStore : IStore, IRunStore, IModelRe
 
     /// <inheritdoc/>
     public IModelRegistry Registry => this;
+
+    /// <inheritdoc/>
+    public IPredictionLogStore PredictionLog => _predictionLog;
+
+    /// <inheritdoc/>
+    public IFeedbackStore Feedback => _predictionLog;
 
     /// <summary>Connects, applies missing migrations and returns the store; the data source belongs to it from then on.</summary>
     public static async Task<PostgreSqlModelStore> OpenAsync(

@@ -4,7 +4,7 @@ using Gangway.Stores;
 namespace Gangway.Store.Sqlite;
 
 /// <summary>
-/// A store in one SQLite file, which is its own <see cref="IRunStore"/> and <see cref="IModelRegistry"/>. Each write is one <c>BEGIN IMMEDIATE</c> transaction that also appends its audit
+/// A store in one SQLite file, which is its own <see cref="IRunStore"/> and <see cref="IModelRegistry"/> (the prediction log and feedback are in <see cref="SqlitePredictionLogStore"/>). Each write is one <c>BEGIN IMMEDIATE</c> transaction that also appends its audit
 /// entry. This file holds the runs and the audit log; <c>SqliteModelStore.Registry.cs</c> the versions and aliases.
 /// </summary>
 internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegistry
@@ -14,12 +14,14 @@ internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegist
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+    private readonly SqlitePredictionLogStore _predictionLog;
 
     public SqliteModelStore(SqliteDatabase database, TimeProvider time)
     {
         _database = database;
         _time = time;
         Deployments = new SqliteDeployments(database, time);
+        _predictionLog = new SqlitePredictionLogStore(database);
     }
 
     public string DisplayUri => _database.DisplayUri;
@@ -127,6 +129,10 @@ internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegist
     public IModelRegistry Registry => this;
 
     public IDeploymentStore Deployments { get; }
+
+    public IPredictionLogStore PredictionLog => _predictionLog;
+
+    public IFeedbackStore Feedback => _predictionLog;
 
     public ValueTask DisposeAsync()
     {

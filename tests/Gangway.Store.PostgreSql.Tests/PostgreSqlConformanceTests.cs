@@ -15,6 +15,12 @@ public sealed class PostgreSqlStoreConcurrencyConformanceTests() : StoreConcurre
 [RequiresPostgres]
 public sealed class PostgreSqlDeploymentStoreConformanceTests() : DeploymentStoreConformance(new PostgreSqlStoreTarget());
 
+[RequiresPostgres]
+public sealed class PostgreSqlPredictionLogStoreConformanceTests() : PredictionLogStoreConformance(new PostgreSqlStoreTarget());
+
+[RequiresPostgres]
+public sealed class PostgreSqlFeedbackStoreConformanceTests() : FeedbackStoreConformance(new PostgreSqlStoreTarget());
+
 /// <summary>The conformance suites on a real PostgreSQL server: each store in a fresh schema, dropped after the test.</summary>
 internal sealed class PostgreSqlStoreTarget : StoreTarget
 {

@@ -10,6 +10,9 @@ public sealed class SqliteModelRegistryConformanceTests() : ModelRegistryConform
 public sealed class SqliteStoreConcurrencyConformanceTests() : StoreConcurrencyConformance(new SqliteStoreTarget());
 
 public sealed class SqliteDeploymentStoreConformanceTests() : DeploymentStoreConformance(new SqliteStoreTarget());
+public sealed class SqlitePredictionLogStoreConformanceTests() : PredictionLogStoreConformance(new SqliteStoreTarget());
+
+public sealed class SqliteFeedbackStoreConformanceTests() : FeedbackStoreConformance(new SqliteStoreTarget());
 
 /// <summary>Each store in a fresh temporary file, removed after the test.</summary>
 internal sealed class SqliteStoreTarget : StoreTarget

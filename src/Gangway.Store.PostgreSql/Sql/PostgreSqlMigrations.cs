@@ -122,10 +122,36 @@ internal static class PostgreSqlMigrations
             FOREIGN KEY (model, version) REFERENCES model_versions (model, version));
         CREATE INDEX evaluations_by_run ON evaluations (run_id, seq DESC);
         """,
-        // PLACEHOLDER on branch i14-deploy only: migration 3 belongs to the prediction-log branch, whose step replaces
-        // this one when the branches are merged (take theirs).
         """
-        CREATE TABLE IF NOT EXISTS migration_0003_placeholder (id integer);
+        CREATE TABLE predictions (
+            id text COLLATE "C" PRIMARY KEY,
+            answer_id text COLLATE "C" NOT NULL,
+            request_id text,
+            scored_at timestamptz NOT NULL,
+            source text NOT NULL,
+            model text NOT NULL,
+            version integer,
+            bundle_hash text NOT NULL,
+            variant text,
+            is_shadow boolean NOT NULL,
+            key text,
+            inputs text NOT NULL,
+            prediction text NOT NULL,
+            probability double precision,
+            latency_ms double precision NOT NULL);
+        CREATE INDEX predictions_by_time ON predictions (scored_at, id);
+        CREATE INDEX predictions_by_model ON predictions (model, scored_at, id);
+        CREATE INDEX predictions_by_key ON predictions (key) WHERE key IS NOT NULL AND NOT is_shadow;
+        CREATE TABLE feedback (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            id text NOT NULL UNIQUE,
+            prediction_id text COLLATE "C" NOT NULL,
+            label text,
+            reward double precision,
+            given_at timestamptz NOT NULL,
+            source text NOT NULL);
+        CREATE INDEX feedback_by_prediction ON feedback (prediction_id, seq);
+        CREATE INDEX feedback_by_time ON feedback (given_at);
         """,
         """
         CREATE TABLE deployment_revisions (

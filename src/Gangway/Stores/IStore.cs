@@ -3,7 +3,7 @@ namespace Gangway.Stores;
 /// <summary>
 /// One open store, chosen by a URI through a <see cref="StoreCatalog"/>, like MLflow's tracking and registry stores. It
 /// holds several kinds of records, each behind its own small interface: tracked runs (<see cref="Runs"/>) and the model
-/// registry (<see cref="Registry"/>); a prediction log and a feedback store will be two more properties here. Every write
+/// registry (<see cref="Registry"/>), the prediction log (<see cref="PredictionLog"/>) and feedback (<see cref="Feedback"/>). Every write
 /// is one transaction: a crash leaves it done or not done, never half done. Every method takes a
 /// <see cref="CancellationToken"/>; a store whose driver has no real asynchronous I/O (SQLite) completes synchronously.
 /// Implementations are safe for concurrent writers in one process or several; one instance is used by one caller at a
@@ -22,4 +22,10 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Deployments: which variants serve a model, as stored revisions every replica follows.</summary>
     IDeploymentStore Deployments { get; }
+
+    /// <summary>Every scored record, appended in batches, read back for export, feedback and online metrics.</summary>
+    IPredictionLogStore PredictionLog { get; }
+
+    /// <summary>Outcomes and rewards given for logged predictions.</summary>
+    IFeedbackStore Feedback { get; }
 }

@@ -1,0 +1,120 @@
+using Gangway.PredictionLog;
+using Gangway.Stores;
+
+namespace Gangway.Tests.Conformance.Stores;
+
+/// <summary>The behaviour every <see cref="IPredictionLogStore"/> must have.</summary>
+public abstract class PredictionLogStoreConformance(StoreTarget target) : StoreConformance(target)
+{
+    [Fact]
+    public async Task Append_ThenFind_SecondConnectionGetsEveryFieldBack()
+    {
+        var store = await NewStore();
+        var full = LoggedPredictions.Served(1, key: """{"PassengerId":"892"}""");
+        var sparse = LoggedPredictions.ShadowOf(full) with { RequestId = null, Version = null, Variant = null, Key = null, Probability = null };
+
+        await store.PredictionLog.AppendAsync([full, sparse], Ct);
+
+        var second = await SecondConnection(store);
+        Assert.Equal(full, await second.PredictionLog.FindAsync(full.PredictionId, Ct));
+        Assert.Equal(sparse, await second.PredictionLog.FindAsync(sparse.PredictionId.ToUpperInvariant(), Ct));
+        Assert.Null(await second.PredictionLog.FindAsync(LoggedPredictions.Served(2).PredictionId, Ct));
+    }
+
+    [Fact]
+    public async Task Append_IdAlreadyLogged_ThrowsConflictAndWritesNothingOfTheBatch()
+    {
+        var store = await NewStore();
+        var first = LoggedPredictions.Served(1);
+        await store.PredictionLog.AppendAsync([first], Ct);
+        var fresh = LoggedPredictions.Served(2);
+
+        await FailsAsync(ErrorKind.Conflict, () => store.PredictionLog.AppendAsync([fresh, first with { Prediction = "0" }], Ct));
+
+        Assert.Null(await store.PredictionLog.FindAsync(fresh.PredictionId, Ct));
+        Assert.Equal("1", (await store.PredictionLog.FindAsync(first.PredictionId, Ct))!.Prediction);
+    }
+
+    [Fact]
+    public async Task Read_Filters_SelectModelVariantAndTimeRangeInTimeThenIdOrder()
+    {
+        var store = await NewStore();
+        var sameTime = LoggedPredictions.Served(5);
+        List<PredictionRecord> records =
+        [
+            LoggedPredictions.Served(30), LoggedPredictions.Served(10, variant: "challenger"), sameTime, LoggedPredictions.ShadowOf(sameTime),
+            LoggedPredictions.Served(20, model: "upsell"), LoggedPredictions.Served(40),
+        ];
+        await store.PredictionLog.AppendAsync(records, Ct);
+        var expectedOrder = records.OrderBy(r => r.Time).ThenBy(r => r.PredictionId, StringComparer.Ordinal).Select(r => r.PredictionId).ToList();
+
+        Assert.Equal(expectedOrder, await Ids(store, new PredictionQuery()));
+        Assert.Equal(expectedOrder.Where(id => records.Single(r => r.PredictionId == id).Model == "titanic"), await Ids(store, new PredictionQuery("titanic")));
+        Assert.Equal([records[1].PredictionId], await Ids(store, new PredictionQuery(Variant: "challenger")));
+        Assert.Equal(
+            [records[1].PredictionId, records[4].PredictionId],
+            await Ids(store, new PredictionQuery(Since: LoggedPredictions.Start.AddMilliseconds(10), Until: LoggedPredictions.Start.AddMilliseconds(30))));
+    }
+
+    [Fact]
+    public async Task Read_MoreRecordsThanAPage_StreamsEveryOneOnceInOrder()
+    {
+        var store = await NewStore();
+        var records = Enumerable.Range(0, 4_500).Select(i => LoggedPredictions.Served(i / 3)).ToList();
+        await store.PredictionLog.AppendAsync(records, Ct);
+
+        var read = await Ids(store, new PredictionQuery("titanic"));
+
+        Assert.Equal(records.OrderBy(r => r.Time).ThenBy(r => r.PredictionId, StringComparer.Ordinal).Select(r => r.PredictionId), read);
+    }
+
+    [Fact]
+    public async Task FindLatestByKey_ServedAndShadowRecords_GivesTheLatestServedOfThatModel()
+    {
+        var store = await NewStore();
+        const string Key = """{"PassengerId":"892"}""";
+        var older = LoggedPredictions.Served(1, key: Key);
+        var latest = LoggedPredictions.Served(2, key: Key);
+        var shadow = LoggedPredictions.ShadowOf(latest) with { Time = latest.Time.AddMilliseconds(5) };
+        await store.PredictionLog.AppendAsync([older, latest, shadow, LoggedPredictions.Served(3, model: "upsell", key: Key)], Ct);
+
+        Assert.Equal(latest, await store.PredictionLog.FindLatestByKeyAsync("titanic", Key, Ct));
+        Assert.Null(await store.PredictionLog.FindLatestByKeyAsync("titanic", """{"PassengerId":"893"}""", Ct));
+        Assert.Null(await store.PredictionLog.FindLatestByKeyAsync("other", Key, Ct));
+    }
+
+    [Fact]
+    public async Task DeleteOlderThan_MoreThanOneBatch_DeletesExactlyTheOlderRecords()
+    {
+        var store = await NewStore();
+        var records = Enumerable.Range(0, 12_000).Select(i => LoggedPredictions.Served(i)).ToList();
+        await store.PredictionLog.AppendAsync(records, Ct);
+
+        var deleted = await store.PredictionLog.DeleteOlderThanAsync(LoggedPredictions.Start.AddMilliseconds(11_000), Ct);
+
+        Assert.Equal(11_000, deleted);
+        Assert.Equal(records.Skip(11_000).Select(r => r.PredictionId).Order(StringComparer.Ordinal), (await Ids(store, new PredictionQuery())).Order(StringComparer.Ordinal));
+        Assert.Equal(0, await store.PredictionLog.DeleteOlderThanAsync(LoggedPredictions.Start, Ct));
+    }
+
+    [Fact]
+    public async Task Append_NoRecords_WritesNothing()
+    {
+        var store = await NewStore();
+
+        await store.PredictionLog.AppendAsync([], Ct);
+
+        Assert.Empty(await Ids(store, new PredictionQuery()));
+    }
+
+    private static async Task<List<string>> Ids(IStore store, PredictionQuery query)
+    {
+        var ids = new List<string>();
+        await foreach (var record in store.PredictionLog.ReadAsync(query, Ct))
+        {
+            ids.Add(record.PredictionId);
+        }
+
+        return ids;
+    }
+}
