@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace Gangway.Server.Serving;
 
 /// <summary>
-/// The id every answered record gets, so an outcome can be joined to it later (<c>POST /feedback</c>): a UUID version 7
-/// written as 32 hex digits. Its first 48 bits are the milliseconds since 1970, so ids sort by time and a late outcome
-/// is recognised from its id alone.
+/// The id every answered record gets, so an outcome can be joined to it later: the prediction log's id
+/// (<see cref="Gangway.PredictionLog.PredictionIds"/>), made as a <see cref="Guid"/> and written into the answer
+/// without a string per record.
 /// </summary>
 internal static class PredictionIds
 {
@@ -26,9 +26,6 @@ internal static class PredictionIds
 
         return ids;
     }
-
-    /// <summary>The id as sent to clients: 32 lowercase hex digits.</summary>
-    public static string Format(Guid id) => id.ToString("N");
 
     /// <summary>Writes <paramref name="id"/> as the value of <see cref="Name"/> without allocating.</summary>
     public static void Write(Utf8JsonWriter json, Guid id)

@@ -58,7 +58,7 @@ internal static class Upseller
                 }
             }
 
-            record["prediction_id"] = PredictionIds.Format(PredictionIds.New(now));
+            record["prediction_id"] = Gangway.PredictionLog.PredictionIds.Format(PredictionIds.New(now));
             record["current_class"] = result.CurrentTier;
             record["probabilities"] = result.Tiers.ToDictionary(t => t.Tier, t => t.Probability, StringComparer.Ordinal);
             record["recommendation"] = Offer(result.Recommendation);

@@ -15,8 +15,11 @@ public static class PredictionIds
     public static string New(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        return Format(Guid.CreateVersion7(time.GetUtcNow()));
     }
+
+    /// <summary>The text form of an id made with <see cref="Guid.CreateVersion7(DateTimeOffset)"/>: 32 lowercase hex digits.</summary>
+    public static string Format(Guid id) => id.ToString("N");
 
     /// <summary>Whether <paramref name="id"/> has the form of an id this class makes (32 hex digits, version 7).</summary>
     public static bool IsValid(string? id) =>
