@@ -36,6 +36,7 @@ internal static class CliApp
             Commands.Deploy.DeployCommand.Create(host),
             Commands.Log.LogCommand.Create(host),
             Commands.Feedback.FeedbackCommand.Create(host),
+            Commands.Monitor.MonitorCommand.Create(host),
             TuneCommand.Create(host),
             UpsellCheckCommand.Group(host),
         };

@@ -1,3 +1,5 @@
+using Gangway.OnlineEvaluation;
+
 namespace Gangway.Deployment;
 
 /// <summary>
@@ -7,8 +9,11 @@ namespace Gangway.Deployment;
 /// </summary>
 public sealed record DeploymentRule
 {
-    /// <summary>The metrics a rule can name: <c>accuracy</c>, <c>roc_auc</c>, <c>log_loss</c>, <c>brier</c> (lower is better) and <c>reward</c> (the mean).</summary>
-    public static IReadOnlyList<string> Metrics { get; } = ["accuracy", "roc_auc", "log_loss", "brier", "reward"];
+    /// <summary>
+    /// The metrics a rule can name: <c>accuracy</c>, <c>log_loss</c>, <c>brier</c> (lower is better) and <c>reward</c> (the
+    /// mean): those with a value per record, which the always-valid sequential test needs (ROC AUC has none).
+    /// </summary>
+    public static IReadOnlyList<string> Metrics { get; } = ["accuracy", "log_loss", "brier", "reward"];
 
     /// <summary>The confidence when the rule gives none: 0.95.</summary>
     public const double DefaultConfidence = 0.95;
@@ -34,19 +39,9 @@ public sealed record DeploymentRule
     /// <summary>The labelled predictions each compared variant needs first; default <see cref="DefaultMinimumLabelled"/>.</summary>
     public int MinimumLabelled { get; init; } = DefaultMinimumLabelled;
 
-    /// <summary>Whether a firing rule moves the alias (<see cref="DeploymentDecision.Auto"/>) or only reports; default report.</summary>
-    public DeploymentDecision Decide { get; init; } = DeploymentDecision.Report;
+    /// <summary>Whether a firing rule moves the alias (<see cref="DecisionMode.Auto"/>) or only reports; default report.</summary>
+    public DecisionMode Decide { get; init; } = DecisionMode.Report;
 
     /// <summary>Whether a lower value of <see cref="Metric"/> is better (<c>log_loss</c>, <c>brier</c>).</summary>
     public bool LowerIsBetter => Metric is "log_loss" or "brier";
-}
-
-/// <summary>What happens when a <see cref="DeploymentRule"/> fires.</summary>
-public enum DeploymentDecision
-{
-    /// <summary>Only report it (<c>decide: report</c>).</summary>
-    Report,
-
-    /// <summary>Move the alias through the promotion gates and the audit log (<c>decide: auto</c>).</summary>
-    Auto,
 }

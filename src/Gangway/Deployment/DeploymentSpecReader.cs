@@ -1,3 +1,4 @@
+using Gangway.OnlineEvaluation;
 using Gangway.Specs;
 using Gangway.Stores;
 
@@ -122,16 +123,16 @@ public static class DeploymentSpecReader
             Threshold = node.Optional("threshold")?.Double(),
             Confidence = node.Optional("confidence")?.Double() ?? DeploymentRule.DefaultConfidence,
             MinimumLabelled = node.Optional("min_labelled")?.Int() ?? DeploymentRule.DefaultMinimumLabelled,
-            Decide = node.Optional("decide") is { } decide ? ReadDecision(decide) : DeploymentDecision.Report,
+            Decide = node.Optional("decide") is { } decide ? ReadDecision(decide) : DecisionMode.Report,
         };
         DeploymentSpecValidator.ValidateRule(rule, node);
         return rule;
     }
 
-    private static DeploymentDecision ReadDecision(SpecNode node) => node.Scalar() switch
+    private static DecisionMode ReadDecision(SpecNode node) => node.Scalar() switch
     {
-        "auto" => DeploymentDecision.Auto,
-        "report" => DeploymentDecision.Report,
+        "auto" => DecisionMode.Auto,
+        "report" => DecisionMode.Report,
         var other => throw node.Error($"must be auto or report; got '{other}'"),
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gangway.OnlineEvaluation;
 
 namespace Gangway.Deployment;
 
@@ -119,7 +120,7 @@ public static class DeploymentSpecWriter
 
     private static string StickyKeyName(StickyKey sticky) => sticky.Source == StickySource.Header ? "header" : "field";
 
-    private static string DecisionText(DeploymentDecision decision) => decision == DeploymentDecision.Auto ? "auto" : "report";
+    private static string DecisionText(DecisionMode decision) => decision == DecisionMode.Auto ? "auto" : "report";
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

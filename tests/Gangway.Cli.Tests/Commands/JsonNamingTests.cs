@@ -55,8 +55,9 @@ public sealed partial class JsonNamingTests : IDisposable
         Json("models list", "models", "list", "--json");
         Json("models show", "models", "show", "titanic", "--json");
         Json("models history", "models", "history", "titanic", "--json");
-        File.WriteAllText(_workspace["deploy.yaml"], "model: titanic\nvariants: [{ name: champion, model: titanic@champion, weight: 9 }, { name: challenger, model: 'titanic:2', weight: 1 }]\nshadow: [{ name: candidate, model: 'titanic:2' }]\nsticky: { header: X-Customer-Id }\npromote_when: { metric: roc_auc }\n");
+        File.WriteAllText(_workspace["deploy.yaml"], "model: titanic\nvariants: [{ name: champion, model: titanic@champion, weight: 9 }, { name: challenger, model: 'titanic:2', weight: 1 }]\nshadow: [{ name: candidate, model: 'titanic:2' }]\nsticky: { header: X-Customer-Id }\npromote_when: { metric: accuracy }\n");
         Json("deploy apply", "deploy", "apply", _workspace["deploy.yaml"], "--json");
+        Json("monitor online", "monitor", "online", "titanic", "--json");
         Json("deploy show", "deploy", "show", "titanic", "--json");
         Json("deploy history", "deploy", "history", "titanic", "--json");
         Json("runs list", "runs", "list", "--json");

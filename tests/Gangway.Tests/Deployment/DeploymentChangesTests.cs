@@ -9,7 +9,7 @@ public class DeploymentChangesTests
         variants: [{ name: a, model: m@a, weight: 1 }, { name: b, model: "m:2", weight: 1 }]
         shadow: [{ name: s, model: "m:3" }]
         sticky: { header: X-Id }
-        promote_when: { metric: roc_auc }
+        promote_when: { metric: brier }
         """;
 
     [Fact]
@@ -39,7 +39,7 @@ public class DeploymentChangesTests
                 "~ shadow.s.model: m:3 -> m:5",
                 "~ sticky: header X-Id -> field Id",
                 "~ champion: a -> b",
-                "- promote_when: roc_auc margin 0 confidence 0.95 min_labelled 100 decide report",
+                "- promote_when: brier margin 0 confidence 0.95 min_labelled 100 decide report",
                 "+ rollback_when: brier margin 0 confidence 0.95 min_labelled 100 decide auto",
                 "~ refresh: 5s -> 1m",
             ],

@@ -1,4 +1,5 @@
 using Gangway.Deployment;
+using Gangway.OnlineEvaluation;
 using Gangway.Stores;
 
 namespace Gangway.Tests.Deployment;
@@ -25,7 +26,7 @@ public class DeploymentSpecReaderTests
         Assert.Equal([new ShadowVariant("candidate", new ModelReference("titanic", "candidate", null))], spec.Shadows);
         Assert.Equal(new StickyKey(StickySource.Field, "PassengerId"), spec.Sticky);
         Assert.Equal("champion", spec.Champion);
-        Assert.Equal(new DeploymentRule { Metric = "roc_auc", Margin = 0.01, Confidence = 0.95, MinimumLabelled = 100, Decide = DeploymentDecision.Report }, spec.PromoteWhen);
+        Assert.Equal(new DeploymentRule { Metric = "log_loss", Margin = 0.01, Confidence = 0.95, MinimumLabelled = 100, Decide = DecisionMode.Report }, spec.PromoteWhen);
         Assert.Equal(("log_loss", 0.02, true), (spec.RollbackWhen!.Metric, spec.RollbackWhen.Margin, spec.RollbackWhen.LowerIsBetter));
         Assert.Equal(TimeSpan.FromSeconds(5), spec.Refresh);
     }
@@ -49,7 +50,7 @@ public class DeploymentSpecReaderTests
     {
         var rule = DeploymentSpecReader.Parse(Minimal + "promote_when: { metric: reward }\n").PromoteWhen!;
 
-        Assert.Equal(("reward", 0.0, (double?)null, 0.95, 100, DeploymentDecision.Report), (rule.Metric, rule.Margin, rule.Threshold, rule.Confidence, rule.MinimumLabelled, rule.Decide));
+        Assert.Equal(("reward", 0.0, (double?)null, 0.95, 100, DecisionMode.Report), (rule.Metric, rule.Margin, rule.Threshold, rule.Confidence, rule.MinimumLabelled, rule.Decide));
     }
 
     [Theory]
@@ -79,7 +80,7 @@ public class DeploymentSpecReaderTests
     [InlineData("shadow: [{ name: 'x y', model: titanic@x }]", "d.yaml, 'shadow[0].name' (line 5): must start with a letter and hold only letters, digits, '_' and '-' (at most 63), so it can be a metric label and a header value; got 'x y'.")]
     [InlineData("sticky: { header: X, field: Y }", "d.yaml, 'sticky' (line 5): needs exactly one of 'header' (e.g. X-Customer-Id) or 'field' (e.g. CustomerId).")]
     [InlineData("sticky: { header: 'X Id' }", "d.yaml, 'sticky.header' (line 5): must be an HTTP header name (letters, digits and '-'); got 'X Id'.")]
-    [InlineData("promote_when: { metric: f1 }", "d.yaml, 'promote_when.metric' (line 5): must be one of accuracy, roc_auc, log_loss, brier, reward; got 'f1'.")]
+    [InlineData("promote_when: { metric: f1 }", "d.yaml, 'promote_when.metric' (line 5): must be one of accuracy, log_loss, brier, reward; got 'f1'.")]
     [InlineData("promote_when: { metric: brier, margin: -0.1 }", "d.yaml, 'promote_when.margin' (line 5): must be zero or more; got -0.1.")]
     [InlineData("rollback_when: { metric: brier, confidence: 1 }", "d.yaml, 'rollback_when.confidence' (line 5): must be between 0 and 1 (exclusive), e.g. 0.95; got 1.")]
     [InlineData("rollback_when: { metric: brier, min_labelled: 0 }", "d.yaml, 'rollback_when.min_labelled' (line 5): must be at least 1; got 0.")]

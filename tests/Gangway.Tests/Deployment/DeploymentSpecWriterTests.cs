@@ -1,4 +1,5 @@
 using Gangway.Deployment;
+using Gangway.OnlineEvaluation;
 using Gangway.Stores;
 
 namespace Gangway.Tests.Deployment;
@@ -34,7 +35,7 @@ public class DeploymentSpecWriterTests
             Shadows = [new("s", new ModelReference("m.1", null, 9))],
             Sticky = new StickyKey(StickySource.Field, "id: \"quoted\" #x"),
             Champion = "c",
-            PromoteWhen = new DeploymentRule { Metric = "brier", Margin = 0.3, Threshold = 0.2, Confidence = 0.9, MinimumLabelled = 7, Decide = DeploymentDecision.Auto },
+            PromoteWhen = new DeploymentRule { Metric = "brier", Margin = 0.3, Threshold = 0.2, Confidence = 0.9, MinimumLabelled = 7, Decide = DecisionMode.Auto },
             RollbackWhen = new DeploymentRule { Metric = "reward", Threshold = -1.5 },
             Refresh = TimeSpan.FromMilliseconds(1500),
         };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Gangway.Cli.Infrastructure;
 using Gangway.Deployment;
+using Gangway.OnlineEvaluation;
 using Spectre.Console;
 
 namespace Gangway.Cli.Commands.Deploy;
@@ -61,5 +62,5 @@ internal static class DeployShowCommand
         : $"a challenger's {rule.Metric} {direction} than the champion's by more than {DeployCommand.Number(rule.Margin)}"
           + (rule.Threshold is { } threshold ? $" (and beyond {DeployCommand.Number(threshold)})" : "")
           + $" at {rule.Confidence.ToString("0.###", CultureInfo.InvariantCulture)} confidence, "
-          + $"after {rule.MinimumLabelled} labelled predictions per variant; {(rule.Decide == DeploymentDecision.Auto ? "acts" : "reports only")}";
+          + $"after {rule.MinimumLabelled} labelled predictions per variant; {(rule.Decide == DecisionMode.Auto ? "acts" : "reports only")}";
 }
