@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Gangway.Specs;
 
 namespace Gangway.Cli.Infrastructure;
 
@@ -37,18 +38,8 @@ internal static class DidYouMean
         return string.Join(' ', names);
     }
 
-    public static string? Closest(string token, IEnumerable<string> candidates)
-    {
-        var word = token.TrimStart('-');
-        return candidates
-            .Distinct(StringComparer.Ordinal)
-            .Select(name => (Name: name, Distance: Distance(word, name.TrimStart('-'))))
-            .Where(c => c.Distance <= Math.Max(1, (c.Name.TrimStart('-').Length + 2) / 3))
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => c.Name)
-            .FirstOrDefault();
-    }
+    public static string? Closest(string token, IEnumerable<string> candidates) =>
+        ClosestName.Find(token.TrimStart('-'), candidates, name => name.TrimStart('-'));
 
     // The options a command accepts: its own and the recursive ones of the commands above it.
     private static IEnumerable<string> OptionNames(CommandResult result)
@@ -79,34 +70,4 @@ internal static class DidYouMean
         Option option => option.Aliases.Prepend(option.Name),
         _ => [symbol.Name],
     };
-
-    // Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps cost one each.
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 }

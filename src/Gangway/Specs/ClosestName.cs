@@ -2,15 +2,21 @@ namespace Gangway.Specs;
 
 /// <summary>
 /// The valid name closest to a misspelt one, like git's "did you mean": the fewest single-character edits (an adjacent
-/// swap counts as one), within a third of the name; null when none is that close.
+/// swap counts as one), within a third of the name; null when none is that close. Used for spec keys and for the
+/// CLI's commands and options.
 /// </summary>
-internal static class ClosestName
+public static class ClosestName
 {
-    public static string? Find(string word, IEnumerable<string> candidates) =>
+    /// <summary>The candidate closest to <paramref name="word"/>, or null when none is within a third of its length.</summary>
+    /// <param name="word">The misspelt name.</param>
+    /// <param name="candidates">The valid names.</param>
+    /// <param name="comparedAs">The form of a candidate that is compared (e.g. an option without its dashes); the candidate itself when null.</param>
+    public static string? Find(string word, IEnumerable<string> candidates, Func<string, string>? comparedAs = null) =>
         candidates
             .Distinct(StringComparer.Ordinal)
-            .Select(name => (Name: name, Distance: Distance(word, name)))
-            .Where(c => c.Distance <= Math.Max(1, (c.Name.Length + 2) / 3))
+            .Select(name => (Name: name, Compared: comparedAs?.Invoke(name) ?? name))
+            .Select(c => (c.Name, c.Compared, Distance: Distance(word, c.Compared)))
+            .Where(c => c.Distance <= Math.Max(1, (c.Compared.Length + 2) / 3))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name)
