@@ -4,6 +4,7 @@ using Gangway.Bundles;
 using Gangway.Cli.Infrastructure;
 using Gangway.Data;
 using Gangway.Parsing;
+using Gangway.PredictionLog;
 using Gangway.Scoring;
 using Microsoft.Extensions.Logging;
 
@@ -31,10 +32,15 @@ internal static class PredictCommand
             Description = "Write the values of the contract's personal-data (pii) columns in clear in the skipped rows' reasons and --rejects file; hidden by default.",
         };
         var parser = CliOptions.Parser();
-        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, includePii, parser };
+        var log = new Option<bool>("--log")
+        {
+            Description = "Record every scored row in the store's prediction log (source 'batch'), so outcomes can be fed back later (gangway feedback import) and scored (gangway monitor online).",
+        };
+        var command = new Command("predict", "Score a CSV file with a model bundle: id columns, prediction and probability per row.") { model, data, output, onError, rejects, includePii, parser, log };
         command.SetAction((parse, cancellationToken) => host.ExecuteAsync(parse, async context =>
         {
-            var bundle = BundleReader.Read(await context.ResolveModelAsync(parse.GetValue(model)!, cancellationToken), context.Catalog);
+            var (bundlePath, registered) = await context.ResolveModelVersionAsync(parse.GetValue(model)!, cancellationToken);
+            var bundle = BundleReader.Read(bundlePath, context.Catalog);
             var inputPath = parse.GetValue(data)!;
             if (!File.Exists(inputPath))
             {
@@ -46,6 +52,10 @@ internal static class PredictCommand
                 OnError = parse.GetValue(onError) == "skip" ? InvalidRowPolicy.Skip : InvalidRowPolicy.Fail,
                 IncludePersonalData = parse.GetValue(includePii),
             };
+            if (parse.GetValue(log))
+            {
+                options = options with { Scored = await PredictionLogging(context, bundlePath, bundle, registered?.Version, cancellationToken) };
+            }
             if (options.IncludePersonalData && bundle.Contract?.PiiColumns is { Count: > 0 } personal)
             {
                 context.Logger.PersonalDataInClear(string.Join(", ", personal));
@@ -103,5 +113,15 @@ internal static class PredictCommand
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
+    }
+
+    // Each chunk's records go into the store before the chunk is written, so the log holds what the output holds
+    // (rows scored after a failure are in neither). The inputs are logged with personal data masked, whatever
+    // --rejects-include-pii says.
+    private static async Task<Action<Table, Table>> PredictionLogging(CliContext context, string bundlePath, ModelBundle bundle, int? version, CancellationToken cancellationToken)
+    {
+        var store = await context.OpenStoreAsync(cancellationToken);
+        var records = new ScoredTableRecords(bundle, Hashing.Sha256File(bundlePath), version, PredictionSources.Batch);
+        return (input, scored) => store.PredictionLog.AppendAsync(records.Of(input, scored, context.Time.GetUtcNow()), cancellationToken).GetAwaiter().GetResult();
     }
 }

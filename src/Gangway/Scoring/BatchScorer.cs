@@ -76,9 +76,10 @@ public static class BatchScorer
 
             var chunkRejected = new List<RowError>(chunk.Rejected.Select(masking.Unread));
             var valid = validation?.Apply(chunk, options.OnError, chunkRejected) ?? chunk;
-            var result = ScoreChunk(bundle, valid, options.OnError, chunkRejected, masking);
+            var (input, result) = ScoreChunk(bundle, valid, options.OnError, chunkRejected, masking);
             // Rows rejected by the reader and by the model interleave; keep the report in file order.
             rejected.AddRange(chunkRejected.OrderBy(r => r.Line));
+            options.Scored?.Invoke(input, result);
             writer.WriteRows(result);
             scored += result.RowCount;
             handled += chunk.Table.RowCount + chunk.Rejected.Count;
@@ -93,12 +94,13 @@ public static class BatchScorer
         return new BatchScoringResult(scored, rejected, validation?.Warnings ?? 0);
     }
 
-    private static Table ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected, PersonalDataMask masking)
+    // The rows scored, as read and as the model's output.
+    private static (Table Input, Table Scored) ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected, PersonalDataMask masking)
     {
         var result = BadRows.Score(chunk.Table, bundle.Model.Transform, findAll: policy != InvalidRowPolicy.Fail);
         if (result.AllScored)
         {
-            return result.Scored!;
+            return (chunk.Table, result.Scored!);
         }
 
         if (policy == InvalidRowPolicy.Fail)
@@ -113,6 +115,7 @@ public static class BatchScorer
             rejected.Add(new RowError(chunk.Lines[row], error.Column, reason, masking.Record(chunk.Table, row)));
         }
 
-        return bundle.Model.Transform(chunk.Table.Take(result.GoodRows(chunk.Table)));
+        var good = chunk.Table.Take(result.GoodRows(chunk.Table));
+        return (good, bundle.Model.Transform(good));
     }
 }

@@ -19,4 +19,10 @@ public sealed record BatchScoringOptions
 
     /// <summary>Receives the number of input rows handled so far after each chunk.</summary>
     public IProgress<long>? Progress { get; init; }
+
+    /// <summary>
+    /// Receives each chunk's scored rows, as read and as the model's output (row for row; rejected rows left out),
+    /// before they are written, e.g. to log the predictions; called on the scoring thread, in file order.
+    /// </summary>
+    public Action<Table, Table>? Scored { get; init; }
 }
