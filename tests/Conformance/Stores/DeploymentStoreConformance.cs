@@ -115,7 +115,7 @@ public abstract class DeploymentStoreConformance(StoreTarget target) : StoreConf
           - { name: challenger, model: "{{model}}:2", weight: {{challengerWeight}} }
         shadow: [ { name: candidate, model: "{{model}}:3" } ]
         sticky: { field: PassengerId }
-        promote_when: { metric: roc_auc, margin: 0.01, decide: report }
+        promote_when: { metric: log_loss, margin: 0.01, decide: report }
         rollback_when: { metric: log_loss, margin: 0.05, min_labelled: 50 }
         """);
 }
