@@ -115,9 +115,9 @@ internal static class PredictCommand
         return command;
     }
 
-    // Each chunk's records go into the store before the chunk is written, so the log holds what the output holds
-    // (rows scored after a failure are in neither). The inputs are logged with personal data masked, whatever
-    // --rejects-include-pii says.
+    // Each chunk's records go into the store before the chunk is written. A bad row that stops the command
+    // (--on-error fail) leaves no output file, but the chunks scored before it stay logged: they were scored. The
+    // inputs are logged with personal data masked, whatever --rejects-include-pii says.
     private static async Task<Action<Table, Table>> PredictionLogging(CliContext context, string bundlePath, ModelBundle bundle, int? version, CancellationToken cancellationToken)
     {
         var store = await context.OpenStoreAsync(cancellationToken);
