@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text.Json;
 
 namespace Gangway.Server.Serving;
@@ -15,13 +16,27 @@ internal static class PredictionIds
     /// <summary>A new id stamped with <paramref name="now"/>.</summary>
     public static Guid New(DateTimeOffset now) => Guid.CreateVersion7(now);
 
-    /// <summary><paramref name="count"/> new ids stamped with <paramref name="now"/>.</summary>
+    /// <summary>
+    /// <paramref name="count"/> new ids stamped with <paramref name="now"/>, for the records of one request: one
+    /// random version 7 id, and the others made from it by changing its last 32 random bits (record i: those bits XOR
+    /// i), so a 100-record request costs one draw from the system's random source instead of 100. They stay distinct
+    /// within the request and as unlikely to collide with another request's as any two random ids.
+    /// </summary>
     public static Guid[] New(int count, DateTimeOffset now)
     {
         var ids = new Guid[count];
+        if (count == 0)
+        {
+            return ids;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.CreateVersion7(now).TryWriteBytes(bytes, bigEndian: true, out _);
+        var tail = BinaryPrimitives.ReadUInt32BigEndian(bytes[12..]);
         for (var i = 0; i < ids.Length; i++)
         {
-            ids[i] = Guid.CreateVersion7(now);
+            BinaryPrimitives.WriteUInt32BigEndian(bytes[12..], tail ^ (uint)i);
+            ids[i] = new Guid(bytes, bigEndian: true);
         }
 
         return ids;
