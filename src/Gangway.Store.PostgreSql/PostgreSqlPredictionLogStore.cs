@@ -66,22 +66,17 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
     public async IAsyncEnumerable<PredictionRecord> ReadAsync(PredictionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        PredictionRecord? after = null;
-        while (true)
+        await foreach (var record in KeysetPages.ReadAsync<PredictionRecord, PredictionRecord>(
+            async after =>
+            {
+                var (sql, values) = PageQuery(query, after);
+                return await ReadAsync(session => session.QueryAsync(sql, ReadRecord, values), cancellationToken);
+            },
+            record => record,
+            PageSize,
+            cancellationToken))
         {
-            var (sql, values) = PageQuery(query, after);
-            var page = await ReadAsync(session => session.QueryAsync(sql, ReadRecord, values), cancellationToken);
-            foreach (var record in page)
-            {
-                yield return record;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1];
+            yield return record;
         }
     }
 
@@ -146,29 +141,24 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
     public async IAsyncEnumerable<PredictionOutcome> ReadOutcomesAsync(string model, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        PredictionRecord? after = null;
-        while (true)
+        await foreach (var outcome in KeysetPages.ReadAsync<PredictionOutcome, PredictionRecord>(
+            async after =>
+            {
+                object?[] values = after is null
+                    ? [model, since.ToUniversalTime(), PageSize]
+                    : [model, since.ToUniversalTime(), PageSize, after.Time.ToUniversalTime(), after.PredictionId];
+                return await ReadAsync(
+                    session => session.QueryAsync(
+                        PredictionLogSql.SelectOutcomes(after is not null),
+                        r => new PredictionOutcome(ReadRecord(r), r.StringOrNull(15), r.IsDBNull(16) ? null : r.GetDouble(16)),
+                        values),
+                    cancellationToken);
+            },
+            outcome => outcome.Prediction,
+            PageSize,
+            cancellationToken))
         {
-            object?[] values = after is null
-                ? [model, since.ToUniversalTime(), PageSize]
-                : [model, since.ToUniversalTime(), PageSize, after.Time.ToUniversalTime(), after.PredictionId];
-            var page = await ReadAsync(
-                session => session.QueryAsync(
-                    PredictionLogSql.SelectOutcomes(after is not null),
-                    r => new PredictionOutcome(ReadRecord(r), r.StringOrNull(15), r.IsDBNull(16) ? null : r.GetDouble(16)),
-                    values),
-                cancellationToken);
-            foreach (var outcome in page)
-            {
-                yield return outcome;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].Prediction;
+            yield return outcome;
         }
     }
 

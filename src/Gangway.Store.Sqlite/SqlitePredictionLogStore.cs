@@ -31,21 +31,13 @@ internal sealed class SqlitePredictionLogStore(SqliteDatabase database) : IPredi
     public async IAsyncEnumerable<PredictionRecord> ReadAsync(PredictionQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        PredictionRecord? after = null;
-        while (true)
+        await foreach (var record in KeysetPages.ReadAsync<PredictionRecord, PredictionRecord>(
+            async after => await database.ReadAsync(transaction => SqlitePredictions.Page(transaction, query, after, PageSize), cancellationToken),
+            record => record,
+            PageSize,
+            cancellationToken))
         {
-            var page = await database.ReadAsync(transaction => SqlitePredictions.Page(transaction, query, after, PageSize), cancellationToken);
-            foreach (var record in page)
-            {
-                yield return record;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1];
+            yield return record;
         }
     }
 
@@ -91,21 +83,13 @@ internal sealed class SqlitePredictionLogStore(SqliteDatabase database) : IPredi
     public async IAsyncEnumerable<PredictionOutcome> ReadOutcomesAsync(string model, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        PredictionRecord? after = null;
-        while (true)
+        await foreach (var outcome in KeysetPages.ReadAsync<PredictionOutcome, PredictionRecord>(
+            async after => await database.ReadAsync(transaction => SqliteFeedback.OutcomesPage(transaction, model, since, after, PageSize), cancellationToken),
+            outcome => outcome.Prediction,
+            PageSize,
+            cancellationToken))
         {
-            var page = await database.ReadAsync(transaction => SqliteFeedback.OutcomesPage(transaction, model, since, after, PageSize), cancellationToken);
-            foreach (var outcome in page)
-            {
-                yield return outcome;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].Prediction;
+            yield return outcome;
         }
     }
 
