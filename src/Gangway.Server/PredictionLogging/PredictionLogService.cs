@@ -27,9 +27,6 @@ internal sealed partial class PredictionLogService(
     /// <summary>Where the log goes.</summary>
     public PredictionLogTarget Target { get; } = PredictionLogTarget.Of(options.Value.PredictionLog, stores is not null);
 
-    /// <summary>Whether records are kept (the sink is not <c>none</c>).</summary>
-    public bool IsEnabled => Target.Kind != PredictionLogTarget.None;
-
     /// <summary>Records written by the sink.</summary>
     public long Written => _writer?.Written ?? 0;
 

@@ -54,7 +54,14 @@ internal sealed partial class ShadowScoring(
             lane.Queue.Writer.TryComplete();
         }
 
-        await Task.WhenAll(_lanes.Select(l => l.Loop)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_lanes.Select(l => l.Loop)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Out of shutdown time: what the shadows still hold is not logged (the log counts it as dropped).
+        }
     }
 
     private async Task ScoreAsync(Lane lane)
