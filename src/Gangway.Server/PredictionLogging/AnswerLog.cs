@@ -16,7 +16,7 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
     /// <summary>Logs what <c>/predict</c> answered with <paramref name="model"/>; call before the answer is written (its pooled row is returned then).</summary>
     public void Predicted(HttpContext context, LoadedModel model, PredictionsResult result, DateTimeOffset time, long started)
     {
-        if (result.Count == 0)
+        if (result.Count == 0 || !log.IsEnabled)
         {
             return;
         }
@@ -40,7 +40,7 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
     /// <summary>Logs what <c>/upsell</c> answered for <paramref name="input"/> with <paramref name="ids"/>; the records are scored again off the request path.</summary>
     public void Upsold(HttpContext context, LoadedModel model, Served served, Table input, Guid[] ids, DateTimeOffset time, long started)
     {
-        if (ids.Length == 0)
+        if (ids.Length == 0 || !log.IsEnabled)
         {
             return;
         }

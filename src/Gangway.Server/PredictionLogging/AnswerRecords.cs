@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Gangway.Data;
 using Gangway.PredictionLog;
-using LogIds = Gangway.PredictionLog.PredictionIds;
 using Gangway.Server.Serving;
+using LogIds = Gangway.PredictionLog.PredictionIds;
 
 namespace Gangway.Server.PredictionLogging;
 

@@ -27,6 +27,9 @@ internal sealed partial class PredictionLogService(
     /// <summary>Where the log goes.</summary>
     public PredictionLogTarget Target { get; } = PredictionLogTarget.Of(options.Value.PredictionLog, stores is not null);
 
+    /// <summary>Whether answers are logged at all: with <c>none</c> nothing is handed over (nor scored by shadows, whose records would go nowhere).</summary>
+    public bool IsEnabled => Target.Kind != PredictionLogTarget.None;
+
     /// <summary>Records written by the sink.</summary>
     public long Written => _writer?.Written ?? 0;
 

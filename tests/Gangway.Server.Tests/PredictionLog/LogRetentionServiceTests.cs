@@ -34,7 +34,14 @@ public sealed class LogRetentionServiceTests(TwoModels models) : IClassFixture<T
         var id = PredictionIds.Format(Guid.CreateVersion7(time));
         return new PredictionRecord
         {
-            PredictionId = id, AnswerId = id, Time = time, Source = PredictionSources.Batch, Model = "titanic", BundleHash = "abc", Inputs = "{}", Prediction = "1",
+            PredictionId = id,
+            AnswerId = id,
+            Time = time,
+            Source = PredictionSources.Batch,
+            Model = "titanic",
+            BundleHash = "abc",
+            Inputs = "{}",
+            Prediction = "1",
         };
     }
 }

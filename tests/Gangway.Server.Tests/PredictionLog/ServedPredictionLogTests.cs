@@ -130,6 +130,19 @@ public sealed class ServedPredictionLogTests(TwoModels models) : IClassFixture<T
         Assert.Equal("default-sink", Assert.Single(await LoggingServer.ReadLogAsync(store)).RequestId);
     }
 
+    [Fact]
+    public async Task Predict_PredictionLogNone_HandsNothingOver()
+    {
+        await using var server = LoggingServer.Start(Titanic(), new Dictionary<string, string?> { ["Gangway:PredictionLog"] = "none" });
+
+        await server.PostAsync("/predict", TwoModels.Records, "not-logged");
+        // Longer than the writer's batch window: a record handed over would have reached the (null) sink by now.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, await server.MetricAsync(Written));
+        Assert.Equal(0, await server.MetricAsync("gangway_prediction_log_dropped_total"));
+    }
+
     private string Titanic() => Path.Combine(models.Folder, "titanic.gwb");
 
     private static List<JsonElement> Answers(string answer) =>
