@@ -37,6 +37,32 @@ public sealed class ShadowScoringTests(TwoModels models) : IClassFixture<TwoMode
     }
 
     [Fact]
+    public async Task Predict_ShadowQueueOfOne_EveryAnsweredRecordIsScoredByTheShadowOrCountedAsSkipped()
+    {
+        var store = models.NewStore();
+        await using var server = LoggingServer.Start(
+            Path.Combine(models.Folder, "titanic.gwb"),
+            new Dictionary<string, string?> { ["Gangway:Store"] = store, ["Gangway:ShadowQueueSize"] = "1" },
+            ("candidate", Path.Combine(models.Folder, "baseline.gwb")));
+
+        // Many answers at once for a queue of one: some are likely skipped, and none may vanish uncounted.
+        const int Requests = 40;
+        await Task.WhenAll(Enumerable.Range(0, Requests).Select(i => server.PostAsync("/predict", TwoModels.Records, $"burst-{i}")));
+        const int Served = Requests * 3;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        double written, skipped;
+        while ((written = await server.MetricAsync("gangway_prediction_log_written_total")) + (skipped = await server.MetricAsync("gangway_shadow_skipped_total", ("shadow", "candidate"))) < 2 * Served)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{written} written and {skipped} skipped of {Served} answered records.");
+            await Task.Delay(50);
+        }
+
+        var logged = await LoggingServer.ReadLogAsync(store);
+        Assert.Equal(Served, logged.Count(r => !r.IsShadow));
+        Assert.Equal(Served - skipped, logged.Count(r => r.IsShadow));
+    }
+
+    [Fact]
     public async Task Predict_ShadowCannotScoreTheInput_CountsFailureAndAnswersAndLogsAsUsual()
     {
         // The baseline reads only class and sex; the full model needs columns the baseline's requests never carry.
