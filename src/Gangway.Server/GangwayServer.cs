@@ -7,6 +7,7 @@ using Gangway.Server.Logging;
 using Gangway.Server.Metrics;
 using Gangway.Server.Models;
 using Gangway.Server.Predict;
+using Gangway.Server.PredictionLogging;
 using Gangway.Server.Serving;
 using Gangway.Server.Upsell;
 using Gangway.Stores;
@@ -88,11 +89,26 @@ public static class GangwayServer
         // What answers about "the model" (home, version, model list, admin) answers about the default variant.
         services.AddSingleton(provider => provider.GetRequiredService<ModelVariants>().Default);
         services.AddHostedService<AliasFollower>();
+        AddPredictionLog(services);
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
         services.AddExceptionHandler<GangwayExceptionHandler>();
         services.AddApiDocument();
         return services;
+    }
+
+    // After the models: a model that cannot load stops the start first. Stopped in reverse order: shadows finish, then
+    // the log drains; both after the server stopped taking requests.
+    private static void AddPredictionLog(IServiceCollection services)
+    {
+        services.AddSingleton<PredictionLogService>();
+        services.AddHostedService(provider => provider.GetRequiredService<PredictionLogService>());
+        services.AddSingleton<ShadowMetrics>();
+        services.AddSingleton<ShadowScoring>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShadowScoring>());
+        services.AddSingleton<AnswerLog>();
+        services.AddSingleton<PredictionLogMetrics>();
+        services.AddHostedService<LogRetentionService>();
     }
 
     /// <summary>

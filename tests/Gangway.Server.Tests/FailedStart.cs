@@ -16,7 +16,7 @@ internal static class FailedStart
     {
         string[] args =
         [
-            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
+            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Gangway:PredictionLog", "none",
             .. settings.Where(s => s.Value is not null).SelectMany(s => (string[])[$"--{s.Key}", s.Value!]),
         ];
         return await Assert.ThrowsAsync<TException>(async () =>

@@ -51,7 +51,7 @@ public sealed class TitanicService : IDisposable
             builder.UseEnvironment("Production");
             builder.ConfigureAppConfiguration((_, configuration) =>
             {
-                configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gangway:Model"] = BundlePath });
+                configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gangway:Model"] = BundlePath, ["Gangway:PredictionLog"] = "none" });
                 if (settings is not null)
                 {
                     configuration.AddInMemoryCollection(settings);

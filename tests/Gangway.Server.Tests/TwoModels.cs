@@ -82,7 +82,8 @@ public sealed class TwoModels : IDisposable
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureAppConfiguration((_, configuration) =>
             {
-                configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gangway:Model"] = model, ["Gangway:AdminApiKey"] = adminKey });
+                // No prediction log unless a test asks for one: a server without Gangway:Store would log into the working directory.
+                configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gangway:Model"] = model, ["Gangway:AdminApiKey"] = adminKey, ["Gangway:PredictionLog"] = "none" });
                 if (settings is not null)
                 {
                     configuration.AddInMemoryCollection(settings);

@@ -26,9 +26,17 @@ internal static class ServeCommand
         {
             Description = "The largest request body accepted, in bytes (default 1048576); larger bodies get 413.",
         };
+        var predictionLog = new Option<string?>("--prediction-log")
+        {
+            Description = "Where every answered record is logged: store (the --store, the default), none, or jsonl:<folder> (JSON Lines files).",
+        };
+        var logRetention = new Option<string?>("--log-retention")
+        {
+            Description = "How long logged predictions and feedback are kept in the store (default 30d); older ones are deleted at start and hourly.",
+        };
         var command = new Command("serve", "Serve a model bundle or a registry version or alias over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar. Logs one access line per request on standard error (-q: none).")
         {
-            model, urls, maxBody,
+            model, urls, maxBody, predictionLog, logRetention,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
@@ -45,6 +53,8 @@ internal static class ServeCommand
                 args.AddRange(["--Gangway:Store", uri]);
             }
 
+            AddSetting(args, "PredictionLog", parse.GetValue(predictionLog));
+            AddSetting(args, "LogRetention", parse.GetValue(logRetention));
             try
             {
                 using var app = GangwayServer.Build([.. args], path, parse.GetValue(maxBody), CliApp.Stores(), context.Error);
@@ -58,6 +68,15 @@ internal static class ServeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // Only when given, so the Gangway__ setting in the environment still counts otherwise.
+    private static void AddSetting(List<string> args, string name, string? value)
+    {
+        if (value is not null)
+        {
+            args.AddRange([$"--Gangway:{name}", value]);
+        }
     }
 
     private static IEnumerable<string> LoggingArguments(ParseResult parse)

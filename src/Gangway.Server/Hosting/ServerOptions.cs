@@ -21,6 +21,15 @@ public sealed class ServerOptions
     /// <summary>The default <see cref="AccessLogQueueSize"/>.</summary>
     public const int DefaultAccessLogQueueSize = 10_000;
 
+    /// <summary>The default <see cref="LogRetention"/>.</summary>
+    public const string DefaultLogRetention = "30d";
+
+    /// <summary>The default <see cref="LogQueueSize"/>.</summary>
+    public const int DefaultLogQueueSize = 100_000;
+
+    /// <summary>The default <see cref="ShadowQueueSize"/>.</summary>
+    public const int DefaultShadowQueueSize = 1_000;
+
     /// <summary>The shortest <see cref="AdminApiKey"/> accepted.</summary>
     public const int MinAdminApiKeyLength = 16;
 
@@ -73,4 +82,30 @@ public sealed class ServerOptions
     /// 10,000; 1 to 1,000,000.
     /// </summary>
     public int AccessLogQueueSize { get; set; } = DefaultAccessLogQueueSize;
+
+    /// <summary>
+    /// Where the service logs every record it answers (and what its shadows score): <c>store</c> (the service's store,
+    /// <see cref="Store"/>), <c>none</c>, or <c>jsonl:&lt;folder&gt;</c> (JSON Lines files in that folder). Default: <c>store</c>
+    /// when the host registered store kinds (as <c>gangway serve</c> does), else <c>none</c>.
+    /// </summary>
+    public string? PredictionLog { get; set; }
+
+    /// <summary>
+    /// How long logged predictions and feedback are kept in the store: older ones are deleted at start and every hour.
+    /// A duration such as <c>30d</c>, <c>24h</c> (see <see cref="Durations"/>). Default <c>30d</c>.
+    /// </summary>
+    public string LogRetention { get; set; } = DefaultLogRetention;
+
+    /// <summary>
+    /// How many answered records may wait for the prediction log; past that, further records are dropped and counted in
+    /// <c>gangway_prediction_log_dropped_total</c> rather than holding up requests. A process killed outright loses at
+    /// most this many plus one batch in flight. Default 100,000; 1 to 10,000,000.
+    /// </summary>
+    public int LogQueueSize { get; set; } = DefaultLogQueueSize;
+
+    /// <summary>
+    /// How many answers may wait for each shadow model; past that, the shadow skips them and counts
+    /// <c>gangway_shadow_skipped_total</c>. Default 1,000; 1 to 1,000,000.
+    /// </summary>
+    public int ShadowQueueSize { get; set; } = DefaultShadowQueueSize;
 }

@@ -1,4 +1,5 @@
 using Gangway.Hosting;
+using Gangway.Server.PredictionLogging;
 using Gangway.Stores;
 using Microsoft.Extensions.Options;
 
@@ -67,6 +68,7 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
             failures.Add($"Gangway:AccessLogQueueSize must be between 1 and 1000000; it is {options.AccessLogQueueSize}.");
         }
 
+        failures.AddRange(PredictionLogTarget.Check(options, stores is not null));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

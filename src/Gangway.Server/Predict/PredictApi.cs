@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
 using Gangway.Server.Metrics;
 using Gangway.Server.Models;
+using Gangway.Server.PredictionLogging;
 using Gangway.Server.Records;
 using Gangway.Server.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +25,8 @@ public static class PredictApi
         var metrics = app.ServiceProvider.GetRequiredService<ServiceMetrics>();
         var options = app.ServiceProvider.GetRequiredService<IOptions<ServerOptions>>();
         var time = app.ServiceProvider.GetRequiredService<TimeProvider>();
-        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, time, cancellationToken))
+        var answers = app.ServiceProvider.GetRequiredService<AnswerLog>();
+        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, time, answers, cancellationToken))
             .WithName("Predict")
             .WithSummary("Score records with the loaded model.")
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
@@ -39,7 +42,7 @@ public static class PredictApi
     }
 
     internal static async Task<Results<PredictionsResult, ProblemHttpResult>> PredictAsync(
-        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, AnswerLog answers, CancellationToken cancellationToken)
     {
         if (!model.IsReady)
         {
@@ -53,9 +56,16 @@ public static class PredictApi
         {
             var csv = RequestBody.IsCsv(request);
             using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var (response, errors) = Predictor.Predict(body.Memory, csv, served, settings, time.GetUtcNow());
+            var (started, now) = (Stopwatch.GetTimestamp(), time.GetUtcNow());
+            var (response, errors) = Predictor.Predict(body.Memory, csv, served, settings, now);
             metrics.RecordPredictions(served, response, errors);
-            return response is not null ? response : Problems.InvalidRecords(errors);
+            if (response is null)
+            {
+                return Problems.InvalidRecords(errors);
+            }
+
+            answers.Predicted(request.HttpContext, model, response, now, started);
+            return response;
         }
         catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)
         {

@@ -24,6 +24,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 
     private readonly Served _served;
     private readonly Table? _input;
+    private readonly Table? _scored;
     private readonly IdPresence _ids = IdPresence.All;
     private readonly NumericColumn? _probability;
     private readonly Column? _prediction;
@@ -43,6 +44,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         _predictionIds = Serving.PredictionIds.New(Count, now);
         if (scored.RowCount > 0)
         {
+            _scored = scored;
             _prediction = scored[PredictionColumns.Prediction];
             _probability = scored.GetNumeric(PredictionColumns.Probability);
         }
@@ -58,6 +60,21 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         _rowProbability = prediction.Probability;
         Count = 1;
     }
+
+    /// <summary>The model that answered.</summary>
+    public Served Served => _served;
+
+    /// <summary>The rows read (null for one record scored on the fast path: see <see cref="Row"/>).</summary>
+    public Table? Input => _input;
+
+    /// <summary>What the model scored for <see cref="Input"/> (null when there were no rows or for the fast path).</summary>
+    public Table? Scored => _scored;
+
+    /// <summary>The one record scored on the fast path, until the answer is written (it then goes back to the pool), else null.</summary>
+    public RowValues? Row => _row;
+
+    /// <summary>What the fast path scored for <see cref="Row"/>.</summary>
+    public RowPrediction RowPrediction => _rowPrediction;
 
     /// <summary>The number of records answered.</summary>
     public int Count { get; }

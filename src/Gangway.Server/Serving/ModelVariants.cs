@@ -42,6 +42,9 @@ internal sealed class ModelVariants : IHostedService, IDisposable
     /// <summary>Every variant, in configuration order.</summary>
     public IReadOnlyList<LoadedModel> All { get; }
 
+    /// <summary>The shadow models: loaded like variants, each scoring every answered input off the request path; logged, never routed or returned.</summary>
+    public IReadOnlyList<LoadedModel> Shadows { get; init; } = [];
+
     /// <summary>Whether every variant has loaded and passed its self-check.</summary>
     public bool AllReady => All.All(v => v.IsReady);
 

@@ -34,6 +34,9 @@ internal sealed record Served(
     RegistrySource? Source,
     Gangway.Scoring.RowScorer? Rows)
 {
+    /// <summary>The SHA-256 of the bundle file in hex (what the prediction log records); <see cref="Version"/> is its start.</summary>
+    public string BundleHash { get; init; } = Version;
+
     /// <summary>What log lines and metric labels say for <see cref="Registered"/> when the model is a bundle file served directly.</summary>
     public const string NotRegistered = "none";
 

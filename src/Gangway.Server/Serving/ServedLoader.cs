@@ -16,12 +16,15 @@ internal static class ServedLoader
     public static Served Load(string path, RegistrySource? source, DateTimeOffset now, GangwayCatalog catalog)
     {
         var bundle = BundleReader.Read(path, catalog);
-        var version = Hashing.Sha256File(path)[..12];
+        var hash = Hashing.Sha256File(path);
         var contract = bundle.InputContract();
         var check = contract is null ? null : new ContractCheck(contract);
         SelfCheck(bundle);
         var (upsell, noUpsell) = PrepareUpsell(bundle);
-        return new Served(bundle, version, now, contract, check, PersonalDataMask.Of(contract), new RequestSchema(bundle.Schema), upsell, noUpsell, source, RowScorer.TryCreate(bundle, check?.Validator));
+        return new Served(bundle, hash[..12], now, contract, check, PersonalDataMask.Of(contract), new RequestSchema(bundle.Schema), upsell, noUpsell, source, RowScorer.TryCreate(bundle, check?.Validator))
+        {
+            BundleHash = hash,
+        };
     }
 
     // A model without an upsell section still serves /predict; /upsell then answers 404 with this reason.

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using Gangway.Server.Errors;
 using Gangway.Server.Hosting;
 using Gangway.Server.Metrics;
 using Gangway.Server.Models;
+using Gangway.Server.PredictionLogging;
 using Gangway.Server.Records;
 using Gangway.Server.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +36,7 @@ public static class UpsellApi
     }
 
     internal static async Task<Results<Ok<UpsellResponse>, ProblemHttpResult>> UpsellAsync(
-        HttpRequest request, string? threshold, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, string? threshold, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, AnswerLog answers, CancellationToken cancellationToken)
     {
         var model = variants.Default;
         if (!model.IsReady)
@@ -60,9 +62,17 @@ public static class UpsellApi
         try
         {
             var batch = await RecordRequest.ReadAsync(request, served, options.Value, cancellationToken).ConfigureAwait(false);
+            var (started, now) = (Stopwatch.GetTimestamp(), time.GetUtcNow());
             var (results, errors) = Upseller.Evaluate(batch, served, upsell, limit);
             metrics.RecordUpsell(served, results, errors);
-            return results is not null ? TypedResults.Ok(Upseller.Answer(served, batch, results, time.GetUtcNow())) : Problems.InvalidRecords(errors);
+            if (results is null)
+            {
+                return Problems.InvalidRecords(errors);
+            }
+
+            var ids = PredictionIds.New(results.Count, now);
+            answers.Upsold(request.HttpContext, model, served, batch.Table, ids, now, started);
+            return TypedResults.Ok(Upseller.Answer(served, batch, results, ids));
         }
         catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)
         {

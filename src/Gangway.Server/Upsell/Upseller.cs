@@ -41,8 +41,8 @@ internal static class Upseller
         return new RecordError(record, field, tier ? "upsell_tier" : "model", value, message);
     }
 
-    /// <summary>The answer for the results of <see cref="Evaluate"/>.</summary>
-    public static UpsellResponse Answer(Served served, RecordBatch batch, IReadOnlyList<UpsellResult> results, DateTimeOffset now)
+    /// <summary>The answer for the results of <see cref="Evaluate"/>, record i with prediction id <paramref name="predictionIds"/>[i].</summary>
+    public static UpsellResponse Answer(Served served, RecordBatch batch, IReadOnlyList<UpsellResult> results, Guid[] predictionIds)
     {
         var ids = served.Schema.Ids;
         var rows = new IReadOnlyDictionary<string, object?>[results.Count];
@@ -58,7 +58,7 @@ internal static class Upseller
                 }
             }
 
-            record["prediction_id"] = Gangway.PredictionLog.PredictionIds.Format(PredictionIds.New(now));
+            record["prediction_id"] = Gangway.PredictionLog.PredictionIds.Format(predictionIds[result.Row]);
             record["current_class"] = result.CurrentTier;
             record["probabilities"] = result.Tiers.ToDictionary(t => t.Tier, t => t.Probability, StringComparer.Ordinal);
             record["recommendation"] = Offer(result.Recommendation);

@@ -11,8 +11,8 @@ namespace Gangway.PredictionLog;
 /// <summary>
 /// Turns the rows of a scored table into prediction-log records: the inputs as the model saw them (its input columns,
 /// personal-data columns masked per the contract), the business key from the id columns, the prediction and the
-/// probability, each with a new time-ordered id. Used for batch scoring (<c>gangway predict --log</c>); the service's
-/// requests will log the same records.
+/// probability, each with a new time-ordered id or the one its answer gave. Used for batch scoring
+/// (<c>gangway predict --log</c>) and by the service for what it answers and what its shadows score.
 /// </summary>
 public sealed class ScoredTableRecords
 {
@@ -53,13 +53,30 @@ public sealed class ScoredTableRecords
     /// <param name="input">The rows as the model read them (its input columns).</param>
     /// <param name="scored">The model's output for the same rows, row for row (the prediction columns).</param>
     /// <param name="time">When they were scored.</param>
-    public IReadOnlyList<PredictionRecord> Of(Table input, Table scored, DateTimeOffset time)
+    public IReadOnlyList<PredictionRecord> Of(Table input, Table scored, DateTimeOffset time) => Of(input, scored, time, null, null);
+
+    /// <summary>
+    /// One record per row, scored at <paramref name="time"/>, with the ids the answer gave: how the service logs what
+    /// it answered (row i gets <paramref name="predictionIds"/>[i]) and what its shadows scored for the same answer
+    /// (<paramref name="answerIds"/>[i] the served record's id).
+    /// </summary>
+    /// <param name="input">The rows as the model read them (its input columns).</param>
+    /// <param name="scored">The model's output for the same rows, row for row (the prediction columns).</param>
+    /// <param name="time">When they were scored.</param>
+    /// <param name="predictionIds">Each row's own id; new ids when null.</param>
+    /// <param name="answerIds">The id of the answer each row belongs to; its own id when null.</param>
+    public IReadOnlyList<PredictionRecord> Of(Table input, Table scored, DateTimeOffset time, IReadOnlyList<string>? predictionIds, IReadOnlyList<string>? answerIds)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(scored);
         if (input.RowCount != scored.RowCount)
         {
             throw new ArgumentException($"The input has {input.RowCount} rows and the scored table {scored.RowCount}; they must be the same rows.", nameof(scored));
+        }
+
+        if ((predictionIds is not null && predictionIds.Count != input.RowCount) || (answerIds is not null && answerIds.Count != input.RowCount))
+        {
+            throw new ArgumentException($"The input has {input.RowCount} rows; there must be one prediction id and one answer id per row.", nameof(predictionIds));
         }
 
         var prediction = scored[PredictionColumns.Prediction];
@@ -69,11 +86,11 @@ public sealed class ScoredTableRecords
         using var json = new Utf8JsonWriter(buffer);
         for (var row = 0; row < records.Length; row++)
         {
-            var id = PredictionIds.Format(Guid.CreateVersion7(time));
+            var id = predictionIds?[row] ?? PredictionIds.Format(Guid.CreateVersion7(time));
             records[row] = new PredictionRecord
             {
                 PredictionId = id,
-                AnswerId = id,
+                AnswerId = answerIds?[row] ?? id,
                 Time = time,
                 Source = Source,
                 Model = _bundle.Name,

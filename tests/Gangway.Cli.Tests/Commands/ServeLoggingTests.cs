@@ -80,7 +80,7 @@ public sealed class ServeLoggingTests(ServeLoggingTests.TrainedBundle bundle) : 
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Gangway.Cli.dll"), "serve", "--model", bundle.Path, "--urls", url, .. options])
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Gangway.Cli.dll"), "serve", "--model", bundle.Path, "--urls", url, "--prediction-log", "none", .. options])
         {
             start.ArgumentList.Add(argument);
         }

@@ -62,4 +62,52 @@ public sealed class ServerOptionsValidatorTests
         Assert.Null(options.AdminApiKey);
         Assert.Null(options.Store);
     }
+
+    [Theory]
+    [InlineData("jsonl:", "Gangway:PredictionLog must be 'store', 'none' or 'jsonl:<folder>'; it is 'jsonl:'.")]
+    [InlineData("file", "Gangway:PredictionLog must be 'store', 'none' or 'jsonl:<folder>'; it is 'file'.")]
+    public void Validate_UnknownPredictionLog_NamesTheChoices(string setting, string message)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", PredictionLog = setting });
+
+        Assert.Equal(message, Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_PredictionLogStoreWithoutStoreKinds_SaysTheHostCannotOpenIt()
+    {
+        var bundle = Path.GetTempFileName();
+        try
+        {
+            var result = new ServerOptionsValidator().Validate(null, new ServerOptions { Model = bundle, PredictionLog = "store" });
+
+            Assert.Equal(
+                "Gangway:PredictionLog is 'store', but this host registered no store kinds (StoreCatalog); use 'none' or 'jsonl:<folder>'.", Assert.Single(result.Failures!));
+            Assert.True(new ServerOptionsValidator().Validate(null, new ServerOptions { Model = bundle }).Succeeded);
+        }
+        finally
+        {
+            File.Delete(bundle);
+        }
+    }
+
+    [Theory]
+    [InlineData("0d")]
+    [InlineData("forever")]
+    public void Validate_BadLogRetention_SaysWhatADurationIs(string retention)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", LogRetention = retention });
+
+        Assert.Equal(
+            $"Gangway:LogRetention must be a duration such as 30d, 24h or 15m (a positive number and ms, s, m, h or d); it is '{retention}'.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_QueueSizesOutOfRange_NameTheirRanges()
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", LogQueueSize = 0, ShadowQueueSize = 1_000_001 });
+
+        Assert.Equal(
+            ["Gangway:LogQueueSize must be between 1 and 10000000; it is 0.", "Gangway:ShadowQueueSize must be between 1 and 1000000; it is 1000001."], result.Failures!);
+    }
 }

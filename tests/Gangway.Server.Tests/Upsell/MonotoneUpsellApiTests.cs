@@ -71,7 +71,7 @@ public sealed class MonotoneUpsellApiTests(MonotoneUpsellApiTests.MonotoneTitani
             Factory = new WebApplicationFactory<ServerOptions>().WithWebHostBuilder(builder =>
             {
                 builder.UseEnvironment("Production");
-                builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gangway:Model"] = path }));
+                builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gangway:Model"] = path, ["Gangway:PredictionLog"] = "none" }));
             });
             Client = Factory.CreateClient();
         }

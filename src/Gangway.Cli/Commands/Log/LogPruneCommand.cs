@@ -19,8 +19,7 @@ internal static class LogPruneCommand
             var age = Durations.Parse(parse.GetValue(olderThan)!, "--older-than");
             var cutoff = context.Time.GetUtcNow() - age;
             var store = await context.OpenStoreAsync(cancellationToken);
-            var predictions = await store.PredictionLog.DeleteOlderThanAsync(cutoff, cancellationToken);
-            var feedback = await store.Feedback.DeleteOlderThanAsync(cutoff, cancellationToken);
+            var (predictions, feedback) = await LogRetention.PruneAsync(store, cutoff, cancellationToken);
             context.Output.WriteLine(
                 $"Deleted {predictions} prediction(s) and {feedback} feedback row(s) older than {PredictionRecordJson.Time(cutoff)} from store '{store.DisplayUri}'.");
             return ExitCodes.Success;

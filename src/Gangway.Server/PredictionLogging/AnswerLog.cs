@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Gangway.Data;
+using Gangway.PredictionLog;
+using Gangway.Server.Predict;
+using Gangway.Server.Serving;
+
+namespace Gangway.Server.PredictionLogging;
+
+/// <summary>
+/// The one call an endpoint makes once it has its answer: hands the answer to the prediction log and to the shadows.
+/// Costs the request a few references (and, on the one-record fast path, a copy of the row); never throws into it: a
+/// failure is logged and its records counted as dropped.
+/// </summary>
+internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring shadows, ILogger<AnswerLog> logger)
+{
+    /// <summary>Logs what <c>/predict</c> answered with <paramref name="model"/>; call before the answer is written (its pooled row is returned then).</summary>
+    public void Predicted(HttpContext context, LoadedModel model, PredictionsResult result, DateTimeOffset time, long started)
+    {
+        if (result.Count == 0 || !log.IsEnabled)
+        {
+            return;
+        }
+
+        try
+        {
+            var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var variant = VariantOf(model);
+            Hand(result.Row is { } row
+                ? ScoredAnswer.OfRow(row, result.RowPrediction, PredictionSources.Predict, result.Served, variant, context.TraceIdentifier, time, latency, result.PredictionIds[0])
+                : ScoredAnswer.OfTable(result.Input!, result.Scored, PredictionSources.Predict, result.Served, variant, context.TraceIdentifier, time, latency, result.PredictionIds.ToArray()));
+        }
+#pragma warning disable CA1031 // The log never breaks a prediction.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Failed(result.Count, ex);
+        }
+    }
+
+    /// <summary>Logs what <c>/upsell</c> answered for <paramref name="input"/> with <paramref name="ids"/>; the records are scored again off the request path.</summary>
+    public void Upsold(HttpContext context, LoadedModel model, Served served, Table input, Guid[] ids, DateTimeOffset time, long started)
+    {
+        if (ids.Length == 0 || !log.IsEnabled)
+        {
+            return;
+        }
+
+        try
+        {
+            var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Hand(ScoredAnswer.OfTable(input, null, PredictionSources.Upsell, served, VariantOf(model), context.TraceIdentifier, time, latency, ids));
+        }
+#pragma warning disable CA1031 // The log never breaks an answer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Failed(ids.Length, ex);
+        }
+    }
+
+    private void Hand(ScoredAnswer answer)
+    {
+        log.TryQueue(answer);
+        shadows.TryQueue(answer);
+    }
+
+    private static string? VariantOf(LoadedModel model) => model.Name == ModelVariants.DefaultName ? null : model.Name;
+
+    private void Failed(int count, Exception exception)
+    {
+        log.CountDropped(count);
+        LogFailure(logger, count, exception.GetType().Name);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An answer could not be handed to the prediction log ({Error}); {Count} record(s) dropped.")]
+    private static partial void LogFailure(ILogger logger, int count, string error);
+}

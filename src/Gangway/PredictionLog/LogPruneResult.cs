@@ -1,0 +1,6 @@
+namespace Gangway.PredictionLog;
+
+/// <summary>What one <see cref="LogRetention.PruneAsync"/> deleted.</summary>
+/// <param name="Predictions">Logged predictions deleted.</param>
+/// <param name="Feedback">Feedback rows deleted.</param>
+public sealed record LogPruneResult(long Predictions, long Feedback);

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Gangway.PredictionLog;
+using Gangway.Store.Sqlite;
+using Gangway.Stores;
+
+namespace Gangway.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>gangway serve</c> with the prediction log in a SQLite store, killed outright (SIGKILL) while records are still
+/// queued: what was written stays, every stored record is whole, and no more is lost than the documented bound
+/// (LogQueueSize plus the batch in flight).
+/// </summary>
+public sealed class ServePredictionLogKillTests(ServeLoggingTests.TrainedBundle bundle) : IClassFixture<ServeLoggingTests.TrainedBundle>
+{
+    private const int LogQueueSize = 500;
+    private const int MaxBatchSize = 5_000;
+    private const int Before = 20;
+    private const int After = 200;
+
+    [Fact]
+    public async Task Serve_KilledWhileLogging_KeepsWhatWasWrittenAndEveryStoredRecordIsWhole()
+    {
+        var database = Path.Combine(Path.GetTempPath(), "gangway-kill-" + Guid.NewGuid().ToString("N") + ".db");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Gangway.Cli.dll"), "serve", "--model", bundle.Path, "--urls", url, "--store", "sqlite:" + database, "--prediction-log", "store", "-q"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Gangway__LogQueueSize"] = LogQueueSize.ToString(CultureInfo.InvariantCulture);
+        using var process = new Process { StartInfo = start };
+        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+            await WaitUntilReady(client, process);
+            for (var i = 0; i < Before; i++)
+            {
+                answered.Add(await PredictAsync(client, i));
+            }
+
+            await WaitUntilWritten(client, Before);
+            for (var i = Before; i < Before + After; i++)
+            {
+                answered.Add(await PredictAsync(client, i));
+            }
+
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        try
+        {
+            await using var store = await new SqliteStoreProvider().OpenAsync("sqlite:" + database, CancellationToken.None);
+            var stored = await store.PredictionLog.ReadAsync(new PredictionQuery(), CancellationToken.None).ToListAsync();
+            Assert.True(stored.Count >= Before, $"{stored.Count} record(s) stored; {Before} were written before the kill.");
+            Assert.Equal(stored.Count, stored.Select(r => r.PredictionId).Distinct(StringComparer.Ordinal).Count());
+            Assert.All(stored, r =>
+            {
+                Assert.Contains(r.PredictionId, answered);
+                Assert.Equal("titanic", r.Model);
+                Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(r.Inputs).RootElement.ValueKind);
+                Assert.NotEmpty(r.Prediction);
+            });
+            Assert.True(answered.Count - stored.Count <= LogQueueSize + MaxBatchSize, $"{answered.Count - stored.Count} record(s) lost.");
+        }
+        finally
+        {
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static async Task<string> PredictAsync(HttpClient client, int i)
+    {
+        var record = $$"""{"PassengerId": {{1000 + i}}, "Pclass": 3, "Name": "Kelly, Mr. James", "Sex": "male", "Age": 34.5, "SibSp": 0, "Parch": 0, "Fare": 7.8292, "Embarked": "Q"}""";
+        using var response = await client.PostAsync(new Uri("/predict", UriKind.Relative), new StringContent(record, Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.GetProperty("predictions")[0].GetProperty("prediction_id").GetString()!;
+    }
+
+    private static async Task WaitUntilWritten(HttpClient client, int records)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("gangway_prediction_log_written_total ", StringComparison.Ordinal));
+            if (line is not null && double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture) >= records)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The service did not write {records} records within 30 seconds.");
+    }
+
+    private static async Task WaitUntilReady(HttpClient client, Process process)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            Assert.False(process.HasExited, "gangway serve exited before it was ready");
+            try
+            {
+                using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("gangway serve was not ready within a minute");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
