@@ -19,11 +19,11 @@ public static class PredictApi
 
         // The singletons are taken once here, not from each request's services: the hot path then never creates a
         // request scope.
-        var model = app.ServiceProvider.GetRequiredService<ModelVariants>().Default;
+        var variants = app.ServiceProvider.GetRequiredService<ModelVariants>();
         var metrics = app.ServiceProvider.GetRequiredService<ServiceMetrics>();
         var options = app.ServiceProvider.GetRequiredService<IOptions<ServerOptions>>();
         var time = app.ServiceProvider.GetRequiredService<TimeProvider>();
-        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, time, cancellationToken))
+        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, variants, metrics, options, time, cancellationToken))
             .WithName("Predict")
             .WithSummary("Score records with the loaded model.")
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
@@ -39,9 +39,10 @@ public static class PredictApi
     }
 
     internal static async Task<Results<PredictionsResult, ProblemHttpResult>> PredictAsync(
-        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!model.IsReady)
+        var set = variants.Current;
+        if (set?.Route(request) is not { IsReady: true } model)
         {
             return Problems.NotReady();
         }
@@ -53,7 +54,14 @@ public static class PredictApi
         {
             var csv = RequestBody.IsCsv(request);
             using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            var (response, errors) = Predictor.Predict(body.Memory, csv, served, settings, time.GetUtcNow());
+            var (response, errors) = set.RoutingField is null
+                ? Predictor.Predict(body.Memory, csv, served, settings, time.GetUtcNow())
+                : FieldRoutedPredictor.Predict(body.Memory, csv, set, settings, time.GetUtcNow());
+            if (response is not null && !ReferenceEquals(response.Served, served))
+            {
+                ModelHeader.Set(request.HttpContext.Response, response.Served);
+            }
+
             metrics.RecordPredictions(served, response, errors);
             return response is not null ? response : Problems.InvalidRecords(errors);
         }

@@ -36,8 +36,8 @@ public static class UpsellApi
     internal static async Task<Results<Ok<UpsellResponse>, ProblemHttpResult>> UpsellAsync(
         HttpRequest request, string? threshold, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var model = variants.Default;
-        if (!model.IsReady)
+        var set = variants.Current;
+        if (set?.Route(request) is not { IsReady: true } model)
         {
             return Problems.NotReady();
         }
@@ -60,6 +60,11 @@ public static class UpsellApi
         try
         {
             var batch = await RecordRequest.ReadAsync(request, served, options.Value, cancellationToken).ConfigureAwait(false);
+            if (set.RoutingField is not null)
+            {
+                return FieldRoutedUpseller.Upsell(request.HttpContext.Response, batch, set, limit, metrics, time.GetUtcNow());
+            }
+
             var (results, errors) = Upseller.Evaluate(batch, served, upsell, limit);
             metrics.RecordUpsell(served, results, errors);
             return results is not null ? TypedResults.Ok(Upseller.Answer(served, batch, results, time.GetUtcNow())) : Problems.InvalidRecords(errors);
