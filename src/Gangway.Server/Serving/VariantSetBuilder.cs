@@ -1,7 +1,7 @@
 using Gangway.Bundles;
 using Gangway.Deployment;
-using Gangway.Stores;
 using Gangway.Server.Metrics;
+using Gangway.Stores;
 
 namespace Gangway.Server.Serving;
 
