@@ -137,6 +137,30 @@ public sealed class DeploymentServingTests(DeployedTitanic titanic) : IClassFixt
     }
 
     [Fact]
+    public async Task Upsell_FieldRouting_SplitsTheBatchAndSaysEachRecordsVariant()
+    {
+        var store = await titanic.NewStoreAsync();
+        var spec = await DeployedTitanic.ApplyAsync(store, DeployedTitanic.Yaml(50, 50, "sticky: { field: PassengerId }"));
+        var (app, client) = await DeployedTitanic.StartAsync(store, "titanic");
+        await using var _ = app;
+        using var __ = client;
+        var router = new StickyRouter(spec.Variants);
+        var ids = Enumerable.Range(2000, 30).ToList();
+
+        using var response = await client.PostAsync(new Uri("/upsell", UriKind.Relative), new StringContent(DeployedTitanic.Records(ids), System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.IsSuccessStatusCode, text);
+        var results = JsonDocument.Parse(text).RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(ids, results.Select(r => r.GetProperty("PassengerId").GetInt32()));
+        Assert.Equal(ids.Select(id => router.Variants[router.Route(id.ToString(System.Globalization.CultureInfo.InvariantCulture))]), results.Select(r => r.GetProperty("variant").GetString()));
+        Assert.Equal(2, results.Select(r => r.GetProperty("variant").GetString()).Distinct().Count());
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Equal(results.Count(r => r.GetProperty("variant").GetString() == "challenger"), PrometheusText.Value(metrics, "gangway_predictions_total", ("variant", "challenger"), ("endpoint", "/upsell")));
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task Serve_DeploymentFile_ListsVariantsAndShadowsAndIsReady()
     {
         var store = await titanic.NewStoreAsync();
