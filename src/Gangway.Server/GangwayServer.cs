@@ -86,9 +86,11 @@ public static class GangwayServer
         services.AddSingleton<ModelStores>();
         services.AddSingleton(ModelVariants.Configure);
         services.AddHostedService(provider => provider.GetRequiredService<ModelVariants>());
-        // What answers about "the model" (home, version, model list, admin) answers about the default variant.
+        // What answers about "the model" (admin, version) answers about the default variant: with a deployment, the
+        // champion when first asked (home and /models ask ModelVariants each time).
         services.AddSingleton(provider => provider.GetRequiredService<ModelVariants>().Default);
         services.AddHostedService<AliasFollower>();
+        services.AddHostedService<DeploymentFollower>();
         AddPredictionLog(services);
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);

@@ -8,15 +8,17 @@ using Microsoft.Extensions.Options;
 namespace Gangway.Cli.Commands;
 
 /// <summary>
-/// <c>gangway serve</c>: answer predictions over HTTP with a model bundle, or a registry version or alias (followed while
-/// serving), until stopped (Ctrl+C). Logs, one access line per request included, go to standard error in the
+/// <c>gangway serve</c>: answer predictions over HTTP with a model bundle, a registry version or alias (followed while
+/// serving), or a deployment (<c>--deployment</c>: weighted, sticky variants and shadows, re-read while serving), until
+/// stopped (Ctrl+C). Logs, one access line per request included, go to standard error in the
 /// <c>--log-format</c> chosen; <c>-q</c> keeps warnings and errors only (no access lines), <c>-v</c> adds debug events.
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create(CliHost host)
     {
-        var model = CliOptions.RequiredPath("--model", "The model bundle (.gwb) to serve, or a registry reference: titanic@champion (an alias, followed while serving) or titanic:3.");
+        var model = CliOptions.OptionalPath("--model", "The model bundle (.gwb) to serve, or a registry reference: titanic@champion (an alias, followed while serving) or titanic:3. Required unless --deployment is given.");
+        var deployment = CliOptions.OptionalPath("--deployment", "Serve a deployment instead of one model: a deployed model's name in the store (gangway deploy apply), or a deployment file (.yaml). Re-read while serving.");
         var urls = new Option<string>("--urls")
         {
             Description = "Where to listen, e.g. http://127.0.0.1:8080 (several separated by ';').",
@@ -36,17 +38,19 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Serve a model bundle or a registry version or alias over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar. Logs one access line per request on standard error (-q: none).")
         {
-            model, urls, maxBody, predictionLog, logRetention,
+            model, deployment, urls, maxBody, predictionLog, logRetention,
         };
         command.SetAction(parse => host.Execute(parse, context =>
         {
-            var path = parse.GetValue(model)!;
-            if (!File.Exists(path) && !ModelReference.TryParse(path, out _))
+            var path = parse.GetValue(model);
+            var deployed = parse.GetValue(deployment);
+            CheckWhatToServe(path, deployed);
+            List<string> args = ["--urls", parse.GetValue(urls)!, .. LoggingArguments(parse)];
+            if (deployed is not null)
             {
-                throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' does not exist. It is not a registry reference either (name@alias or name:version).");
+                args.AddRange(["--Gangway:Deployment", deployed]);
             }
 
-            List<string> args = ["--urls", parse.GetValue(urls)!, .. LoggingArguments(parse)];
             if (parse.GetValue(GlobalOptions.Store) is { } uri)
             {
                 // A registry reference is resolved in the global --store (else GANGWAY_STORE, else the default).
@@ -76,6 +80,25 @@ internal static class ServeCommand
         if (value is not null)
         {
             args.AddRange([$"--Gangway:{name}", value]);
+        }
+    }
+
+    // A deployment names its models itself: with --model as well it would be unclear which one answers.
+    private static void CheckWhatToServe(string? path, string? deployment)
+    {
+        if (path is not null && deployment is not null)
+        {
+            throw new GangwayException(ErrorKind.InvalidInput, $"Give --model ('{path}') or --deployment ('{deployment}'), not both: a deployment names its models itself.");
+        }
+
+        if (path is null && deployment is null)
+        {
+            throw new GangwayException(ErrorKind.InvalidInput, "Give --model (a bundle or a registry reference such as titanic@champion) or --deployment (a deployed model's name or a deployment file).");
+        }
+
+        if (path is not null && !File.Exists(path) && !ModelReference.TryParse(path, out _))
+        {
+            throw new GangwayException(ErrorKind.NotFound, $"Model bundle '{path}' does not exist. It is not a registry reference either (name@alias or name:version).");
         }
     }
 

@@ -36,9 +36,17 @@ public sealed class ServerOptions
     /// <summary>
     /// What to serve: the path of a model bundle (.gwb), or a registry reference such as <c>titanic@champion</c> (an
     /// alias, followed while the service runs) or <c>titanic:3</c> (one version) in <see cref="Store"/>. An existing file
-    /// wins over a reference of the same spelling. Required.
+    /// wins over a reference of the same spelling. Required unless <see cref="Deployment"/> is set, and then not allowed.
     /// </summary>
     public string? Model { get; set; }
+
+    /// <summary>
+    /// A deployment to serve instead of one model: the name of a deployed model in <see cref="Store"/> (its current
+    /// revision, applied by <c>gangway deploy apply</c>), or a deployment file (<c>.yaml</c>/<c>.yml</c>). Its variants
+    /// answer requests by weight and sticky key, its shadows score off the hot path; it is read again every
+    /// <c>refresh</c> of the deployment, so changed weights, variants and shadows take effect without a restart. Optional.
+    /// </summary>
+    public string? Deployment { get; set; }
 
     /// <summary>
     /// The store a registry reference is resolved in and the admin endpoints change, as a URI (e.g.

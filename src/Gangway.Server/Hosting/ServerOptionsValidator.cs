@@ -12,9 +12,13 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Model))
+        if (!string.IsNullOrWhiteSpace(options.Deployment))
         {
-            failures.Add("Gangway:Model is required: the path of the model bundle (.gwb) to serve, e.g. --model titanic.gwb, or a registry reference such as titanic@champion.");
+            ValidateDeployment(options, failures);
+        }
+        else if (string.IsNullOrWhiteSpace(options.Model))
+        {
+            failures.Add("Gangway:Model is required: the path of the model bundle (.gwb) to serve, e.g. --model titanic.gwb, or a registry reference such as titanic@champion; or set Gangway:Deployment.");
         }
         else if (ModelReference.TryParse(options.Model, out _))
         {
@@ -70,5 +74,25 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
 
         failures.AddRange(PredictionLogTarget.Check(options, stores is not null));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // A deployment names the models itself, so a model setting as well would leave it unclear which one answers.
+    private void ValidateDeployment(ServerOptions options, List<string> failures)
+    {
+        var deployment = options.Deployment!;
+        if (!string.IsNullOrWhiteSpace(options.Model))
+        {
+            failures.Add($"Gangway:Model ('{options.Model}') and Gangway:Deployment ('{deployment}') are both set; a deployment names its models itself, so set only one.");
+        }
+
+        if (stores is null)
+        {
+            failures.Add($"Gangway:Deployment '{deployment}' needs a store to resolve its variants' models in, but this host registered no store kinds (StoreCatalog).");
+        }
+
+        if (Serving.DeploymentSource.IsFile(deployment) && !File.Exists(deployment))
+        {
+            failures.Add($"Gangway:Deployment: the deployment file '{deployment}' does not exist.");
+        }
     }
 }

@@ -39,6 +39,7 @@ internal sealed partial class ServiceMetrics
     private readonly Counter _reloads;
     private readonly Counter _reloadFailures;
     private readonly Counter _accessLogDropped;
+    private readonly Counter _deploymentRefreshFailures;
     private readonly ILogger<ServiceMetrics> _logger;
 
     public ServiceMetrics(ILogger<ServiceMetrics> logger)
@@ -56,11 +57,11 @@ internal sealed partial class ServiceMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
         InProgress = factory.CreateGauge("http_requests_in_progress", "Requests being answered now.");
         // "version" is the bundle hash; "registered" the registered version (titanic:3), or "none" for a bundle file.
-        _predictions = factory.CreateCounter("gangway_predictions_total", "Records scored, by model, version, registered version and endpoint.", ["model", "version", "registered", "endpoint"]);
+        _predictions = factory.CreateCounter("gangway_predictions_total", "Records scored, by model, version, registered version, endpoint and deployment variant (default without a deployment).", ["model", "version", "registered", "endpoint", "variant"]);
         _probability = factory.CreateHistogram(
             "gangway_prediction_probability",
-            "The predicted probability of the positive class of each scored record as it is, by model, version and registered version.",
-            ["model", "version", "registered"],
+            "The predicted probability of the positive class of each scored record as it is, by model, version, registered version and deployment variant (default without a deployment).",
+            ["model", "version", "registered", "variant"],
             new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.1, 0.1, 9) });
         _recommendations = factory.CreateCounter(
             "gangway_upsell_recommendations_total",
@@ -76,6 +77,10 @@ internal sealed partial class ServiceMetrics
             "gangway_model_reload_failures_total",
             "Refreshes of the served model that failed (store unreachable, bundle unreadable, self-check failed); the previous model kept serving. By model.",
             ["model"]);
+        _deploymentRefreshFailures = factory.CreateCounter(
+            "gangway_deployment_refresh_failures_total",
+            "Times re-reading the served deployment failed (store unreachable, a model that does not load, variants that do not share the request schema); the previous deployment kept serving. By deployment.",
+            ["deployment"]);
         _accessLogDropped = factory.CreateCounter(
             "gangway_access_log_dropped_total",
             "Access log lines not written because the queue was full (the output was too slow or stalled) or the output failed.");
@@ -118,9 +123,9 @@ internal sealed partial class ServiceMetrics
     {
         try
         {
-            if (response is not null)
+            foreach (var part in response?.Parts ?? (response is null ? [] : [response]))
             {
-                RecordScored(served, static c => c.Predict, response.Probabilities);
+                RecordScored(part.Served, static c => c.Predict, part.Probabilities);
             }
 
             RecordErrors(served, errors);
@@ -169,6 +174,12 @@ internal sealed partial class ServiceMetrics
         _reloads.WithLabels(model);
         _reloadFailures.WithLabels(model);
     }
+
+    /// <summary>Exports the deployment refresh failure counter at 0, so alerts on it work before the first failure.</summary>
+    public void StartDeploymentCounters(string deployment) => _deploymentRefreshFailures.WithLabels(deployment);
+
+    /// <summary>Counts a re-read of the deployment that failed while the previous one kept serving.</summary>
+    public void RecordDeploymentRefreshFailure(string deployment) => _deploymentRefreshFailures.WithLabels(deployment).Inc();
 
     /// <summary>Counts a model swapped in while serving.</summary>
     public void RecordReload(string model) => _reloads.WithLabels(model).Inc();
@@ -221,10 +232,10 @@ internal sealed partial class ServiceMetrics
 
     private sealed class ScoredChildren(Counter predictions, Histogram probability, Served served)
     {
-        public Counter.Child Predict { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, "/predict");
+        public Counter.Child Predict { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, "/predict", served.VariantLabel);
 
-        public Counter.Child Upsell { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, "/upsell");
+        public Counter.Child Upsell { get; } = predictions.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, "/upsell", served.VariantLabel);
 
-        public Histogram.Child Probability { get; } = probability.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel);
+        public Histogram.Child Probability { get; } = probability.WithLabels(served.Bundle.Name, served.Version, served.RegisteredLabel, served.VariantLabel);
     }
 }

@@ -110,7 +110,7 @@ internal static class ApiDocument
         {
             [ModelHeader.Name] = new OpenApiHeader
             {
-                Description = "The model that answered: its registered version and bundle hash (titanic:3; bundle=ad7324b271dd), or its name and bundle hash for a bundle file (titanic; bundle=ad7324b271dd).",
+                Description = "The model that answered: its registered version and bundle hash (titanic:3; bundle=ad7324b271dd), or its name and bundle hash for a bundle file (titanic; bundle=ad7324b271dd); with a deployment followed by the variant (titanic:2; bundle=5f1e0c9a2b7d (challenger)).",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             },
         },

@@ -89,7 +89,13 @@ internal static class ContractSchemas
         "The model that answered.",
         ("name", Typed(JsonSchemaType.String, "The model's name from its spec.")),
         ("version", Typed(JsonSchemaType.String, "The first 12 hex digits of the bundle's SHA-256.")),
-        ("registered", Typed(JsonSchemaType.String | JsonSchemaType.Null, "The registered version (e.g. titanic:3); null for a bundle file served directly.")));
+        ("registered", Typed(JsonSchemaType.String | JsonSchemaType.Null, "The registered version (e.g. titanic:3); null for a bundle file served directly.")),
+        ("variant", Variant("The deployment variant that answered the whole request; absent without a deployment and when a batch routed by a record field was split across variants.")));
+
+    /// <summary>The <c>variant</c> of one record's answer.</summary>
+    private static OpenApiSchema Variant(string description) => Typed(JsonSchemaType.String, description);
+
+    private const string RecordVariant = "The deployment variant that answered this record; absent without a deployment.";
 
     /// <summary>
     /// The 200 answer of <c>/predict</c>: the model and, per record, its ids, prediction (a number when
@@ -99,7 +105,8 @@ internal static class ContractSchemas
     {
         var prediction = Object($"One prediction, in request order.", [.. Ids(served),
             (PredictionColumns.Prediction, Typed(numericPrediction ? JsonSchemaType.Number : JsonSchemaType.String, $"The predicted '{served.Bundle.Schema.Target}'.")),
-            (PredictionColumns.Probability, Probability($"The probability that '{served.Bundle.Schema.Target}' is '{served.Bundle.Schema.PositiveClass}'; null when it cannot be computed."))]);
+            (PredictionColumns.Probability, Probability($"The probability that '{served.Bundle.Schema.Target}' is '{served.Bundle.Schema.PositiveClass}'; null when it cannot be computed.")),
+            ("variant", Variant(RecordVariant))]);
         return Object("The predictions.", ("model", ModelReference()), ("predictions", new OpenApiSchema { Type = JsonSchemaType.Array, Items = prediction }));
     }
 
@@ -141,7 +148,8 @@ internal static class ContractSchemas
             ("probabilities", new OpenApiSchema { Type = JsonSchemaType.Object, Description = "Tier to probability, for the record's tier and every higher one.", AdditionalProperties = Probability("The probability in that tier.") }),
             ("recommendation", offer),
             ("best_upgrade", offer),
-            ("threshold", Typed(JsonSchemaType.Number, "The smallest gain that is recommended."))]);
+            ("threshold", Typed(JsonSchemaType.Number, "The smallest gain that is recommended.")),
+            ("variant", Variant(RecordVariant))]);
         return Object("The upsell results.", ("model", ModelReference()), ("results", new OpenApiSchema { Type = JsonSchemaType.Array, Items = result }));
     }
 

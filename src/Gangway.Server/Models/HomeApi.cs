@@ -31,15 +31,19 @@ public static class HomeApi
         return app;
     }
 
-    internal static Results<Ok<HomeInfo>, ContentHttpResult> Home(HttpRequest request, LoadedModel model)
+    internal static Results<Ok<HomeInfo>, ContentHttpResult> Home(HttpRequest request, ModelVariants variants)
     {
-        Served? served = model.IsReady ? model.Current : null;
+        var set = variants.AllReady ? variants.Current : null;
+        Served? served = set?.Champion.Current;
         if (served is not null)
         {
             ModelHeader.Set(request.HttpContext.Response, served);
         }
 
-        var home = new HomeInfo(ApiDocument.Title, GangwayVersion.Current, served is null ? null : ModelReference.Of(served), Links);
+        var home = new HomeInfo(ApiDocument.Title, GangwayVersion.Current, served is null ? null : ModelReference.Of(served), Links)
+        {
+            Deployment = set is null || variants.DeploymentSetting is null ? null : DeploymentInfo.Of(variants.DeploymentSetting, set),
+        };
         return request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
             ? TypedResults.Content(Html(home), "text/html; charset=utf-8")
             : TypedResults.Ok(home);
@@ -50,6 +54,13 @@ public static class HomeApi
         var model = home.Model is { } m
             ? $"Serving model <b>{Encode(m.Name)}</b>, {(m.Registered is { } registered ? $"registered version <b>{Encode(registered)}</b>, " : "a bundle file (not registered), ")}bundle <code>{Encode(m.Version)}</code>."
             : "The model is still loading.";
+        if (home.Deployment is { } deployment)
+        {
+            model += $" Deployment <b>{Encode(deployment.Name)}</b>: "
+                + string.Join(", ", deployment.Variants.Select(v => $"{Encode(v.Name)} ({Encode(v.Registered ?? v.Version)}, weight {v.Weight})"))
+                + string.Concat(deployment.Shadows.Select(s => $", shadow {Encode(s.Name)} ({Encode(s.Registered ?? s.Version)})")) + ".";
+        }
+
         var links = home.Links;
         return $"""
             <!DOCTYPE html>
@@ -77,7 +88,44 @@ public static class HomeApi
 /// <param name="Gangway">The Gangway version serving.</param>
 /// <param name="Model">The served model, or null while it loads.</param>
 /// <param name="Links">Where the service's other pages are.</param>
-public sealed record HomeInfo(string Service, string Gangway, ModelReference? Model, HomeLinks Links);
+public sealed record HomeInfo(string Service, string Gangway, ModelReference? Model, HomeLinks Links)
+{
+    /// <summary>The deployment served, with its variants and shadows; absent without a deployment (then <see cref="Model"/> answers everything).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DeploymentInfo? Deployment { get; init; }
+}
+
+/// <summary>The deployment a service serves, as <c>GET /</c> describes it.</summary>
+/// <param name="Name">The deployment setting: a deployed model's name or a deployment file.</param>
+/// <param name="Revision">Its revision in the store, or null for a file.</param>
+/// <param name="Champion">The variant the others are judged against (and that <see cref="HomeInfo.Model"/> names).</param>
+/// <param name="Sticky">Where the routing key is read, e.g. <c>header X-Customer-Id</c> or <c>field PassengerId</c>; null when requests are routed at random by weight.</param>
+/// <param name="Variants">The variants that answer requests.</param>
+/// <param name="Shadows">The shadows, which score off the hot path and never answer.</param>
+public sealed record DeploymentInfo(string Name, int? Revision, string Champion, string? Sticky, IReadOnlyList<VariantInfo> Variants, IReadOnlyList<VariantInfo> Shadows)
+{
+    internal static DeploymentInfo Of(string name, VariantSet set)
+    {
+        var spec = set.Deployment!;
+        return new DeploymentInfo(
+            name,
+            set.Revision,
+            spec.Champion,
+            spec.Sticky is { } sticky ? $"{sticky.Source.ToString().ToLowerInvariant()} {sticky.Name}" : null,
+            [.. spec.Variants.Select((v, i) => VariantInfo.Of(set.Routed[i], v.Weight))],
+            [.. set.Shadows.Select(s => VariantInfo.Of(s, null))]);
+    }
+}
+
+/// <summary>One variant or shadow of a deployment.</summary>
+/// <param name="Name">Its name in the deployment.</param>
+/// <param name="Registered">The registered version it serves now, e.g. <c>titanic:5</c>.</param>
+/// <param name="Version">The first 12 hex digits of its bundle's SHA-256.</param>
+/// <param name="Weight">Its weight; null for a shadow.</param>
+public sealed record VariantInfo(string Name, string? Registered, string Version, double? Weight)
+{
+    internal static VariantInfo Of(LoadedModel model, double? weight) => new(model.Name, model.Current.Registered, model.Current.Version, weight);
+}
 
 /// <summary>The service's pages.</summary>
 /// <param name="Api">The interactive API page.</param>

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gangway.Server.Models;
 
-/// <summary><c>GET /models</c>: what the loaded model is, where it came from and how its last refresh went.</summary>
+/// <summary>
+/// <c>GET /models</c>: what the loaded model is, where it came from and how its last refresh went; with a deployment,
+/// one entry per variant (with its weight) and then per shadow, the champion first among the variants' order as deployed.
+/// </summary>
 public static class ModelsApi
 {
     /// <summary>Maps <c>GET /models</c>.</summary>
@@ -13,23 +16,33 @@ public static class ModelsApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/models", List)
-            .WithSummary("The loaded model: name, version, manifest, input schema, contract columns, metrics, lineage, when it was loaded, its registry source and the last refresh.");
+            .WithSummary("The loaded model (with a deployment: each variant, with its weight, and each shadow): name, version, manifest, input schema, contract columns, metrics, lineage, when it was loaded, its registry source and the last refresh.");
         return app;
     }
 
-    internal static Ok<IReadOnlyList<ModelDescription>> List(LoadedModel model, HttpResponse response)
+    internal static Ok<IReadOnlyList<ModelDescription>> List(ModelVariants variants, HttpResponse response)
     {
-        if (!model.IsReady)
+        if (variants.Current is not { } set || !variants.AllReady)
         {
             return TypedResults.Ok<IReadOnlyList<ModelDescription>>([]);
         }
 
+        ModelHeader.Set(response, set.Champion.Current);
+        var deployment = set.Deployment;
+        IReadOnlyList<ModelDescription> described = deployment is null
+            ? [Describe(set.Champion, null, null)]
+            : [.. deployment.Variants.Select((v, i) => Describe(set.Routed[i], v.Weight, VariantRoles.Variant)),
+                .. set.Shadows.Select(s => Describe(s, null, VariantRoles.Shadow))];
+        return TypedResults.Ok(described);
+    }
+
+    private static ModelDescription Describe(LoadedModel model, double? weight, string? role)
+    {
         var served = model.Current;
-        ModelHeader.Set(response, served);
         var bundle = served.Bundle;
         var manifest = bundle.Manifest;
         var refresh = model.LastRefresh;
-        return TypedResults.Ok<IReadOnlyList<ModelDescription>>([new ModelDescription(
+        return new ModelDescription(
             bundle.Name,
             served.Version,
             served.Registered,
@@ -43,8 +56,23 @@ public static class ModelsApi
             JsonNode.Parse(bundle.Lineage.ToJson())!,
             served.Source,
             refresh?.At,
-            refresh?.Error)]);
+            refresh?.Error)
+        {
+            Variant = served.Variant,
+            Role = role,
+            Weight = weight,
+        };
     }
+}
+
+/// <summary>What a model does in a deployment (<see cref="ModelDescription.Role"/>).</summary>
+public static class VariantRoles
+{
+    /// <summary>It answers the requests routed to it.</summary>
+    public const string Variant = "variant";
+
+    /// <summary>It scores records off the hot path and never answers.</summary>
+    public const string Shadow = "shadow";
 }
 
 /// <summary>One model as <c>GET /models</c> describes it.</summary>
@@ -76,4 +104,17 @@ public sealed record ModelDescription(
     JsonNode Lineage,
     [property: JsonPropertyName("source")] RegistrySource? Source,
     DateTimeOffset? LastRefresh,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>The deployment variant or shadow this model serves as; absent without a deployment.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Variant { get; init; }
+
+    /// <summary><see cref="VariantRoles.Variant"/> or <see cref="VariantRoles.Shadow"/>; absent without a deployment.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Role { get; init; }
+
+    /// <summary>A variant's weight in the deployment; absent for a shadow and without a deployment.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Weight { get; init; }
+}

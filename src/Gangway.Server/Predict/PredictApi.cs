@@ -21,12 +21,12 @@ public static class PredictApi
 
         // The singletons are taken once here, not from each request's services: the hot path then never creates a
         // request scope.
-        var model = app.ServiceProvider.GetRequiredService<ModelVariants>().Default;
+        var variants = app.ServiceProvider.GetRequiredService<ModelVariants>();
         var metrics = app.ServiceProvider.GetRequiredService<ServiceMetrics>();
         var options = app.ServiceProvider.GetRequiredService<IOptions<ServerOptions>>();
         var time = app.ServiceProvider.GetRequiredService<TimeProvider>();
         var answers = app.ServiceProvider.GetRequiredService<AnswerLog>();
-        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, model, metrics, options, time, answers, cancellationToken))
+        app.MapPost("/predict", (HttpRequest request, CancellationToken cancellationToken) => PredictAsync(request, variants, metrics, options, time, answers, cancellationToken))
             .WithName("Predict")
             .WithSummary("Score records with the loaded model.")
             .WithDescription("The body is a JSON array of records, a single record object, a pandas DataFrame.to_json() body (orient 'columns', 'split' or 'records'), or text/csv with a header row. See docs/service.md.")
@@ -42,9 +42,10 @@ public static class PredictApi
     }
 
     internal static async Task<Results<PredictionsResult, ProblemHttpResult>> PredictAsync(
-        HttpRequest request, LoadedModel model, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, AnswerLog answers, CancellationToken cancellationToken)
+        HttpRequest request, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, AnswerLog answers, CancellationToken cancellationToken)
     {
-        if (!model.IsReady)
+        var set = variants.Current;
+        if (set?.Route(request) is not { IsReady: true } model)
         {
             return Problems.NotReady();
         }
@@ -57,14 +58,21 @@ public static class PredictApi
             var csv = RequestBody.IsCsv(request);
             using var body = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
             var (started, now) = (Stopwatch.GetTimestamp(), time.GetUtcNow());
-            var (response, errors) = Predictor.Predict(body.Memory, csv, served, settings, now);
+            var (response, errors) = set.RoutingField is null
+                ? Predictor.Predict(body.Memory, csv, served, settings, now)
+                : FieldRoutedPredictor.Predict(body.Memory, csv, set, settings, now);
+            if (response is not null && !ReferenceEquals(response.Served, served))
+            {
+                ModelHeader.Set(request.HttpContext.Response, response.Served);
+            }
+
             metrics.RecordPredictions(served, response, errors);
             if (response is null)
             {
                 return Problems.InvalidRecords(errors);
             }
 
-            answers.Predicted(request.HttpContext, model, response, now, started);
+            answers.Predicted(request.HttpContext, response, now, started);
             return response;
         }
         catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)

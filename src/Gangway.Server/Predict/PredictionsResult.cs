@@ -15,7 +15,9 @@ namespace Gangway.Server.Predict;
 /// The 200 answer of <c>POST /predict</c>, written straight from the scored table as <see cref="PredictResponse"/>'s JSON:
 /// no dictionary or boxed number per record. Missing or non-finite numbers are written as null, so a 2xx never carries
 /// NaN or infinity. One record scored on the fast path (<see cref="RowScorer"/>) is written from its row instead, which
-/// goes back to the scorer's pool once written. An id field a record did not give is left out of its answer.
+/// goes back to the scorer's pool once written. An id field a record did not give is left out of its answer. With a
+/// deployment each record says its <c>variant</c>; a batch split across variants by a routing field is one answer made
+/// of the answers of its parts, written in request order.
 /// </summary>
 internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 {
@@ -33,6 +35,10 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
     private readonly double _rowProbability;
     private readonly Guid[] _predictionIds = [];
     private readonly Guid _rowPredictionId;
+    private readonly PredictionsResult[]? _parts;
+    private readonly int[] _partOfRecord = [];
+    private readonly int[] _rowInPart = [];
+    private readonly double[] _splitProbabilities = [];
 
     /// <summary>The answer for the scored rows of <paramref name="input"/>; an id a record did not give (<paramref name="ids"/>) is left out of its answer.</summary>
     public PredictionsResult(Served served, Table input, Table scored, IdPresence ids, DateTimeOffset now)
@@ -61,8 +67,32 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         Count = 1;
     }
 
-    /// <summary>The model that answered.</summary>
+    /// <summary>
+    /// The answer of a batch split across variants: record <c>r</c> is row <paramref name="rowInPart"/>[r] of part
+    /// <paramref name="partOfRecord"/>[r]. Its <c>model</c> names the first record's model, without <c>variant</c>.
+    /// </summary>
+    public PredictionsResult(PredictionsResult[] parts, int[] partOfRecord, int[] rowInPart)
+    {
+        _parts = parts;
+        _partOfRecord = partOfRecord;
+        _rowInPart = rowInPart;
+        _served = parts[partOfRecord[0]]._served;
+        Count = partOfRecord.Length;
+        _predictionIds = new Guid[Count];
+        _splitProbabilities = new double[Count];
+        for (var record = 0; record < Count; record++)
+        {
+            var part = parts[partOfRecord[record]];
+            _predictionIds[record] = part._predictionIds[rowInPart[record]];
+            _splitProbabilities[record] = part.Probabilities[rowInPart[record]];
+        }
+    }
+
+    /// <summary>The model that answered: with a split batch, the first record's (see <see cref="Parts"/>).</summary>
     public Served Served => _served;
+
+    /// <summary>The answers of the variants a split batch went to, one per variant; null when one model answered all records.</summary>
+    public IReadOnlyList<PredictionsResult>? Parts => _parts;
 
     /// <summary>The rows read (null for one record scored on the fast path: see <see cref="Row"/>).</summary>
     public Table? Input => _input;
@@ -85,6 +115,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
     /// <summary>The probability of each record, in request order (empty when there are none).</summary>
     public ReadOnlySpan<double> Probabilities => _row is not null
         ? new ReadOnlySpan<double>(in _rowProbability)
+        : _parts is not null ? _splitProbabilities
         : _probability is null ? [] : _probability.Values;
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -152,6 +183,12 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
                 json.WriteNull(Names.Registered);
             }
 
+            // A split batch has no one variant: each record names its own.
+            if (_served.EncodedVariant is { } variant && _parts is null)
+            {
+                json.WriteString(Names.Variant, variant);
+            }
+
             json.WriteEndObject();
             json.WriteStartArray(Names.Predictions);
         }
@@ -170,6 +207,12 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 
     private void WriteRecord(Utf8JsonWriter json, int row)
     {
+        if (_parts is not null)
+        {
+            _parts[_partOfRecord[row]].WriteRecord(json, _rowInPart[row]);
+            return;
+        }
+
         if (_row is not null)
         {
             WriteRowRecord(json, _row);
@@ -192,6 +235,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         WriteValue(json, _prediction!, row);
         json.WritePropertyName(Names.Probability);
         WriteValue(json, _probability!, row);
+        WriteVariant(json);
         json.WriteEndObject();
     }
 
@@ -231,7 +275,16 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
 
         json.WritePropertyName(Names.Probability);
         WriteNumber(json, _rowPrediction.Probability);
+        WriteVariant(json);
         json.WriteEndObject();
+    }
+
+    private void WriteVariant(Utf8JsonWriter json)
+    {
+        if (_served.EncodedVariant is { } variant)
+        {
+            json.WriteString(Names.Variant, variant);
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter json, double value)
@@ -288,6 +341,7 @@ internal sealed class PredictionsResult : IResult, IEndpointMetadataProvider
         public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
         public static readonly JsonEncodedText Registered = JsonEncodedText.Encode("registered");
         public static readonly JsonEncodedText Predictions = JsonEncodedText.Encode("predictions");
+        public static readonly JsonEncodedText Variant = JsonEncodedText.Encode("variant");
         public static readonly JsonEncodedText Prediction = JsonEncodedText.Encode(PredictionColumns.Prediction);
         public static readonly JsonEncodedText Probability = JsonEncodedText.Encode(PredictionColumns.Probability);
     }

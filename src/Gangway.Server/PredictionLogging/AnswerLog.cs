@@ -13,9 +13,22 @@ namespace Gangway.Server.PredictionLogging;
 /// </summary>
 internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring shadows, ILogger<AnswerLog> logger)
 {
-    /// <summary>Logs what <c>/predict</c> answered with <paramref name="model"/>; call before the answer is written (its pooled row is returned then).</summary>
-    public void Predicted(HttpContext context, LoadedModel model, PredictionsResult result, DateTimeOffset time, long started)
+    /// <summary>
+    /// Logs what <c>/predict</c> answered, each part of a batch split across variants with its own model; call before
+    /// the answer is written (its pooled row is returned then).
+    /// </summary>
+    public void Predicted(HttpContext context, PredictionsResult result, DateTimeOffset time, long started)
     {
+        if (result.Parts is { } parts)
+        {
+            foreach (var part in parts)
+            {
+                Predicted(context, part, time, started);
+            }
+
+            return;
+        }
+
         if (result.Count == 0 || !log.IsEnabled)
         {
             return;
@@ -24,7 +37,7 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
         try
         {
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var variant = VariantOf(model);
+            var variant = result.Served.Variant;
             Hand(result.Row is { } row
                 ? ScoredAnswer.OfRow(row, result.RowPrediction, PredictionSources.Predict, result.Served, variant, context.TraceIdentifier, time, latency, result.PredictionIds[0])
                 : ScoredAnswer.OfTable(result.Input!, result.Scored, PredictionSources.Predict, result.Served, variant, context.TraceIdentifier, time, latency, result.PredictionIds.ToArray()));
@@ -38,7 +51,7 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
     }
 
     /// <summary>Logs what <c>/upsell</c> answered for <paramref name="input"/> with <paramref name="ids"/>; the records are scored again off the request path.</summary>
-    public void Upsold(HttpContext context, LoadedModel model, Served served, Table input, Guid[] ids, DateTimeOffset time, long started)
+    public void Upsold(HttpContext context, Served served, Table input, Guid[] ids, DateTimeOffset time, long started)
     {
         if (ids.Length == 0 || !log.IsEnabled)
         {
@@ -48,7 +61,7 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
         try
         {
             var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Hand(ScoredAnswer.OfTable(input, null, PredictionSources.Upsell, served, VariantOf(model), context.TraceIdentifier, time, latency, ids));
+            Hand(ScoredAnswer.OfTable(input, null, PredictionSources.Upsell, served, served.Variant, context.TraceIdentifier, time, latency, ids));
         }
 #pragma warning disable CA1031 // The log never breaks an answer.
         catch (Exception ex)
@@ -63,8 +76,6 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
         log.TryQueue(answer);
         shadows.TryQueue(answer);
     }
-
-    private static string? VariantOf(LoadedModel model) => model.Name == ModelVariants.DefaultName ? null : model.Name;
 
     private void Failed(int count, Exception exception)
     {

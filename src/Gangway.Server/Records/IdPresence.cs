@@ -10,6 +10,10 @@ internal sealed class IdPresence(bool[]?[] givenByColumn)
     /// <summary>Every row gave every id.</summary>
     public static IdPresence All { get; } = new([]);
 
+    /// <summary>The presence of the rows <paramref name="rows"/>, in that order (for a part of a batch).</summary>
+    public IdPresence Take(IReadOnlyList<int> rows) =>
+        new([.. givenByColumn.Select(given => given is null ? null : rows.Select(row => given[row]).ToArray())]);
+
     /// <summary>Whether table row <paramref name="row"/> gave input column <paramref name="column"/>.</summary>
     public bool IsGiven(int column, int row) =>
         (uint)column >= (uint)givenByColumn.Length || givenByColumn[column] is not { } given || given[row];

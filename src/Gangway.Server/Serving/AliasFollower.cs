@@ -6,14 +6,14 @@ namespace Gangway.Server.Serving;
 /// <summary>
 /// For each variant that serves an alias (<c>titanic@champion</c>), resolves it again every
 /// <see cref="ServerOptions.RefreshSeconds"/> (timed by the injected <see cref="TimeProvider"/>) so promotions and
-/// rollbacks in the store reach the service without a restart. Does nothing for a bundle file or a fixed version.
+/// rollbacks in the store reach the service without a restart. Does nothing for a bundle file or a fixed version. With a
+/// deployment, the variants and shadows are looked up again each time, as a refreshed deployment may have changed them.
 /// </summary>
 internal sealed class AliasFollower(ModelVariants variants, IOptions<ServerOptions> options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var following = variants.All.Where(v => v.FollowsAlias).ToList();
-        if (following.Count == 0)
+        if (!variants.ServesDeployment && !variants.All.Any(v => v.FollowsAlias))
         {
             return;
         }
@@ -24,7 +24,7 @@ internal sealed class AliasFollower(ModelVariants variants, IOptions<ServerOptio
             try
             {
                 await Task.Delay(interval, time, stoppingToken).ConfigureAwait(false);
-                foreach (var variant in following)
+                foreach (var variant in (variants.Current?.Loaded ?? []).Where(v => v.FollowsAlias).ToList())
                 {
                     await variant.RefreshAsync(stoppingToken).ConfigureAwait(false);
                 }

@@ -8,9 +8,10 @@ namespace Gangway.Server.Serving;
 /// <see cref="RefreshAsync"/> resolves the setting again (a moved alias, a changed file) and swaps in the new model only
 /// once it has loaded and passed its self-check: requests in flight finish on the model they started with, and a model
 /// that fails keeps the old one serving, with the reason in <see cref="LastRefresh"/>, a warning log and
-/// <c>gangway_model_reload_failures_total</c>. Thread-safe once started.
+/// <c>gangway_model_reload_failures_total</c>. With a deployment, <c>variant</c> is the variant or shadow it serves as
+/// (see <see cref="Served.Variant"/>); null without one. Thread-safe once started.
 /// </summary>
-internal sealed partial class LoadedModel(string name, ModelSourceResolver resolver, ServiceMetrics metrics, TimeProvider time, ILogger<LoadedModel> logger, GangwayCatalog catalog) : IHostedService, IDisposable
+internal sealed partial class LoadedModel(string name, ModelSourceResolver resolver, ServiceMetrics metrics, TimeProvider time, ILogger<LoadedModel> logger, GangwayCatalog catalog, string? variant = null) : IHostedService, IDisposable
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile Served? _served;
@@ -18,6 +19,9 @@ internal sealed partial class LoadedModel(string name, ModelSourceResolver resol
 
     /// <summary>The variant's name in <see cref="ModelVariants"/>, e.g. <see cref="ModelVariants.DefaultName"/>.</summary>
     public string Name => name;
+
+    /// <summary>What the variant is set to serve: a bundle path or a registry reference.</summary>
+    public string Setting => resolver.Setting;
 
     /// <summary>Whether the variant serves an alias, and so should be resolved again from time to time.</summary>
     public bool FollowsAlias => resolver.FollowsAlias;
@@ -33,7 +37,7 @@ internal sealed partial class LoadedModel(string name, ModelSourceResolver resol
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var resolved = await resolver.ResolveAsync(null, cancellationToken).ConfigureAwait(false);
-        var served = ServedLoader.Load(resolved.Path!, resolved.Source, time.GetUtcNow(), catalog);
+        var served = ServedLoader.Load(resolved.Path!, resolved.Source, time.GetUtcNow(), catalog, variant);
         _served = served;
         _lastRefresh = new RefreshStatus(served.LoadedAt, null);
         metrics.StartReloadCounters(resolver.Reference?.Model ?? served.Bundle.Name);
@@ -76,7 +80,7 @@ internal sealed partial class LoadedModel(string name, ModelSourceResolver resol
                 return new RefreshResult(current, Changed: false, Error: null);
             }
 
-            var next = ServedLoader.Load(resolved.Path, resolved.Source, time.GetUtcNow(), catalog);
+            var next = ServedLoader.Load(resolved.Path, resolved.Source, time.GetUtcNow(), catalog, variant);
             _served = next;
             _lastRefresh = new RefreshStatus(next.LoadedAt, null);
             metrics.RecordReload(label);

@@ -11,6 +11,9 @@ namespace Gangway.Server.Serving;
 /// </summary>
 internal sealed class ModelSourceResolver(string model, ModelStores stores)
 {
+    /// <summary>The model setting: a bundle path or a registry reference.</summary>
+    public string Setting => model;
+
     /// <summary>The registry reference being served, or null when the setting names a bundle file.</summary>
     public ModelReference? Reference => ModelReference.TryParse(model, out var reference) ? reference : null;
 

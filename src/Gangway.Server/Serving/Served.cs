@@ -21,6 +21,7 @@ namespace Gangway.Server.Serving;
 /// <param name="NoUpsellReason">Why <paramref name="Upsell"/> is null, or null.</param>
 /// <param name="Source">The registry version it was resolved to, or null for a bundle file (see <see cref="Served.Registered"/>).</param>
 /// <param name="Rows">The one-record scorer of <c>POST /predict</c>'s fast path, or null when the model has no row form.</param>
+/// <param name="Variant">The deployment variant (or shadow) this model serves as, or null when the service serves no deployment.</param>
 internal sealed record Served(
     Gangway.Bundles.ModelBundle Bundle,
     string Version,
@@ -32,7 +33,8 @@ internal sealed record Served(
     UpsellCalculator? Upsell,
     string? NoUpsellReason,
     RegistrySource? Source,
-    Gangway.Scoring.RowScorer? Rows)
+    Gangway.Scoring.RowScorer? Rows,
+    string? Variant = null)
 {
     /// <summary>The SHA-256 of the bundle file in hex (what the prediction log records); <see cref="Version"/> is its start.</summary>
     public string BundleHash { get; init; } = Version;
@@ -48,9 +50,16 @@ internal sealed record Served(
 
     /// <summary>
     /// The <c>X-Gangway-Model</c> header of every answer about this model, built once: <c>titanic:3; bundle=ad7324b271dd</c>,
-    /// or the model's name without a version (<c>titanic; bundle=ad7324b271dd</c>) for a bundle file served directly.
+    /// or the model's name without a version (<c>titanic; bundle=ad7324b271dd</c>) for a bundle file served directly; a
+    /// deployment's variant adds its name (<c>titanic:3; bundle=ad7324b271dd (challenger)</c>).
     /// </summary>
-    public StringValues Header { get; } = new($"{Source?.Registered ?? Bundle.Name}; bundle={Version}");
+    public StringValues Header { get; } = new($"{Source?.Registered ?? Bundle.Name}; bundle={Version}{(Variant is null ? "" : $" ({Variant})")}");
+
+    /// <summary>The <c>variant</c> label of metrics: <see cref="Variant"/>, or <see cref="ModelVariants.DefaultName"/> without a deployment.</summary>
+    public string VariantLabel => Variant ?? ModelVariants.DefaultName;
+
+    /// <summary><see cref="Variant"/>, encoded for a JSON writer once; null without a deployment.</summary>
+    public JsonEncodedText? EncodedVariant { get; } = Variant is null ? null : JsonEncodedText.Encode(Variant);
 
     /// <summary>The model's name, encoded for a JSON writer once.</summary>
     public JsonEncodedText EncodedName { get; } = JsonEncodedText.Encode(Bundle.Name);

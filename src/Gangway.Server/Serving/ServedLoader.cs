@@ -12,8 +12,9 @@ namespace Gangway.Server.Serving;
 /// </summary>
 internal static class ServedLoader
 {
+    /// <summary>Loads and checks the bundle at <c>path</c>; <c>variant</c> is the deployment variant or shadow it serves as, or null.</summary>
     /// <exception cref="GangwayException">The bundle cannot be read or fails its self-check.</exception>
-    public static Served Load(string path, RegistrySource? source, DateTimeOffset now, GangwayCatalog catalog)
+    public static Served Load(string path, RegistrySource? source, DateTimeOffset now, GangwayCatalog catalog, string? variant = null)
     {
         var bundle = BundleReader.Read(path, catalog);
         var hash = Hashing.Sha256File(path);
@@ -21,7 +22,7 @@ internal static class ServedLoader
         var check = contract is null ? null : new ContractCheck(contract);
         SelfCheck(bundle);
         var (upsell, noUpsell) = PrepareUpsell(bundle);
-        return new Served(bundle, hash[..12], now, contract, check, PersonalDataMask.Of(contract), new RequestSchema(bundle.Schema), upsell, noUpsell, source, RowScorer.TryCreate(bundle, check?.Validator))
+        return new Served(bundle, hash[..12], now, contract, check, PersonalDataMask.Of(contract), new RequestSchema(bundle.Schema), upsell, noUpsell, source, RowScorer.TryCreate(bundle, check?.Validator), variant)
         {
             BundleHash = hash,
         };

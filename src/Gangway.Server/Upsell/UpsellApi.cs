@@ -38,8 +38,8 @@ public static class UpsellApi
     internal static async Task<Results<Ok<UpsellResponse>, ProblemHttpResult>> UpsellAsync(
         HttpRequest request, string? threshold, ModelVariants variants, ServiceMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, AnswerLog answers, CancellationToken cancellationToken)
     {
-        var model = variants.Default;
-        if (!model.IsReady)
+        var set = variants.Current;
+        if (set?.Route(request) is not { IsReady: true } model)
         {
             return Problems.NotReady();
         }
@@ -63,6 +63,11 @@ public static class UpsellApi
         {
             var batch = await RecordRequest.ReadAsync(request, served, options.Value, cancellationToken).ConfigureAwait(false);
             var (started, now) = (Stopwatch.GetTimestamp(), time.GetUtcNow());
+            if (set.RoutingField is not null)
+            {
+                return FieldRoutedUpseller.Upsell(request.HttpContext, batch, set, limit, metrics, answers, now, started);
+            }
+
             var (results, errors) = Upseller.Evaluate(batch, served, upsell, limit);
             metrics.RecordUpsell(served, results, errors);
             if (results is null)
@@ -71,7 +76,7 @@ public static class UpsellApi
             }
 
             var ids = PredictionIds.New(results.Count, now);
-            answers.Upsold(request.HttpContext, model, served, batch.Table, ids, now, started);
+            answers.Upsold(request.HttpContext, served, batch.Table, ids, now, started);
             return TypedResults.Ok(Upseller.Answer(served, batch, results, ids));
         }
         catch (GangwayException ex) when (ex.Kind is ErrorKind.Unreadable or ErrorKind.TooLarge or ErrorKind.UnsupportedFormat)

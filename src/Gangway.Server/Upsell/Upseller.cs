@@ -64,6 +64,11 @@ internal static class Upseller
             record["recommendation"] = Offer(result.Recommendation);
             record["best_upgrade"] = Offer(result.BestUpgrade);
             record["threshold"] = result.Threshold;
+            if (served.Variant is { } variant)
+            {
+                record["variant"] = variant;
+            }
+
             rows[result.Row] = record;
         }
 

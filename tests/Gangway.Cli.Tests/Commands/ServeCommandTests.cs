@@ -45,4 +45,42 @@ public sealed class ServeCommandTests
             }
         }
     }
+
+    [Fact]
+    public void Serve_ModelAndDeployment_ExitsInvalidInputNamingBoth()
+    {
+        var run = CliRun.Invoke("serve", "--model", "titanic@champion", "--deployment", "titanic", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("Give --model ('titanic@champion') or --deployment ('titanic'), not both", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_NeitherModelNorDeployment_ExitsInvalidInput()
+    {
+        var run = CliRun.Invoke("serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("Give --model", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_DeploymentNotApplied_ExitsNotFoundNamingTheModelAndStore()
+    {
+        var database = Path.Combine(Path.GetTempPath(), "gangway-serve-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            var run = CliRun.Invoke("serve", "--deployment", "titanic", "--store", "sqlite:" + database, "--urls", "http://127.0.0.1:0");
+
+            Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+            Assert.Contains($"Model 'titanic' has no deployment in store 'sqlite:{database}'", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
 }

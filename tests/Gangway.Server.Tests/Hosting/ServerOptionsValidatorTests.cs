@@ -22,6 +22,32 @@ public sealed class ServerOptionsValidatorTests
         Assert.Equal("Gangway:Model 'titanic:3' is a registry reference, but this host registered no store kinds (StoreCatalog); serve a bundle file instead.", failure);
     }
 
+    [Fact]
+    public void Validate_DeploymentWithoutModel_Passes()
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Deployment = "titanic" });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_ModelAndDeployment_SaysToSetOnlyOne()
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", Deployment = "titanic" });
+
+        Assert.Equal(
+            "Gangway:Model ('titanic@champion') and Gangway:Deployment ('titanic') are both set; a deployment names its models itself, so set only one.",
+            Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_MissingDeploymentFile_NamesTheFile()
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Deployment = "/nowhere/deployment.yaml" });
+
+        Assert.Equal("Gangway:Deployment: the deployment file '/nowhere/deployment.yaml' does not exist.", Assert.Single(result.Failures!));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3601)]

@@ -37,7 +37,7 @@ internal sealed class LoggingServer : IAsyncDisposable
             builder.ConfigureServices(services => services.AddSingleton(provider =>
             {
                 var configured = ModelVariants.Configure(provider);
-                return new ModelVariants(configured.All) { Shadows = [.. shadows.Select(s => LoadShadow(provider, s.Name, s.Model))] };
+                return new ModelVariants(configured.All, [.. shadows.Select(s => LoadShadow(provider, s.Name, s.Model))]);
             })));
         return new LoggingServer(factory);
     }
