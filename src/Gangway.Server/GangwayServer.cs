@@ -1,11 +1,13 @@
 using Gangway.Hosting;
 using Gangway.Server.Admin;
 using Gangway.Server.Errors;
+using Gangway.Server.Feedback;
 using Gangway.Server.Health;
 using Gangway.Server.Hosting;
 using Gangway.Server.Logging;
 using Gangway.Server.Metrics;
 using Gangway.Server.Models;
+using Gangway.Server.Monitoring;
 using Gangway.Server.Predict;
 using Gangway.Server.Serving;
 using Gangway.Server.Upsell;
@@ -88,6 +90,10 @@ public static class GangwayServer
         // What answers about "the model" (home, version, model list, admin) answers about the default variant.
         services.AddSingleton(provider => provider.GetRequiredService<ModelVariants>().Default);
         services.AddHostedService<AliasFollower>();
+        services.AddSingleton<OnlineGauges>();
+        services.AddSingleton<OnlineReports>();
+        services.AddSingleton<OnlineMetricsLoop>();
+        services.AddHostedService(provider => provider.GetRequiredService<OnlineMetricsLoop>());
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
         services.AddExceptionHandler<GangwayExceptionHandler>();
@@ -120,11 +126,15 @@ public static class GangwayServer
         app.MapUpsellApi();
         app.MapHealthApi();
         app.MapModelsApi();
+        app.MapOnlineApi();
+        // The key check is added only with a key: without one, /feedback is open like /predict and the admin endpoints do not exist.
         if (app.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.AdminApiKey)}"] is { Length: > 0 })
         {
             app.UseMiddleware<AdminKeyCheck>();
             app.MapAdminApi();
         }
+
+        app.MapFeedbackApi();
 
         return app;
     }

@@ -21,6 +21,12 @@ public sealed class ServerOptions
     /// <summary>The default <see cref="AccessLogQueueSize"/>.</summary>
     public const int DefaultAccessLogQueueSize = 10_000;
 
+    /// <summary>The default <see cref="LogRetention"/>: 30 days.</summary>
+    public const string DefaultLogRetention = "30d";
+
+    /// <summary>The default <see cref="OnlineMetricsSeconds"/>.</summary>
+    public const int DefaultOnlineMetricsSeconds = 60;
+
     /// <summary>The shortest <see cref="AdminApiKey"/> accepted.</summary>
     public const int MinAdminApiKeyLength = 16;
 
@@ -73,4 +79,16 @@ public sealed class ServerOptions
     /// 10,000; 1 to 1,000,000.
     /// </summary>
     public int AccessLogQueueSize { get; set; } = DefaultAccessLogQueueSize;
+
+    /// <summary>
+    /// How long logged predictions are kept, as a duration (<c>30d</c>, <c>12h</c>); feedback for a prediction older
+    /// than this is late and not recorded. Default 30d.
+    /// </summary>
+    public string LogRetention { get; set; } = DefaultLogRetention;
+
+    /// <summary>
+    /// How often, in seconds, the online metrics gauges are computed again from the store and the deployment's
+    /// <c>decide: auto</c> rules are acted on; off the request path. Default 60; 5 to 86,400.
+    /// </summary>
+    public int OnlineMetricsSeconds { get; set; } = DefaultOnlineMetricsSeconds;
 }

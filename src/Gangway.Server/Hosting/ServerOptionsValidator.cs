@@ -67,6 +67,16 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
             failures.Add($"Gangway:AccessLogQueueSize must be between 1 and 1000000; it is {options.AccessLogQueueSize}.");
         }
 
+        if (!Durations.TryParse(options.LogRetention ?? "", out var retention) || retention <= TimeSpan.Zero)
+        {
+            failures.Add($"Gangway:LogRetention must be a duration such as 30d or 12h; it is '{options.LogRetention}'.");
+        }
+
+        if (options.OnlineMetricsSeconds is < 5 or > 86_400)
+        {
+            failures.Add($"Gangway:OnlineMetricsSeconds must be between 5 and 86400; it is {options.OnlineMetricsSeconds}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
