@@ -73,13 +73,15 @@ public static class FeedbackApi
             return ProblemMap.Problem(ex);
         }
 
-        var name = served.Bundle.Name;
+        var name = ServedClasses.ModelName(served);
         var options = new FeedbackOptions
         {
             Source = Source,
             Model = name,
             Retention = Durations.Parse(settings.LogRetention, "Gangway:LogRetention"),
-            ClassLabels = ServedClasses.Of(served) is { } classes ? new Dictionary<string, IReadOnlyList<string>> { [name] = classes } : null,
+            ClassLabels = ServedClasses.Of(served) is { } classes
+                ? new Dictionary<string, IReadOnlyList<string>> { [name] = classes, [served.Bundle.Name] = classes }
+                : null,
             Time = time,
         };
 

@@ -42,7 +42,7 @@ internal sealed partial class OnlineMetricsLoop(
             {
                 var autopilot = new AutopilotOptions { Metrics = ServedClasses.MetricsOptions(served), PromotionData = options.Value.PromotionData, Catalog = catalog };
                 var since = Durations.PointInTime(OnlineReports.DefaultSince, time.GetUtcNow(), "since");
-                moves = await DeploymentAutopilot.ActAsync(store, served.Bundle.Name, since, autopilot, cancellationToken).ConfigureAwait(false);
+                moves = await DeploymentAutopilot.ActAsync(store, ServedClasses.ModelName(served), since, autopilot, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var move in moves)

@@ -55,7 +55,7 @@ internal sealed class OnlineReports(ModelVariants variants, ModelStores stores, 
         var store = await stores.OpenAsync(CancellationToken.None).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            return await OnlineMonitor.ReportAsync(store, served.Bundle.Name, from, ServedClasses.MetricsOptions(served), CancellationToken.None).ConfigureAwait(false);
+            return await OnlineMonitor.ReportAsync(store, ServedClasses.ModelName(served), from, ServedClasses.MetricsOptions(served), CancellationToken.None).ConfigureAwait(false);
         }
     }
 }
