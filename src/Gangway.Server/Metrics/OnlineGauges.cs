@@ -48,7 +48,7 @@ internal sealed class OnlineGauges
     public void RecordMove(AutopilotMove move)
     {
         ArgumentNullException.ThrowIfNull(move);
-        _moves.WithLabels(move.Variant, StateName(move.Outcome), ResultName(move.Result)).Inc();
+        _moves.WithLabels(move.Variant, StateName(move.Outcome), ResultName(move.Effect)).Inc();
     }
 
     /// <summary>Shows <paramref name="report"/>: sets every series it defines and removes those it no longer does.</summary>
@@ -104,11 +104,11 @@ internal sealed class OnlineGauges
 
     internal static string StateName(DecisionOutcome outcome) => States[(int)outcome];
 
-    internal static string ResultName(AutopilotResult result) => result switch
+    internal static string ResultName(AutopilotEffect result) => result switch
     {
-        AutopilotResult.Moved => "moved",
-        AutopilotResult.AlreadyDone => "already_done",
-        AutopilotResult.Refused => "refused",
+        AutopilotEffect.Moved => "moved",
+        AutopilotEffect.AlreadyDone => "already_done",
+        AutopilotEffect.Refused => "refused",
         _ => "not_movable",
     };
 

@@ -48,10 +48,10 @@ internal sealed partial class OnlineMetricsLoop(
             foreach (var move in moves)
             {
                 gauges.RecordMove(move);
-                LogMove(logger, move.Result == AutopilotResult.Refused ? LogLevel.Warning : LogLevel.Information, move.Message);
+                LogMove(logger, move.Effect == AutopilotEffect.Refused ? LogLevel.Warning : LogLevel.Information, move.Message);
             }
 
-            if (moves.Any(m => m.Result == AutopilotResult.Moved))
+            if (moves.Any(m => m.Effect == AutopilotEffect.Moved))
             {
                 foreach (var variant in variants.All.Where(v => v.FollowsAlias))
                 {

@@ -15,7 +15,7 @@ namespace Gangway.OnlineEvaluation;
 /// <remarks>
 /// Idempotent and safe for replicas: a decision is judged only on predictions made since the last change of any alias
 /// the deployment follows (so after a move, the old evidence no longer fires), and a move whose alias already points at
-/// the version is a no-op (<see cref="AutopilotResult.AlreadyDone"/>), so a second replica acting on the same decision
+/// the version is a no-op (<see cref="AutopilotEffect.AlreadyDone"/>), so a second replica acting on the same decision
 /// changes nothing.
 /// </remarks>
 public static class DeploymentAutopilot
@@ -68,23 +68,23 @@ public static class DeploymentAutopilot
     {
         var promote = decision.Outcome == DecisionOutcome.Promote;
         var (moved, target) = promote ? (champion, challenger.Version.Version) : (challenger, champion.Version.Version);
-        AutopilotMove Move(AutopilotResult result, string message, AliasChange? change = null) => new(decision.Variant, decision.Outcome, result, message, change);
+        AutopilotMove Move(AutopilotEffect result, string message, AliasChange? change = null) => new(decision.Variant, decision.Outcome, result, message, change);
 
         var why = promote ? "promote" : "rollback";
         if (!promote && challenger.IsShadow)
         {
-            return Move(AutopilotResult.NotMovable, $"Decision {why} for shadow '{challenger.Name}': a shadow answers nothing, so there is no alias to move back.");
+            return Move(AutopilotEffect.NotMovable, $"Decision {why} for shadow '{challenger.Name}': a shadow answers nothing, so there is no alias to move back.");
         }
 
         if (moved.Reference.Alias is not { } alias || (!promote && champion.Reference.Alias == alias && champion.Reference.Model == moved.Reference.Model))
         {
-            return Move(AutopilotResult.NotMovable, $"Decision {why} for '{decision.Variant}': variant '{moved.Name}' serves {moved.Reference}, not an alias of its own, so there is nothing to move; change the deployment instead.");
+            return Move(AutopilotEffect.NotMovable, $"Decision {why} for '{decision.Variant}': variant '{moved.Name}' serves {moved.Reference}, not an alias of its own, so there is nothing to move; change the deployment instead.");
         }
 
         var name = moved.Reference.Model;
         if (await store.Registry.ResolveAliasAsync(name, alias, cancellationToken).ConfigureAwait(false) == target)
         {
-            return Move(AutopilotResult.AlreadyDone, $"{name}@{alias} already points at version {Number(target)}: nothing to move for the {why} of '{decision.Variant}'.");
+            return Move(AutopilotEffect.AlreadyDone, $"{name}@{alias} already points at version {Number(target)}: nothing to move for the {why} of '{decision.Variant}'.");
         }
 
         var reason = $"Online decision ({why}) of deployment revision {Number(revision)}: {decision.Reason}";
@@ -97,12 +97,12 @@ public static class DeploymentAutopilot
         catch (GangwayException ex) when (ex.Kind == ErrorKind.Conflict)
         {
             // Another replica moved it between our look and our move.
-            return Move(AutopilotResult.AlreadyDone, $"{ex.Message} Nothing to move for the {why} of '{decision.Variant}'.");
+            return Move(AutopilotEffect.AlreadyDone, $"{ex.Message} Nothing to move for the {why} of '{decision.Variant}'.");
         }
 
         return outcome.Promoted
-            ? Move(AutopilotResult.Moved, $"{outcome.Summary(name, alias, target)} {reason}", outcome.Change)
-            : Move(AutopilotResult.Refused, $"{outcome.Summary(name, alias, target)} (decision {why} of '{decision.Variant}')");
+            ? Move(AutopilotEffect.Moved, $"{outcome.Summary(name, alias, target)} {reason}", outcome.Change)
+            : Move(AutopilotEffect.Refused, $"{outcome.Summary(name, alias, target)} (decision {why} of '{decision.Variant}')");
     }
 
     // The evidence for a decision starts when the versions compared last changed: after a move the old records no longer count.

@@ -37,7 +37,7 @@ public sealed class DeploymentAutopilotTests(TrainedTitanic trained) : IClassFix
 
         var move = Assert.Single(await DeploymentAutopilot.ActAsync(Store, "titanic", DateTimeOffset.UtcNow.AddDays(-1), Options, default));
 
-        Assert.Equal(("challenger", DecisionOutcome.Promote, AutopilotResult.Moved), (move.Variant, move.Outcome, move.Result));
+        Assert.Equal(("challenger", DecisionOutcome.Promote, AutopilotEffect.Moved), (move.Variant, move.Outcome, move.Effect));
         Assert.Equal(1, await Store.Registry.ResolveAliasAsync("titanic", "champion", default));
         var change = (await Store.Registry.AliasHistoryAsync("titanic", "champion", default))[^1];
         Assert.Equal((1, (int?)2, DeploymentAutopilot.Actor), (change.Version, change.PreviousVersion, change.Actor));
@@ -58,8 +58,8 @@ public sealed class DeploymentAutopilotTests(TrainedTitanic trained) : IClassFix
         var first = Assert.Single(await DeploymentAutopilot.ActAsync(Store, "titanic", since, Options, default));
         var second = Assert.Single(await DeploymentAutopilot.ActAsync(Store, "titanic", since, Options, default));
 
-        Assert.Equal(AutopilotResult.Moved, first.Result);
-        Assert.Equal(AutopilotResult.AlreadyDone, second.Result);
+        Assert.Equal(AutopilotEffect.Moved, first.Effect);
+        Assert.Equal(AutopilotEffect.AlreadyDone, second.Effect);
         Assert.Contains("titanic@champion already points at version 1", second.Message, StringComparison.Ordinal);
         Assert.Single(await Store.Registry.AliasHistoryAsync("titanic", "champion", default), c => c.Actor == DeploymentAutopilot.Actor);
     }
@@ -95,7 +95,7 @@ public sealed class DeploymentAutopilotTests(TrainedTitanic trained) : IClassFix
 
         var move = Assert.Single(await DeploymentAutopilot.ActAsync(Store, "titanic", DateTimeOffset.UtcNow.AddDays(-1), Options, default));
 
-        Assert.Equal((DecisionOutcome.Rollback, AutopilotResult.Moved), (move.Outcome, move.Result));
+        Assert.Equal((DecisionOutcome.Rollback, AutopilotEffect.Moved), (move.Outcome, move.Effect));
         Assert.Equal(1, await Store.Registry.ResolveAliasAsync("titanic", "challenger", default));
         Assert.Equal(1, await Store.Registry.ResolveAliasAsync("titanic", "champion", default));
         Assert.Equal(DeploymentAutopilot.Actor, (await Store.Registry.AliasHistoryAsync("titanic", "challenger", default))[^1].Actor);
