@@ -104,8 +104,7 @@ public static class GangwayServer
     /// <summary>
     /// Maps every endpoint (<c>GET /</c> links the others), the Prometheus metrics (<c>/metrics</c>), the OpenAPI
     /// document (<c>/openapi/v1.json</c>) and the API page (<c>/scalar</c>), behind the access log and HTTP metrics; the
-    /// admin endpoints only when
-    /// <c>Gangway:AdminApiKey</c> is set.
+    /// admin endpoints only when <c>Gangway:AdminApiKey</c> is set, which then also guards <c>POST /feedback</c>.
     /// </summary>
     public static WebApplication MapEndpoints(WebApplication app)
     {
