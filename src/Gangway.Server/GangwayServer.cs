@@ -1,11 +1,13 @@
 using Gangway.Hosting;
 using Gangway.Server.Admin;
 using Gangway.Server.Errors;
+using Gangway.Server.Feedback;
 using Gangway.Server.Health;
 using Gangway.Server.Hosting;
 using Gangway.Server.Logging;
 using Gangway.Server.Metrics;
 using Gangway.Server.Models;
+using Gangway.Server.Monitoring;
 using Gangway.Server.Predict;
 using Gangway.Server.PredictionLogging;
 using Gangway.Server.Serving;
@@ -92,6 +94,10 @@ public static class GangwayServer
         services.AddHostedService<AliasFollower>();
         services.AddHostedService<DeploymentFollower>();
         AddPredictionLog(services);
+        services.AddSingleton<OnlineGauges>();
+        services.AddSingleton<OnlineReports>();
+        services.AddSingleton<OnlineMetricsLoop>();
+        services.AddHostedService(provider => provider.GetRequiredService<OnlineMetricsLoop>());
         services.AddHealthChecks().AddCheck<ModelReadyCheck>("model", tags: [HealthApi.ReadyTag]);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.Complete);
         services.AddExceptionHandler<GangwayExceptionHandler>();
@@ -116,8 +122,7 @@ public static class GangwayServer
     /// <summary>
     /// Maps every endpoint (<c>GET /</c> links the others), the Prometheus metrics (<c>/metrics</c>), the OpenAPI
     /// document (<c>/openapi/v1.json</c>) and the API page (<c>/scalar</c>), behind the access log and HTTP metrics; the
-    /// admin endpoints only when
-    /// <c>Gangway:AdminApiKey</c> is set.
+    /// admin endpoints only when <c>Gangway:AdminApiKey</c> is set, which then also guards <c>POST /feedback</c>.
     /// </summary>
     public static WebApplication MapEndpoints(WebApplication app)
     {
@@ -138,11 +143,15 @@ public static class GangwayServer
         app.MapUpsellApi();
         app.MapHealthApi();
         app.MapModelsApi();
+        app.MapOnlineApi();
+        // The key check is added only with a key: without one, /feedback is open like /predict and the admin endpoints do not exist.
         if (app.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.AdminApiKey)}"] is { Length: > 0 })
         {
             app.UseMiddleware<AdminKeyCheck>();
             app.MapAdminApi();
         }
+
+        app.MapFeedbackApi();
 
         return app;
     }

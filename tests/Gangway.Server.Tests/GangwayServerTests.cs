@@ -15,6 +15,8 @@ public sealed class GangwayServerTests(TitanicService service) : IClassFixture<T
         Assert.Contains("/predict", paths);
         Assert.Contains("/models", paths);
         Assert.True(document.GetProperty("paths").GetProperty("/predict").TryGetProperty("post", out _));
+        Assert.True(document.GetProperty("paths").GetProperty("/feedback").TryGetProperty("post", out _));
+        Assert.True(document.GetProperty("paths").GetProperty("/monitoring/online").TryGetProperty("get", out _));
     }
 
     [Fact]

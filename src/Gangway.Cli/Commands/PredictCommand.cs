@@ -6,6 +6,7 @@ using Gangway.Data;
 using Gangway.Parsing;
 using Gangway.PredictionLog;
 using Gangway.Scoring;
+using Gangway.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace Gangway.Cli.Commands;
@@ -54,7 +55,7 @@ internal static class PredictCommand
             };
             if (parse.GetValue(log))
             {
-                options = options with { Scored = await PredictionLogging(context, bundlePath, bundle, registered?.Version, cancellationToken) };
+                options = options with { Scored = await PredictionLogging(context, bundlePath, bundle, registered, cancellationToken) };
             }
             if (options.IncludePersonalData && bundle.Contract?.PiiColumns is { Count: > 0 } personal)
             {
@@ -118,10 +119,10 @@ internal static class PredictCommand
     // Each chunk's records go into the store before the chunk is written. A bad row that stops the command
     // (--on-error fail) leaves no output file, but the chunks scored before it stay logged: they were scored. The
     // inputs are logged with personal data masked, whatever --rejects-include-pii says.
-    private static async Task<Action<Table, Table>> PredictionLogging(CliContext context, string bundlePath, ModelBundle bundle, int? version, CancellationToken cancellationToken)
+    private static async Task<Action<Table, Table>> PredictionLogging(CliContext context, string bundlePath, ModelBundle bundle, ModelVersionRecord? version, CancellationToken cancellationToken)
     {
         var store = await context.OpenStoreAsync(cancellationToken);
-        var records = new ScoredTableRecords(bundle, Hashing.Sha256File(bundlePath), version, PredictionSources.Batch);
+        var records = new ScoredTableRecords(bundle, Hashing.Sha256File(bundlePath), version?.Version, PredictionSources.Batch) { Model = version?.Model ?? bundle.Name };
         return (input, scored) => store.PredictionLog.AppendAsync(records.Of(input, scored, context.Time.GetUtcNow()), cancellationToken).GetAwaiter().GetResult();
     }
 }

@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Gangway.Server.Errors;
+using Gangway.Server.Feedback;
 using Gangway.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Gangway.Server.Admin;
 
 /// <summary>
-/// Lets a request under <see cref="AdminApi.Prefix"/> through only with the configured
+/// Lets a request under <see cref="AdminApi.Prefix"/> or <see cref="FeedbackApi.Path"/> through only with the configured
 /// <see cref="ServerOptions.AdminApiKey"/> in the <c>X-Api-Key</c> header; otherwise answers 401, before anything reads
 /// the body. So a request without the key gets 401 whatever its body or content type: an endpoint filter would run only
 /// after the body was bound, and routing itself answers 415 for a content type an endpoint does not accept, which is
@@ -20,7 +21,8 @@ internal sealed class AdminKeyCheck(RequestDelegate next, IOptions<ServerOptions
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments(AdminApi.Prefix, StringComparison.OrdinalIgnoreCase))
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments(AdminApi.Prefix, StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments(FeedbackApi.Path, StringComparison.OrdinalIgnoreCase))
         {
             return next(context);
         }
@@ -28,7 +30,7 @@ internal sealed class AdminKeyCheck(RequestDelegate next, IOptions<ServerOptions
         var given = context.Request.Headers[Header];
         if (given.Count != 1 || !Matches(given[0] ?? "", options.Value.AdminApiKey))
         {
-            return ProblemMap.Problem(ErrorKind.Unauthorized, $"The admin endpoints need the admin key in the {Header} header.").ExecuteAsync(context);
+            return ProblemMap.Problem(ErrorKind.Unauthorized, $"The admin endpoints and {FeedbackApi.Path} need the API key (Gangway:AdminApiKey) in the {Header} header.").ExecuteAsync(context);
         }
 
         return next(context);

@@ -30,6 +30,9 @@ public sealed class ServerOptions
     /// <summary>The default <see cref="ShadowQueueSize"/>.</summary>
     public const int DefaultShadowQueueSize = 1_000;
 
+    /// <summary>The default <see cref="OnlineMetricsSeconds"/>.</summary>
+    public const int DefaultOnlineMetricsSeconds = 60;
+
     /// <summary>The shortest <see cref="AdminApiKey"/> accepted.</summary>
     public const int MinAdminApiKeyLength = 16;
 
@@ -99,7 +102,7 @@ public sealed class ServerOptions
     public string? PredictionLog { get; set; }
 
     /// <summary>
-    /// How long logged predictions and feedback are kept in the store: older ones are deleted at start and every hour.
+    /// How long logged predictions and feedback are kept in the store: older ones are deleted at start and every hour, and feedback for an older prediction is counted late, not recorded.
     /// A duration such as <c>30d</c>, <c>24h</c> (see <see cref="Durations"/>). Default <c>30d</c>.
     /// </summary>
     public string LogRetention { get; set; } = DefaultLogRetention;
@@ -116,4 +119,10 @@ public sealed class ServerOptions
     /// <c>gangway_shadow_skipped_total</c>. Default 1,000; 1 to 1,000,000.
     /// </summary>
     public int ShadowQueueSize { get; set; } = DefaultShadowQueueSize;
+
+    /// <summary>
+    /// How often, in seconds, the online metrics gauges are computed again from the store and the deployment's
+    /// <c>decide: auto</c> rules are acted on; off the request path. Default 60; 5 to 86,400.
+    /// </summary>
+    public int OnlineMetricsSeconds { get; set; } = DefaultOnlineMetricsSeconds;
 }

@@ -73,6 +73,12 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
         }
 
         failures.AddRange(PredictionLogTarget.Check(options, stores is not null));
+
+        if (options.OnlineMetricsSeconds is < 5 or > 86_400)
+        {
+            failures.Add($"Gangway:OnlineMetricsSeconds must be between 5 and 86400; it is {options.OnlineMetricsSeconds}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -38,5 +38,5 @@ internal sealed class AnswerRecords
 
     private ScoredTableRecords For(Served served, string source) =>
         (source == PredictionSources.Upsell ? _upsell : _predict).GetValue(
-            served, s => new ScoredTableRecords(s.Bundle, s.BundleHash, s.Source?.Version, source));
+            served, s => new ScoredTableRecords(s.Bundle, s.BundleHash, s.Source?.Version, source) { Model = ServedClasses.ModelName(s) });
 }

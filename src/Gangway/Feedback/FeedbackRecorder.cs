@@ -77,6 +77,36 @@ public static class FeedbackRecorder
         return new FeedbackSummary(rows.Count, unknown, duplicate, late, errors);
     }
 
+    /// <summary>
+    /// The errors <see cref="RecordAsync"/> would report for <paramref name="inputs"/> without reading the store: the
+    /// checks of each piece of feedback, and its label against the classes of <see cref="FeedbackOptions.Model"/> in
+    /// <see cref="FeedbackOptions.ClassLabels"/> when they are given. A host that refuses a whole request for one invalid
+    /// piece calls it first, so nothing is recorded.
+    /// </summary>
+    public static IReadOnlyList<FeedbackError> Validate(IReadOnlyList<FeedbackInput> inputs, FeedbackOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<FeedbackError>();
+        for (var index = 0; index < inputs.Count; index++)
+        {
+            if (Check(index, inputs[index], options) is { } error)
+            {
+                errors.Add(error);
+            }
+            else if (inputs[index].Label is { } label && options.Model is { } model)
+            {
+                LabelOf(label, model, options, out var labelError);
+                if (labelError is not null)
+                {
+                    errors.Add(new FeedbackError(index, "label", labelError));
+                }
+            }
+        }
+
+        return errors;
+    }
+
     private static FeedbackError? Check(int index, FeedbackInput input, FeedbackOptions options)
     {
         FeedbackError Error(string field, string message) => new(index, field, message);

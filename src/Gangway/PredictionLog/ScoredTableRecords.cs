@@ -38,7 +38,14 @@ public sealed class ScoredTableRecords
         BundleHash = bundleHash;
         Version = version;
         Source = source;
+        Model = bundle.Name;
     }
+
+    /// <summary>
+    /// The model name the records carry: the registered model's name when the bundle was resolved in the registry (a
+    /// version may hold a bundle trained under another name), so feedback and online metrics find them; default the bundle's name.
+    /// </summary>
+    public string Model { get; init; }
 
     /// <summary>The SHA-256 of the bundle file.</summary>
     public string BundleHash { get; }
@@ -93,7 +100,7 @@ public sealed class ScoredTableRecords
                 AnswerId = answerIds?[row] ?? id,
                 Time = time,
                 Source = Source,
-                Model = _bundle.Name,
+                Model = Model,
                 Version = Version,
                 BundleHash = BundleHash,
                 Key = Key(input, row),

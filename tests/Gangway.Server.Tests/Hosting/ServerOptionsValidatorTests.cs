@@ -69,6 +69,26 @@ public sealed class ServerOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(4)]
+    [InlineData(86_401)]
+    public void Validate_OnlineMetricsSecondsOutOfRange_NamesTheRange(int seconds)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", OnlineMetricsSeconds = seconds });
+
+        Assert.Equal($"Gangway:OnlineMetricsSeconds must be between 5 and 86400; it is {seconds}.", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
+    [InlineData("30 days")]
+    [InlineData("0d")]
+    public void Validate_LogRetentionNotAPositiveDuration_NamesTheValue(string retention)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", LogRetention = retention });
+
+        Assert.Equal($"Gangway:LogRetention must be a duration such as 30d or 12h; it is '{retention}'.", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
     [InlineData("", 0)]
     [InlineData("fifteen-chars-x", 15)]
     public void Validate_ShortAdminApiKey_SaysHowLongItMustBeWithoutShowingIt(string key, int length)
@@ -87,6 +107,7 @@ public sealed class ServerOptionsValidatorTests
         Assert.Equal(5, options.RefreshSeconds);
         Assert.Null(options.AdminApiKey);
         Assert.Null(options.Store);
+        Assert.Equal(("30d", 60), (options.LogRetention, options.OnlineMetricsSeconds));
     }
 
     [Theory]

@@ -18,6 +18,24 @@ public sealed class FeedbackRecorderTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
+    public void Validate_WithoutTheStore_NamesEachInvalidPieceAndItsFieldIncludingALabelThatIsNoClass()
+    {
+        var id = LoggedPredictions.Served(1).PredictionId;
+        FeedbackInput[] inputs =
+        [
+            new() { PredictionId = id, Label = "1.0" },
+            new() { PredictionId = "not-an-id", Label = "1" },
+            new() { PredictionId = id, Label = "maybe" },
+            new() { PredictionId = id },
+        ];
+
+        var errors = FeedbackRecorder.Validate(inputs, new FeedbackOptions { Source = "tester", Model = "titanic", ClassLabels = TitanicClasses });
+
+        Assert.Equal([(1, "prediction_id"), (2, "label"), (3, "label")], errors.Select(e => (e.Index, e.Field)));
+        Assert.Equal("field 'label' must be one of 0, 1 for model 'titanic'; it is 'maybe'.", errors[1].Message);
+    }
+
+    [Fact]
     public async Task Record_ById_StoredUnderTheAnswerSoTheShadowGetsItToo()
     {
         var served = LoggedPredictions.Served(1);
