@@ -13,7 +13,8 @@ namespace Gangway.Cli.Tests.Replicas;
 /// </summary>
 public sealed class ReplicasTests(TwoReplicas replicas) : IClassFixture<TwoReplicas>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    // The replicas re-read the deployment every second and write their logs in batches of 200 ms; the rest is for a busy CI machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [ReplicasFact]
     public async Task Predict_ThroughNginx_AnsweredByBothReplicas()
@@ -104,7 +105,8 @@ public sealed class ReplicasTests(TwoReplicas replicas) : IClassFixture<TwoRepli
 
         var report = JsonNode.Parse(replicas.Cli("monitor", "online", "titanic", "--since", since, "--json"))!;
         var variants = report["variants"]!.AsArray().Where(v => !v!["shadow"]!.GetValue<bool>()).ToDictionary(v => v!["variant"]!.GetValue<string>());
-        Assert.Equal(answers.Select(a => a.Variant).Distinct().Order(), variants.Keys.Order());
+        Assert.All(answers, a => Assert.Contains(a.Variant!, variants.Keys));
+        // Every variant of the report, including one that answered nothing here: each prediction and label counted once.
         foreach (var (variant, metrics) in variants)
         {
             Assert.Equal(answers.Count(a => a.Variant == variant), metrics!["predictions"]!.GetValue<long>());

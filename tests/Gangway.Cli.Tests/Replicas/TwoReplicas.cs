@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Gangway.Stores;
 
 namespace Gangway.Cli.Tests.Replicas;
@@ -112,7 +113,7 @@ public sealed class TwoReplicas : IAsyncLifetime, IDisposable
 
     // A deployment is what the replicas serve once 'gangway serve --deployment' exists; until then the champion alias.
     private static string[] ServeArguments() =>
-        CliRun.Invoke("serve", "--help").Output.Contains("--deployment", StringComparison.Ordinal)
+        Regex.IsMatch(CliRun.Invoke("serve", "--help").Output, @"^\s+--deployment\b", RegexOptions.Multiline)
             ? ["--deployment", "titanic"]
             : ["--model", "titanic@champion"];
 
