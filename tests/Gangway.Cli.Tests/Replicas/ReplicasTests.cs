@@ -103,16 +103,30 @@ public sealed class ReplicasTests(TwoReplicas replicas) : IClassFixture<TwoRepli
 
         Assert.Equal(replicas.Upstreams.Order(), feedbackReplicas.Order());
 
-        var report = JsonNode.Parse(replicas.Cli("monitor", "online", "titanic", "--since", since, "--json"))!;
-        var variants = report["variants"]!.AsArray().Where(v => !v!["shadow"]!.GetValue<bool>()).ToDictionary(v => v!["variant"]!.GetValue<string>());
-        Assert.All(answers, a => Assert.Contains(a.Variant!, variants.Keys));
+        var counts = Counts(JsonNode.Parse(replicas.Cli("monitor", "online", "titanic", "--since", since, "--json"))!);
+        Assert.All(answers, a => Assert.Contains(a.Variant!, counts.Keys));
         // Every variant of the report, including one that answered nothing here: each prediction and label counted once.
-        foreach (var (variant, metrics) in variants)
+        Assert.Equal(counts, counts.Keys.ToDictionary(v => v, v => (answers.Count(a => a.Variant == v), labelled.Count(a => a.Variant == v))));
+
+        // Either replica's GET /monitoring/online reads the same store, so it gives the same numbers.
+        var reportReplicas = new HashSet<string>();
+        for (var i = 0; i < 2; i++)
         {
-            Assert.Equal(answers.Count(a => a.Variant == variant), metrics!["predictions"]!.GetValue<long>());
-            Assert.Equal(labelled.Count(a => a.Variant == variant), metrics["labelled"]!.GetValue<long>());
+            using var response = await replicas.Client.GetAsync(new Uri($"monitoring/online?since={Uri.EscapeDataString(since)}", UriKind.Relative));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /monitoring/online answered {(int)response.StatusCode}: {text}");
+            Assert.Equal(counts, Counts(JsonNode.Parse(text)!));
+            reportReplicas.Add(Replica(response));
         }
+
+        Assert.Equal(replicas.Upstreams.Order(), reportReplicas.Order());
     }
+
+    // Predictions and labelled predictions per served variant of an online report.
+    private static Dictionary<string, (int Predictions, int Labelled)> Counts(JsonNode report) =>
+        report["variants"]!.AsArray()
+            .Where(v => !v!["shadow"]!.GetValue<bool>())
+            .ToDictionary(v => v!["variant"]!.GetValue<string>(), v => (v!["predictions"]!.GetValue<int>(), v["labelled"]!.GetValue<int>()));
 
     // The replicas write their logs off the request path, in batches: wait for every answered prediction to be stored.
     private async Task<List<JsonNode>> ExportUntilLoggedAsync(string since, IReadOnlyList<Answer> answers)
