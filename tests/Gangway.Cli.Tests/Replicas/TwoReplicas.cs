@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Gangway.Stores;
 
 namespace Gangway.Cli.Tests.Replicas;
@@ -111,11 +110,7 @@ public sealed class TwoReplicas : IAsyncLifetime, IDisposable
     public string ReplicaErrors() => string.Join("\n", _replicas.Select((r, i) => $"--- replica {i + 1} ({r.Address.Authority})\n{r.Errors}"))
         + $"\n--- nginx\n{_nginx?.Log()}";
 
-    // A deployment is what the replicas serve once 'gangway serve --deployment' exists; until then the champion alias.
-    private static string[] ServeArguments() =>
-        Regex.IsMatch(CliRun.Invoke("serve", "--help").Output, @"^\s+--deployment\b", RegexOptions.Multiline)
-            ? ["--deployment", "titanic"]
-            : ["--model", "titanic@champion"];
+    private static string[] ServeArguments() => ["--deployment", "titanic"];
 
     private async Task RegisterTwoVersionsAsync()
     {

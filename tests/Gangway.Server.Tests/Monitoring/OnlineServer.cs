@@ -8,11 +8,11 @@ namespace Gangway.Server.Tests.Monitoring;
 internal static class OnlineServer
 {
     /// <summary>Starts a service for <paramref name="model"/> on <paramref name="store"/>; the API key when <paramref name="key"/> is given.</summary>
-    public static async Task<WebApplication> StartAsync(string model, string store, string? key = TwoModels.AdminKey)
+    public static async Task<WebApplication> StartAsync(string model, string store, string? key = TwoModels.AdminKey, string predictionLog = "store")
     {
         string[] args =
         [
-            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Gangway:Store", store,
+            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning", "--Gangway:Store", store, "--Gangway:PredictionLog", predictionLog,
             .. key is null ? Array.Empty<string>() : ["--Gangway:AdminApiKey", key],
         ];
         var app = GangwayServer.Build(args, model, stores: new StoreCatalog().Add(new SqliteStoreProvider()));
