@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Gangway.Store.Sqlite;
 
 /// <summary>
-/// One connection to a store file: WAL journal (readers never wait for the writer), a 10 s busy timeout, foreign keys on.
+/// One connection to a store file: WAL journal (readers never wait for the writer), a 10 s busy timeout, foreign keys on,
+/// 16 KiB pages in a new file.
 /// Writes run in <c>BEGIN IMMEDIATE</c> transactions, which serialise writers across connections and processes.
 /// Driver errors become <see cref="GangwayException"/>s that name the store. Microsoft.Data.Sqlite's asynchronous methods
 /// run synchronously (SQLite has no asynchronous I/O), so the work runs on the caller's thread; the asynchronous surface
@@ -13,6 +14,7 @@ namespace Gangway.Store.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     private const int BusyTimeoutMilliseconds = 10_000;
+    private const int PageSize = 16_384;
     private const int Attempts = 3;
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
@@ -52,6 +54,10 @@ internal sealed class SqliteDatabase : IDisposable
             {
                 connection.Open();
                 database.Pragma($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+                // Only a new, empty file takes the page size (an existing store keeps its own). 16 KiB pages instead of
+                // SQLite's 4 KiB: a quarter of the page writes and shallower indexes, which the prediction log's appends
+                // feel most (bench/README.md: about 40% more records per CPU second).
+                database.Pragma($"PRAGMA page_size = {PageSize}");
                 database.Pragma("PRAGMA journal_mode = WAL");
                 database.Pragma("PRAGMA foreign_keys = ON");
                 return 0;

@@ -16,26 +16,28 @@ internal static class SqlitePredictions
     public static void Insert(SqliteTransaction transaction, IReadOnlyList<PredictionRecord> records, string displayUri)
     {
         // One statement prepared once and bound by position through SQLite's own API: the driver's command API looks
-        // every parameter up by name on every execution, which costs more than SQLite's insert itself.
+        // every parameter up by name on every execution, which costs more than SQLite's insert itself. Text goes
+        // through one reused UTF-8 buffer (SQLite copies what is bound), not a new byte array per value.
         var database = transaction.Connection!.Handle!;
         Check(raw.sqlite3_prepare_v2(database, $"INSERT INTO predictions ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", out var statement), database);
+        var text = new Utf8Binder(statement);
         using (statement)
         {
             foreach (var record in records)
             {
-                raw.sqlite3_bind_text(statement, 1, record.PredictionId);
-                raw.sqlite3_bind_text(statement, 2, record.AnswerId);
-                BindText(statement, 3, record.RequestId);
-                raw.sqlite3_bind_text(statement, 4, SqliteTime.ToText(record.Time));
-                raw.sqlite3_bind_text(statement, 5, record.Source);
-                raw.sqlite3_bind_text(statement, 6, record.Model);
+                text.Bind(1, record.PredictionId);
+                text.Bind(2, record.AnswerId);
+                text.Bind(3, record.RequestId);
+                text.Bind(4, record.Time);
+                text.Bind(5, record.Source);
+                text.Bind(6, record.Model);
                 _ = record.Version is { } version ? raw.sqlite3_bind_int64(statement, 7, version) : raw.sqlite3_bind_null(statement, 7);
-                raw.sqlite3_bind_text(statement, 8, record.BundleHash);
-                BindText(statement, 9, record.Variant);
+                text.Bind(8, record.BundleHash);
+                text.Bind(9, record.Variant);
                 raw.sqlite3_bind_int64(statement, 10, record.IsShadow ? 1 : 0);
-                BindText(statement, 11, record.Key);
-                raw.sqlite3_bind_text(statement, 12, record.Inputs);
-                raw.sqlite3_bind_text(statement, 13, record.Prediction);
+                text.Bind(11, record.Key);
+                text.Bind(12, record.Inputs);
+                text.Bind(13, record.Prediction);
                 _ = record.Probability is { } probability ? raw.sqlite3_bind_double(statement, 14, probability) : raw.sqlite3_bind_null(statement, 14);
                 raw.sqlite3_bind_double(statement, 15, record.LatencyMs);
                 var result = raw.sqlite3_step(statement);
@@ -54,9 +56,6 @@ internal static class SqlitePredictions
             }
         }
     }
-
-    private static void BindText(sqlite3_stmt statement, int index, string? value) =>
-        _ = value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value);
 
     private static void Check(int result, sqlite3 database)
     {

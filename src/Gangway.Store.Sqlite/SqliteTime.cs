@@ -5,7 +5,7 @@ namespace Gangway.Store.Sqlite;
 /// <summary>Timestamps as fixed-width UTC text (100 ns precision), so that text order is time order.</summary>
 internal static class SqliteTime
 {
-    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public static string ToText(DateTimeOffset value) => value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 

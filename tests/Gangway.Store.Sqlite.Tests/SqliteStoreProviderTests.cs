@@ -43,6 +43,31 @@ public sealed class SqliteStoreProviderTests : IDisposable
         Assert.True(File.Exists(_database.FilePath));
     }
 
+    [Fact]
+    public async Task Open_NewFile_Uses16KiBPages()
+    {
+        await using (await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None))
+        {
+        }
+
+        Assert.Equal(16_384L, _database.Sql("PRAGMA page_size")[0][0]);
+    }
+
+    [Fact]
+    public async Task Open_ExistingFileWith4KiBPages_KeepsThemAndTakesLogRecords()
+    {
+        _database.Sql("PRAGMA page_size = 4096; CREATE TABLE made_before (a INTEGER)");
+        var record = LoggedPredictions.Served(1);
+
+        await using (var store = await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None))
+        {
+            await store.PredictionLog.AppendAsync([record], CancellationToken.None);
+            Assert.Equal(record, await store.PredictionLog.FindAsync(record.PredictionId, CancellationToken.None));
+        }
+
+        Assert.Equal(4_096L, _database.Sql("PRAGMA page_size")[0][0]);
+    }
+
     [Theory]
     [InlineData("sqlite:")]
     [InlineData("sqlite:   ")]

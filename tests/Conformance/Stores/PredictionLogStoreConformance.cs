@@ -22,6 +22,24 @@ public abstract class PredictionLogStoreConformance(StoreTarget target) : StoreC
     }
 
     [Fact]
+    public async Task Append_EmptyNonAsciiAndLongText_ComesBackExactly()
+    {
+        var store = await NewStore();
+        var empty = LoggedPredictions.Served(1) with { Prediction = "", Key = "", Variant = "" };
+        var accented = LoggedPredictions.Served(2, key: """{"Name":"Müller, Mme. Zoë 日本 🚢"}""") with { Inputs = """{"Name":"Ångström, Dr. Ŝ 🚢"}""" };
+        var lengthy = LoggedPredictions.Served(3) with { Inputs = $$"""{"Name":"{{new string('é', 3_000)}}{{new string('x', 5_000)}}"}""" };
+        var afterLong = LoggedPredictions.Served(4);
+
+        await store.PredictionLog.AppendAsync([empty, accented, lengthy, afterLong], Ct);
+
+        var second = await SecondConnection(store);
+        foreach (var record in new[] { empty, accented, lengthy, afterLong })
+        {
+            Assert.Equal(record, await second.PredictionLog.FindAsync(record.PredictionId, Ct));
+        }
+    }
+
+    [Fact]
     public async Task Append_IdAlreadyLogged_ThrowsConflictAndWritesNothingOfTheBatch()
     {
         var store = await NewStore();
