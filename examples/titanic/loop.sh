@@ -32,9 +32,11 @@ register() { # $1 spec, $2 seed, $3 alias, $4 reason: train, register, point the
 }
 
 echo
-echo "== the challenger (the notebook's random forest) and a shadow candidate (the recommended spec, another seed)"
-register baseline 42 challenger "examples/titanic/loop.sh: the notebook's model as the challenger"
-register titanic 7 candidate "examples/titanic/loop.sh: a retrained candidate, shadow only"
+# Routing by a record field reads a request once for all variants, so the challenger reads the champion's columns:
+# the recommended spec retrained with another seed. The notebook's two-column model is the shadow.
+echo "== the challenger (the recommended spec, another seed) and a shadow candidate (the notebook's random forest)"
+register titanic 7 challenger "examples/titanic/loop.sh: a retrained challenger"
+register baseline 42 candidate "examples/titanic/loop.sh: the notebook's model, shadow only"
 
 echo
 echo "== the deployment: champion 80, challenger 20, sticky by PassengerId, candidate as a shadow"

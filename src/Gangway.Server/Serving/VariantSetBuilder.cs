@@ -82,7 +82,14 @@ internal sealed partial class VariantSetBuilder(DeploymentSource source, Func<st
             routed.Add(await LoadAsync(variant.Name, variant.Model, loaded, cancellationToken).ConfigureAwait(false));
         }
 
-        CheckSharedSchema(routed);
+        // A request routed as a whole (by header, or at random) is read with its variant's own schema, so variants may read
+        // different columns (the notebook's two-column model against the recommended one). Routing by a record field
+        // reads the body before the variant is known, once for all of them.
+        if (spec.Sticky is { Source: StickySource.Field })
+        {
+            CheckSharedSchema(routed);
+        }
+
         if (spec.Sticky is { Source: StickySource.Field } field && routed[0].Current.Bundle.Schema.Columns.All(c => c.Name != field.Name))
         {
             throw new GangwayException(
@@ -136,7 +143,7 @@ internal sealed partial class VariantSetBuilder(DeploymentSource source, Func<st
                 {
                     throw new GangwayException(
                         ErrorKind.InvalidConfiguration,
-                        $"Deployment '{source.Setting}': variants '{first.Name}' and '{other.Name}' must share the request schema (a request is read once for all variants), "
+                        $"Deployment '{source.Setting}': variants '{first.Name}' and '{other.Name}' must share the request schema when routing by a record field (the body is read once for all variants), "
                         + $"but input column {i + 1} is {Describe(a)} in '{first.Name}' and {Describe(b)} in '{other.Name}'.");
                 }
             }

@@ -201,7 +201,8 @@ public sealed class DeploymentServingTests(DeployedTitanic titanic) : IClassFixt
         await using var _ = app;
         using var __ = client;
 
-        await File.WriteAllTextAsync(file, DeployedTitanic.Yaml(1, 0, refresh: "100ms").Replace("titanic@challenger", "titanic:3", StringComparison.Ordinal));
+        // A version that does not exist: the new deployment cannot load.
+        await File.WriteAllTextAsync(file, DeployedTitanic.Yaml(1, 0, refresh: "100ms").Replace("titanic@challenger", "titanic:99", StringComparison.Ordinal));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (PrometheusText.Value(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "gangway_deployment_refresh_failures_total", ("deployment", file)) == 0)
         {
@@ -218,10 +219,35 @@ public sealed class DeploymentServingTests(DeployedTitanic titanic) : IClassFixt
     }
 
     [Fact]
-    public async Task Start_VariantsThatDoNotShareTheRequestSchema_StopsNamingBothAndTheColumn()
+    public async Task Serve_VariantsReadingDifferentColumnsRoutedByHeader_EachAnswersWithItsOwnModel()
     {
         var store = await titanic.NewStoreAsync();
-        await DeployedTitanic.ApplyAsync(store, DeployedTitanic.Yaml(1, 1).Replace("titanic@challenger", "titanic:3", StringComparison.Ordinal));
+        var spec = await DeployedTitanic.ApplyAsync(store, DeployedTitanic.Yaml(1, 1).Replace("titanic@challenger", "titanic:3", StringComparison.Ordinal));
+        var router = new StickyRouter(spec.Variants);
+        var (app, client) = await DeployedTitanic.StartAsync(store, "titanic");
+        await using var _ = app;
+        using var __ = client;
+
+        var seen = new HashSet<string>();
+        for (var key = 0; key < 20; key++)
+        {
+            var (answer, response) = await DeployedTitanic.PredictAsync(client, TwoModels.Records, $"customer-{key}");
+            response.Dispose();
+            var variant = router.Variants[router.Route($"customer-{key}")];
+            Assert.Equal(variant, answer.GetProperty("model").GetProperty("variant").GetString());
+            Assert.Equal(variant == "champion" ? "titanic:1" : "titanic:3", answer.GetProperty("model").GetProperty("registered").GetString());
+            seen.Add(variant);
+        }
+
+        Assert.Equal(["challenger", "champion"], seen.Order());
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_FieldRoutedVariantsThatDoNotShareTheRequestSchema_StopsNamingBothAndTheColumn()
+    {
+        var store = await titanic.NewStoreAsync();
+        await DeployedTitanic.ApplyAsync(store, DeployedTitanic.Yaml(1, 1, "sticky: { field: PassengerId }").Replace("titanic@challenger", "titanic:3", StringComparison.Ordinal));
 
         var ex = await FailedStart.Of<GangwayException>(new Dictionary<string, string?> { ["Gangway:Store"] = store, ["Gangway:Deployment"] = "titanic" });
 
