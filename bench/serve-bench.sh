@@ -6,6 +6,10 @@
 # going to a file; nothing is quieted. Prints requests/s and p99 latency per run, then medians and the service/bare ratio.
 # Targets: ratio >= 0.90, p99 < 5 ms at 8 connections, 100-row >= 200,000 rows/s.
 # Usage: bench/serve-bench.sh [runs] [seconds] [connections] [threads]   (defaults 5 10 8 1; needs wrk: apt-get install wrk)
+# DEPLOYMENT=1 serves issue 14's configuration instead of one bundle: `gangway serve --deployment titanic` with its
+# defaults (the prediction log on, into the store: SQLite), champion and challenger at 90/10 sticky by the
+# X-Customer-Id header (wrk sends one), and the notebook's model as a shadow scoring every record after the answer.
+# Either way the service's store is a fresh SQLite file under bench/out (GANGWAY_STORE), never the working directory's.
 set -euo pipefail
 runs=${1:-5}; seconds=${2:-10}; connections=${3:-8}; threads=${4:-1}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,13 +24,37 @@ dotnet build bench/Gangway.BareKestrel -c Release --nologo -v quiet -clp:ErrorsO
 # Run from a copy: a rebuild during the run must not replace the files the service has loaded.
 rm -rf "$out/serve-bin"; cp -r src/Gangway.Cli/bin/Release/net10.0 "$out/serve-bin"
 cli="$out/serve-bin/Gangway.Cli.dll"
+rm -f "$out"/serve-store.db*
+export GANGWAY_STORE="sqlite:$root/$out/serve-store.db"
 dotnet "$cli" train --spec examples/titanic/titanic.yaml --data examples/titanic/data/train.csv --out "$out/serve.gwb" -q > /dev/null
+serve_what=(--model "$out/serve.gwb")
+customer=""
+if [[ "${DEPLOYMENT:-0}" == 1 ]]; then
+  register() { # $1 spec, $2 alias
+    local run version
+    run=$(dotnet "$cli" train --spec "examples/titanic/$1.yaml" --data examples/titanic/data/train.csv --json -q | sed -n 's/.*"run_id":"\([0-9a-f]*\)".*/\1/p')
+    version=$(dotnet "$cli" models register --run "$run" --name titanic --json | sed -n 's/.*"version":\([0-9]*\).*/\1/p')
+    dotnet "$cli" models promote titanic --version "$version" --alias "$2" --force --reason serve-bench -q > /dev/null
+  }
+  register titanic champion; register titanic challenger; register baseline candidate
+  cat > "$out/deployment.yaml" <<'YAML'
+model: titanic
+variants:
+  - { name: champion,   model: titanic@champion,   weight: 90 }
+  - { name: challenger, model: titanic@challenger, weight: 10 }
+shadow: [ { name: candidate, model: titanic@candidate } ]
+sticky: { header: X-Customer-Id }
+YAML
+  dotnet "$cli" deploy apply "$out/deployment.yaml" -q > /dev/null
+  serve_what=(--deployment titanic)
+  customer='wrk.headers["X-Customer-Id"] = "customer-42"\n'
+fi
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done; }
 trap cleanup EXIT
 # Started exactly as the README shows, access log on; its lines go to a file, as a service's logs would.
-dotnet "$cli" serve --model "$out/serve.gwb" --urls "http://127.0.0.1:$service_port" > "$out/serve.log" 2>&1 &
+dotnet "$cli" serve "${serve_what[@]}" --urls "http://127.0.0.1:$service_port" > "$out/serve.log" 2>&1 &
 pids+=($!)
 dotnet bench/Gangway.BareKestrel/bin/Release/net10.0/Gangway.BareKestrel.dll --urls "http://127.0.0.1:$bare_port" > "$out/bare.log" 2>&1 &
 pids+=($!)
@@ -40,7 +68,7 @@ record='{"PassengerId": 892, "Pclass": 3, "Name": "Kelly, Mr. James", "Sex": "ma
 one="[$record]"
 hundred="[$(for _ in $(seq 99); do printf '%s,' "$record"; done)$record]"
 lua() { # $1 body file → wrk script
-  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal f = io.open("%s"); wrk.body = f:read("*a"); f:close()\n' "$1"
+  printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'"$customer"'local f = io.open("%s"); wrk.body = f:read("*a"); f:close()\n' "$1"
 }
 printf '%s' "$one" > "$out/one.json"; printf '%s' "$hundred" > "$out/hundred.json"
 lua "$root/$out/one.json" > "$out/one.lua"; lua "$root/$out/hundred.json" > "$out/hundred.lua"
@@ -75,3 +103,6 @@ mb=$(median "${bare_rps[@]}"); ms=$(median "${svc_rps[@]}"); mp=$(median "${svc_
 echo "median: bare ${mb} req/s; service 1-row ${ms} req/s; ratio ${mr} (ratio of medians $(awk -v a="$ms" -v b="$mb" 'BEGIN { printf "%.2f", a / b }')), p99 ${mp} ms; 100-row $(awk -v h="$mh" 'BEGIN { printf "%.0f", h * 100 }') rows/s; non-2xx answers ${errors}"
 dropped=$(curl -sf "http://127.0.0.1:$service_port/metrics" | awk '/^gangway_access_log_dropped_total/ { print $2 }')
 echo "access lines written: $(grep -c ' info: POST /predict ' "$out/serve.log" || true); dropped (queue full): ${dropped:-?}"
+metric() { curl -sf "http://127.0.0.1:$service_port/metrics" | awk -v m="$1" '$1 ~ "^"m { s += $2 } END { printf "%.0f", s }'; }
+sleep 2
+echo "prediction log: written $(metric gangway_prediction_log_written_total), dropped $(metric gangway_prediction_log_dropped_total), failed $(metric gangway_prediction_log_failed_total); shadow skipped $(metric gangway_shadow_skipped_total), failed $(metric gangway_shadow_failures_total)"
