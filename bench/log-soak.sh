@@ -9,8 +9,8 @@
 # Usage: bench/log-soak.sh [--minutes M] [--rate R] [--deployment file.yaml]
 #   --minutes M        how long to hold the rate (default 10; --minutes 1 is a smoke run)
 #   --rate R           requests/s to hold (default: half the 1-row peak measured at the start)
-#   --deployment F     serve that deployment (adds `--deployment F` to the serve flags; its models must be in the store,
-#                      STORE_DB below, e.g. registered there beforehand with GANGWAY_STORE=sqlite:$STORE_DB)
+#   --deployment F     serve that deployment file instead of the bundle (its models must be in the store, STORE_DB
+#                      below, registered there beforehand with GANGWAY_STORE=sqlite:$STORE_DB, and KEEP_STORE=1)
 # Environment:
 #   SERVE_FLAGS        more `gangway serve` flags, e.g. "--prediction-log store --log-retention 30d" (default: none, so
 #                      the service's defaults: the log on, into its store)
@@ -49,10 +49,11 @@ cli="$out/bin/Gangway.Cli.dll"
 dotnet "$cli" train --spec examples/titanic/titanic.yaml --data examples/titanic/data/train.csv --out "$out/soak.gwb" --no-track -q > /dev/null
 
 read -r -a flags <<< "${SERVE_FLAGS:-}"
-[[ -z "$deployment" ]] || flags+=(--deployment "$deployment")
+# A deployment names its models itself (serve refuses --model with it); else the bundle trained above.
+if [[ -n "$deployment" ]]; then flags+=(--deployment "$deployment"); else flags+=(--model "$out/soak.gwb"); fi
 echo "serving with store sqlite:$db and flags: ${flags[*]:-(none)}"
 # From the output folder, so that nothing the service writes by default lands in the repository.
-(cd "$out" && GANGWAY_STORE="sqlite:$db" Logging__LogLevel__Default=Warning exec dotnet "$cli" serve --model "$out/soak.gwb" --urls "http://127.0.0.1:$port" -q "${flags[@]}") > "$out/serve.log" 2>&1 &
+(cd "$out" && GANGWAY_STORE="sqlite:$db" Logging__LogLevel__Default=Warning exec dotnet "$cli" serve --urls "http://127.0.0.1:$port" -q "${flags[@]}") > "$out/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true' EXIT
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; kill -0 $pid 2> /dev/null || break; sleep 1; done
