@@ -13,106 +13,47 @@ internal static class SqlitePredictions
 
     private const int SqliteConstraint = 19;
 
-    // Rows per multi-row INSERT: one step and one reset per 64 records instead of per record (64 x 15 = 960
-    // parameters, far below SQLite's limit of 32,766).
-    internal const int RowsPerStatement = 64;
-
-    private const int Fields = 15;
-
     public static void Insert(SqliteTransaction transaction, IReadOnlyList<PredictionRecord> records, string displayUri)
     {
-        // Statements prepared once per batch and bound by position through SQLite's own API: the driver's command API
-        // looks every parameter up by name on every execution, which costs more than SQLite's insert itself. Text goes
-        // through one reused UTF-8 buffer (SQLite copies what is bound), not a new byte array per value. Full groups of
-        // RowsPerStatement records go in one statement each, the rest one record at a time.
+        // One statement prepared once and bound by position through SQLite's own API: the driver's command API looks
+        // every parameter up by name on every execution, which costs more than SQLite's insert itself. Text goes
+        // through one reused UTF-8 buffer (SQLite copies what is bound), not a new byte array per value.
         var database = transaction.Connection!.Handle!;
-        var full = records.Count / RowsPerStatement * RowsPerStatement;
-        if (full > 0)
+        Check(raw.sqlite3_prepare_v2(database, $"INSERT INTO predictions ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", out var statement), database);
+        var text = new Utf8Binder(statement);
+        using (statement)
         {
-            using var many = Prepare(database, RowsPerStatement);
-            var binder = new Utf8Binder(many);
-            for (var first = 0; first < full; first += RowsPerStatement)
+            foreach (var record in records)
             {
-                for (var row = 0; row < RowsPerStatement; row++)
-                {
-                    Bind(many, binder, row * Fields, records[first + row]);
-                }
-
-                var result = raw.sqlite3_step(many);
-                ThrowUnlessDone(result, database, displayUri, null);
-                raw.sqlite3_reset(many);
+                text.Bind(1, record.PredictionId);
+                text.Bind(2, record.AnswerId);
+                text.Bind(3, record.RequestId);
+                text.Bind(4, record.Time);
+                text.Bind(5, record.Source);
+                text.Bind(6, record.Model);
+                _ = record.Version is { } version ? raw.sqlite3_bind_int64(statement, 7, version) : raw.sqlite3_bind_null(statement, 7);
+                text.Bind(8, record.BundleHash);
+                text.Bind(9, record.Variant);
+                raw.sqlite3_bind_int64(statement, 10, record.IsShadow ? 1 : 0);
+                text.Bind(11, record.Key);
+                text.Bind(12, record.Inputs);
+                text.Bind(13, record.Prediction);
+                _ = record.Probability is { } probability ? raw.sqlite3_bind_double(statement, 14, probability) : raw.sqlite3_bind_null(statement, 14);
+                raw.sqlite3_bind_double(statement, 15, record.LatencyMs);
+                var result = raw.sqlite3_step(statement);
                 if (result != raw.SQLITE_DONE)
                 {
-                    // SQLite undid the failed statement only; inserting its records one by one names the one that conflicts.
-                    InsertOneByOne(database, records, first, first + RowsPerStatement, displayUri);
+                    if ((result & 0xff) == SqliteConstraint)
+                    {
+                        throw new GangwayException(
+                            ErrorKind.Conflict, $"Prediction '{record.PredictionId}' is already in the log of store '{displayUri}'; nothing of the batch was written.");
+                    }
+
+                    Check(result, database);
                 }
+
+                raw.sqlite3_reset(statement);
             }
-        }
-
-        InsertOneByOne(database, records, full, records.Count, displayUri);
-    }
-
-    private static void InsertOneByOne(sqlite3 database, IReadOnlyList<PredictionRecord> records, int from, int to, string displayUri)
-    {
-        if (from >= to)
-        {
-            return;
-        }
-
-        using var one = Prepare(database, 1);
-        var binder = new Utf8Binder(one);
-        for (var i = from; i < to; i++)
-        {
-            Bind(one, binder, 0, records[i]);
-            ThrowUnlessDone(raw.sqlite3_step(one), database, displayUri, records[i]);
-            raw.sqlite3_reset(one);
-        }
-    }
-
-    private static sqlite3_stmt Prepare(sqlite3 database, int rows)
-    {
-        var values = string.Join(", ", Enumerable.Range(0, rows).Select(row =>
-            "(" + string.Join(", ", Enumerable.Range(row * Fields + 1, Fields).Select(i => $"?{i}")) + ")"));
-        Check(raw.sqlite3_prepare_v2(database, $"INSERT INTO predictions ({Columns}) VALUES {values}", out var statement), database);
-        return statement;
-    }
-
-    private static void Bind(sqlite3_stmt statement, Utf8Binder text, int offset, PredictionRecord record)
-    {
-        text.Bind(offset + 1, record.PredictionId);
-        text.Bind(offset + 2, record.AnswerId);
-        text.Bind(offset + 3, record.RequestId);
-        text.Bind(offset + 4, record.Time);
-        text.Bind(offset + 5, record.Source);
-        text.Bind(offset + 6, record.Model);
-        _ = record.Version is { } version ? raw.sqlite3_bind_int64(statement, offset + 7, version) : raw.sqlite3_bind_null(statement, offset + 7);
-        text.Bind(offset + 8, record.BundleHash);
-        text.Bind(offset + 9, record.Variant);
-        raw.sqlite3_bind_int64(statement, offset + 10, record.IsShadow ? 1 : 0);
-        text.Bind(offset + 11, record.Key);
-        text.Bind(offset + 12, record.Inputs);
-        text.Bind(offset + 13, record.Prediction);
-        _ = record.Probability is { } probability ? raw.sqlite3_bind_double(statement, offset + 14, probability) : raw.sqlite3_bind_null(statement, offset + 14);
-        raw.sqlite3_bind_double(statement, offset + 15, record.LatencyMs);
-    }
-
-    // A constraint failure is a conflict: for one record it names the record; for a group (record null) the caller
-    // finds the record by inserting the group one by one. Any other failure is thrown as SQLite reports it.
-    private static void ThrowUnlessDone(int result, sqlite3 database, string displayUri, PredictionRecord? record)
-    {
-        if (result == raw.SQLITE_DONE)
-        {
-            return;
-        }
-
-        if ((result & 0xff) != SqliteConstraint)
-        {
-            Check(result, database);
-        }
-        else if (record is not null)
-        {
-            throw new GangwayException(
-                ErrorKind.Conflict, $"Prediction '{record.PredictionId}' is already in the log of store '{displayUri}'; nothing of the batch was written.");
         }
     }
 
