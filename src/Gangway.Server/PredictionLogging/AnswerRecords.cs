@@ -23,8 +23,8 @@ internal sealed class AnswerRecords
     public IReadOnlyList<PredictionRecord> Served(ScoredAnswer answer, Table scored)
     {
         var ids = Array.ConvertAll(answer.Ids, LogIds.Format);
-        var records = For(answer.Served, answer.Source).Of(answer.Input(), scored, answer.Time, ids, null);
-        return [.. records.Select(r => r with { RequestId = answer.RequestId, Variant = answer.Variant, LatencyMs = answer.LatencyMs })];
+        return For(answer.Served, answer.Source).Of(
+            answer.Input(), scored, answer.Time, ids, null, new AnswerDetails { RequestId = answer.RequestId, Variant = answer.Variant, LatencyMs = answer.LatencyMs });
     }
 
     /// <summary>The records of <paramref name="shadow"/>'s scoring of <paramref name="answer"/>'s input: new ids, the answer's ids as their answer ids.</summary>
@@ -32,8 +32,8 @@ internal sealed class AnswerRecords
     {
         var answerIds = Array.ConvertAll(answer.Ids, LogIds.Format);
         var ids = Array.ConvertAll(Serving.PredictionIds.New(answer.Count, time), LogIds.Format);
-        var records = For(model, answer.Source).Of(input, scored, time, ids, answerIds);
-        return [.. records.Select(r => r with { RequestId = answer.RequestId, Variant = shadow, IsShadow = true, LatencyMs = latencyMs })];
+        return For(model, answer.Source).Of(
+            input, scored, time, ids, answerIds, new AnswerDetails { RequestId = answer.RequestId, Variant = shadow, IsShadow = true, LatencyMs = latencyMs });
     }
 
     private ScoredTableRecords For(Served served, string source) =>

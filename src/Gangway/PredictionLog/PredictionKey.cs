@@ -98,10 +98,29 @@ public static class PredictionKey
             : trimmed;
     }
 
-    private static string? NumberText(double number) =>
-        !double.IsFinite(number) ? null
-        : Math.Abs(number) < LargestExactInteger && number == Math.Floor(number) ? ((long)number).ToString(CultureInfo.InvariantCulture)
-        : number.ToString("R", CultureInfo.InvariantCulture);
+    private static string? NumberText(double number)
+    {
+        Span<char> text = stackalloc char[MaxNumberLength];
+        return TryFormatNumber(number, text, out var length) ? new string(text[..length]) : null;
+    }
+
+    /// <summary>The longest text <see cref="TryFormatNumber"/> writes ("R" format of a double, sign and exponent included).</summary>
+    internal const int MaxNumberLength = 32;
+
+    /// <summary>
+    /// Writes a key's number as the canonical text does (integral values below 2^53 as integers, others round-trip, in
+    /// the invariant culture) without making a string; false for a missing (non-finite) number, which no key can hold.
+    /// </summary>
+    internal static bool TryFormatNumber(double number, Span<char> destination, out int length)
+    {
+        length = 0;
+        return double.IsFinite(number) && (Math.Abs(number) < LargestExactInteger && number == Math.Floor(number)
+            ? ((long)number).TryFormat(destination, out length, default, CultureInfo.InvariantCulture)
+            : number.TryFormat(destination, out length, "R", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The canonical text of a key's text value: trimmed, a number written as <see cref="TryFormatNumber"/> does; null when blank.</summary>
+    internal static string? CanonicalText(string? text) => TextValue(text);
 
     private static bool IsInteger(IConvertible value) => value.GetTypeCode() is
         TypeCode.SByte or TypeCode.Byte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64;

@@ -53,6 +53,41 @@ public abstract class PredictionLogStoreConformance(StoreTarget target) : StoreC
         Assert.Equal("1", (await store.PredictionLog.FindAsync(first.PredictionId, Ct))!.Prediction);
     }
 
+    // More records than a store's multi-row statement holds (SQLite: 64), with a remainder, so every way a batch is
+    // split is exercised: full groups, the rest one by one.
+    [Fact]
+    public async Task Append_ManyRecordsOfEveryShape_AllComeBackExactly()
+    {
+        var store = await NewStore();
+        var records = Enumerable.Range(1, 75).SelectMany(i =>
+        {
+            var served = LoggedPredictions.Served(i, key: i % 3 == 0 ? null : $$"""{"PassengerId":"{{i}}"}""") with { Variant = i % 2 == 0 ? null : "champion" };
+            var shadow = LoggedPredictions.ShadowOf(served) with { RequestId = null, Version = null, Probability = i % 4 == 0 ? null : 0.5, Inputs = $$"""{"Name":"Zoë {{new string('é', i)}}"}""" };
+            return new[] { served, shadow };
+        }).Append(LoggedPredictions.Served(500)).ToList();
+
+        await store.PredictionLog.AppendAsync(records, Ct);
+
+        var second = await SecondConnection(store);
+        var read = await second.PredictionLog.ReadAsync(new PredictionQuery(), Ct).ToListAsync(Ct);
+        Assert.Equal(records.OrderBy(r => r.Time).ThenBy(r => r.PredictionId, StringComparer.Ordinal), read);
+    }
+
+    [Fact]
+    public async Task Append_IdAlreadyLoggedDeepInALargeBatch_ThrowsConflictAndWritesNothingOfTheBatch()
+    {
+        var store = await NewStore();
+        var logged = LoggedPredictions.Served(1);
+        await store.PredictionLog.AppendAsync([logged], Ct);
+        var batch = Enumerable.Range(2, 150).Select(i => LoggedPredictions.Served(i)).ToList();
+        batch[100] = logged with { Prediction = "0" };
+
+        await FailsAsync(ErrorKind.Conflict, () => store.PredictionLog.AppendAsync(batch, Ct));
+
+        var read = await store.PredictionLog.ReadAsync(new PredictionQuery(), Ct).ToListAsync(Ct);
+        Assert.Equal([logged], read);
+    }
+
     [Fact]
     public async Task Read_Filters_SelectModelVariantAndTimeRangeInTimeThenIdOrder()
     {
