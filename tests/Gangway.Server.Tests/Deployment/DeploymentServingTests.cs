@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Gangway.Deployment;
+using Gangway.Stores;
 
 namespace Gangway.Server.Tests.Deployment;
 
@@ -133,7 +134,18 @@ public sealed class DeploymentServingTests(DeployedTitanic titanic) : IClassFixt
             Assert.Equal(predictions[i].GetProperty("variant").GetString(), alone.GetProperty("model").GetProperty("variant").GetString());
         }
 
+        // A graceful stop drains the prediction log: each record of the split batch is logged with the variant that answered it.
         await app.StopAsync();
+        var logged = new Dictionary<string, string?>();
+        await using (var opened = await TwoModels.OpenAsync(store))
+        {
+            await foreach (var record in opened.PredictionLog.ReadAsync(new PredictionQuery("titanic"), CancellationToken.None))
+            {
+                logged[record.PredictionId] = record.Variant;
+            }
+        }
+
+        Assert.All(predictions, p => Assert.Equal(p.GetProperty("variant").GetString(), logged[p.GetProperty("prediction_id").GetString()!]));
     }
 
     [Fact]
