@@ -36,7 +36,7 @@ internal static class ServeCommand
         {
             Description = "How long logged predictions and feedback are kept in the store (default 30d); older ones are deleted at start and hourly.",
         };
-        var command = new Command("serve", "Serve a model bundle or a registry version or alias over HTTP: POST /predict, health, /models, OpenAPI at /openapi/v1.json and an API page at /scalar. Logs one access line per request on standard error (-q: none).")
+        var command = new Command("serve", "Serve a model bundle, a registry version or alias, or a deployment (variants and shadows) over HTTP: POST /predict, /upsell, /feedback, health, /models, /monitoring/online, OpenAPI at /openapi/v1.json and an API page at /scalar. Logs every answered record in the prediction log (--prediction-log) and one access line per request on standard error (-q: none).")
         {
             model, deployment, urls, maxBody, predictionLog, logRetention,
         };
