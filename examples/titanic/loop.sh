@@ -16,7 +16,8 @@ url="${URL:-http://127.0.0.1:8081}"
 if [[ ! -f "$root/src/Gangway.Cli/bin/Release/net10.0/Gangway.Cli.dll" ]]; then
   dotnet build "$root/src/Gangway.Cli" -c Release --nologo -v quiet -clp:ErrorsOnly
 fi
-gangway() { dotnet "$root/src/Gangway.Cli/bin/Release/net10.0/Gangway.Cli.dll" "$@"; }
+cli="$root/src/Gangway.Cli/bin/Release/net10.0/Gangway.Cli.dll"
+gangway() { dotnet "$cli" "$@"; }
 
 if ! gangway models show titanic --json 2>/dev/null | grep -q '"champion"'; then
   echo "== no titanic@champion in $GANGWAY_STORE yet: running run.sh first"
@@ -44,7 +45,8 @@ gangway deploy apply "$example/deployment.yaml" --reason "examples/titanic/loop.
 
 echo
 echo "== serving it on $url"
-gangway serve --deployment titanic --urls "$url" -q &
+# dotnet itself in the background (not the gangway function's subshell), so that the kill below reaches the service.
+dotnet "$cli" serve --deployment titanic --urls "$url" -q &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
