@@ -58,36 +58,75 @@ internal sealed class ScoredAnswer
     public static ScoredAnswer OfRow(RowValues row, RowPrediction prediction, string source, Served served, string? variant, string? requestId, DateTimeOffset time, double latencyMs, Guid id) =>
         new(null, null, RowCopy.Of(row, served.Schema.Columns.Count, prediction)) { Source = source, Served = served, Variant = variant, RequestId = requestId, Time = time, LatencyMs = latencyMs, Ids = [id] };
 
+    /// <summary>Whether this is a one-record answer of the fast path (<see cref="OfRow"/>), which <see cref="CopyTo"/> can copy.</summary>
+    public bool IsRow => _row is not null;
+
     /// <summary>The rows as the model read them (its input columns).</summary>
     public Table Input() => _input ?? _row!.Input(Served.Schema);
 
     /// <summary>What the served model scored for <see cref="Input"/>, or null when it must be scored again (an upsell answer).</summary>
     public Table? Scored() => _scored ?? _row?.Scored();
 
-    private sealed class RowCopy(double[] numbers, string?[] texts, RowPrediction prediction)
+    /// <summary>
+    /// Sets input column i of <paramref name="row"/> to the value of the answer's input column <paramref name="columns"/>[i]
+    /// (of the same type), leaving unset what the request did not give; only for <see cref="IsRow"/>.
+    /// </summary>
+    public void CopyTo(RowValues row, ReadOnlySpan<int> columns)
+    {
+        var copy = _row ?? throw new InvalidOperationException("Only a one-record answer of the fast path holds a row.");
+        for (var i = 0; i < columns.Length; i++)
+        {
+            copy.CopyTo(row, columns[i], Served.Schema.IsNumeric(columns[i]), i);
+        }
+    }
+
+    /// <summary>A one-row scored table (the prediction columns) of what a <see cref="RowScorer"/> predicted: what the table path gives for the row.</summary>
+    public static Table ScoredRow(RowPrediction prediction) => new(
+    [
+        prediction.Text is { } text ? new TextColumn(PredictionColumns.Prediction, [text]) : new NumericColumn(PredictionColumns.Prediction, [prediction.Number]),
+        new NumericColumn(PredictionColumns.Probability, [prediction.Probability]),
+    ]);
+
+    // What the request gave, column by column: whether a value was given is kept, not read back from NaN or null, since
+    // an id column the request lacked is not checked and one it gave as null is.
+    private sealed class RowCopy(double[] numbers, string?[] texts, bool[] given, RowPrediction prediction)
     {
         public static RowCopy Of(RowValues row, int columns, RowPrediction prediction)
         {
             var numbers = new double[columns];
             var texts = new string?[columns];
+            var given = new bool[columns];
             for (var i = 0; i < columns; i++)
             {
-                var given = row.IsGiven(i);
-                numbers[i] = given ? row.GetNumber(i) : double.NaN;
-                texts[i] = given ? row.GetText(i) : null;
+                given[i] = row.IsGiven(i);
+                numbers[i] = given[i] ? row.GetNumber(i) : double.NaN;
+                texts[i] = given[i] ? row.GetText(i) : null;
             }
 
-            return new RowCopy(numbers, texts, prediction);
+            return new RowCopy(numbers, texts, given, prediction);
         }
 
         public Table Input(RequestSchema schema) => new(schema.Columns.Select((c, i) => schema.IsNumeric(i)
             ? (Column)new NumericColumn(c.Name, [numbers[i]])
             : new TextColumn(c.Name, [texts[i]])));
 
-        public Table Scored() => new(
-        [
-            prediction.Text is { } text ? new TextColumn(PredictionColumns.Prediction, [text]) : new NumericColumn(PredictionColumns.Prediction, [prediction.Number]),
-            new NumericColumn(PredictionColumns.Probability, [prediction.Probability]),
-        ]);
+        public Table Scored() => ScoredRow(prediction);
+
+        public void CopyTo(RowValues row, int column, bool numeric, int input)
+        {
+            if (!given[column])
+            {
+                return;
+            }
+
+            if (numeric)
+            {
+                row.SetNumber(input, numbers[column]);
+            }
+            else
+            {
+                row.SetText(input, texts[column]);
+            }
+        }
     }
 }

@@ -9,15 +9,17 @@ namespace Gangway.Server.PredictionLogging;
 
 /// <summary>
 /// Scores every answered input with each shadow model (<see cref="ModelVariants.Shadows"/>) off the request path and
-/// logs what it said as shadow records of the same answer. Each shadow has a queue of its own of
-/// <see cref="ServerOptions.ShadowQueueSize"/> answers and one loop, so a slow shadow only skips its own work: a full
-/// queue skips the answer and counts it in <c>gangway_shadow_skipped_total</c>; a shadow that fails to score counts the
-/// records in <c>gangway_shadow_failures_total</c>. Neither ever touches an answer. Thread-safe.
+/// logs what it said as shadow records of the same answer. A one-record answer of the fast path is scored with the
+/// shadow's one-record scorer when it takes the row (<see cref="ShadowRows"/>), any other answer as a table. Each shadow
+/// has a queue of its own of <see cref="ServerOptions.ShadowQueueSize"/> answers and one loop, so a slow shadow only
+/// skips its own work: a full queue skips the answer and counts it in <c>gangway_shadow_skipped_total</c>; a shadow that
+/// fails to score counts the records in <c>gangway_shadow_failures_total</c>. Neither ever touches an answer. Thread-safe.
 /// </summary>
 internal sealed partial class ShadowScoring(
     ModelVariants variants, PredictionLogService log, ShadowMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, ILogger<ShadowScoring> logger) : IHostedService
 {
     private readonly AnswerRecords _records = new();
+    private readonly ShadowRows _rows = new();
     private Lane[] _lanes = [];
 
     /// <summary>Queues the answer for every shadow; a shadow whose queue is full skips it.</summary>
@@ -73,7 +75,7 @@ internal sealed partial class ShadowScoring(
                 var model = lane.Shadow.Current;
                 var input = answer.Input();
                 var started = Stopwatch.GetTimestamp();
-                var scored = model.Bundle.Model.Transform(input);
+                var scored = _rows.TryScore(answer, model, out var prediction) ? ScoredAnswer.ScoredRow(prediction) : model.Bundle.Model.Transform(input);
                 var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 log.Write(_records.Shadow(answer, lane.Shadow.Name, model, input, scored, time.GetUtcNow(), latency));
             }
