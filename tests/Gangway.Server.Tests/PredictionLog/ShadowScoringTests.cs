@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Gangway.Bundles;
+using Gangway.Data;
+using Gangway.PredictionLog;
 
 namespace Gangway.Server.Tests.PredictionLog;
 
 /// <summary>Shadow models: they score every answered input off the request path; what they say is logged, never returned.</summary>
-public sealed class ShadowScoringTests(TwoModels models) : IClassFixture<TwoModels>
+public sealed class ShadowScoringTests(TwoModels models, ReorderedShadow reordered) : IClassFixture<TwoModels>, IClassFixture<ReorderedShadow>
 {
     [Fact]
     public async Task Predict_WithShadow_LogsTheShadowsRecordsAsPartOfTheSameAnswer()
@@ -76,5 +78,80 @@ public sealed class ShadowScoringTests(TwoModels models) : IClassFixture<TwoMode
         await server.WaitForAsync("gangway_prediction_log_written_total", 3);
         Assert.Equal(3, answer.GetProperty("predictions").GetArrayLength());
         Assert.All(await LoggingServer.ReadLogAsync(store), r => Assert.False(r.IsShadow));
+    }
+
+    [Fact]
+    public async Task Predict_OneRecordWithShadows_LogsWhatEachShadowsTablePathGives()
+    {
+        // The baseline reads a subset of titanic's inputs; the reordered model reads them in another order.
+        const string Record = """{"PassengerId": 900, "Pclass": 1, "Name": "Smith, Mrs. Jane", "Sex": "female", "Age": 30, "SibSp": 1, "Parch": 0, "Ticket": "1", "Fare": 80, "Cabin": null, "Embarked": "S"}""";
+        var store = models.NewStore();
+        await using var server = LoggingServer.Start(
+            Path.Combine(models.Folder, "titanic.gwb"),
+            new Dictionary<string, string?> { ["Gangway:Store"] = store },
+            ("candidate", Path.Combine(models.Folder, "baseline.gwb")),
+            ("reordered", reordered.Path));
+
+        var answer = JsonDocument.Parse(await server.PostAsync("/predict", Record, "one-shadowed")).RootElement;
+        await server.WaitForAsync("gangway_prediction_log_written_total", 3);
+
+        var logged = await LoggingServer.ReadLogAsync(store);
+        var answerId = answer.GetProperty("predictions")[0].GetProperty("prediction_id").GetString();
+        AssertLoggedAsTheTablePath(logged.Single(r => r.Variant == "candidate"), Path.Combine(models.Folder, "baseline.gwb"), Record, answerId);
+        AssertLoggedAsTheTablePath(logged.Single(r => r.Variant == "reordered"), reordered.Path, Record, answerId);
+        Assert.Equal(0, await server.MetricAsync("gangway_shadow_failures_total"));
+    }
+
+    [Fact]
+    public async Task Predict_OneRecordTheShadowsRowScorerRefuses_IsScoredAsATableAndLogged()
+    {
+        // Titanic answers an age of 70 on its fast path; the reordered shadow's contract warns above 60, so its row
+        // scorer refuses the record and the table path, which does not check the contract, scores it as it always did.
+        const string Record = """{"PassengerId": 7, "Pclass": 1, "Name": "Old, Mr. Al", "Sex": "male", "Age": 70, "SibSp": 0, "Parch": 0, "Fare": 30, "Embarked": "S"}""";
+        var store = models.NewStore();
+        await using var server = LoggingServer.Start(
+            Path.Combine(models.Folder, "titanic.gwb"), new Dictionary<string, string?> { ["Gangway:Store"] = store }, ("reordered", reordered.Path));
+
+        var answer = JsonDocument.Parse(await server.PostAsync("/predict", Record, "one-refused")).RootElement;
+        await server.WaitForAsync("gangway_prediction_log_written_total", 2);
+
+        var shadow = (await LoggingServer.ReadLogAsync(store)).Single(r => r.IsShadow);
+        AssertLoggedAsTheTablePath(shadow, reordered.Path, Record, answer.GetProperty("predictions")[0].GetProperty("prediction_id").GetString());
+        Assert.Equal(0, await server.MetricAsync("gangway_shadow_failures_total", ("shadow", "reordered")));
+    }
+
+    [Fact]
+    public async Task Predict_OneRecordShadowReadsColumnsTheAnswerLacks_CountsTheFailureAsATableWould()
+    {
+        var store = models.NewStore();
+        await using var server = LoggingServer.Start(
+            Path.Combine(models.Folder, "baseline.gwb"), new Dictionary<string, string?> { ["Gangway:Store"] = store }, ("broken", Path.Combine(models.Folder, "titanic.gwb")));
+
+        await server.PostAsync("/predict", """{"PassengerId": 892, "Pclass": 3, "Sex": "male"}""", "one-shadow-fails");
+
+        Assert.Equal(1, await server.WaitForAsync("gangway_shadow_failures_total", 1, ("shadow", "broken")));
+        await server.WaitForAsync("gangway_prediction_log_written_total", 1);
+        Assert.All(await LoggingServer.ReadLogAsync(store), r => Assert.False(r.IsShadow));
+    }
+
+    // The record the table path logs today: the shadow's Transform of the answered input (titanic's input columns, as
+    // the request gave them), made into records by the core's ScoredTableRecords.
+    private void AssertLoggedAsTheTablePath(PredictionRecord logged, string shadowPath, string record, string? answerId)
+    {
+        var shadow = BundleReader.Read(shadowPath);
+        var values = JsonDocument.Parse(record).RootElement;
+        var input = new Table(BundleReader.Read(Path.Combine(models.Folder, "titanic.gwb")).Schema.Columns.Select(c => c.Type == ColumnType.Numeric
+            ? (Column)new NumericColumn(c.Name, [values.GetProperty(c.Name).GetDouble()])
+            : new TextColumn(c.Name, [values.GetProperty(c.Name).GetString()])));
+        var expected = new ScoredTableRecords(shadow, Hashing.Sha256File(shadowPath), null, PredictionSources.Predict)
+            .Of(input, shadow.Model.Transform(input), logged.Time)[0];
+
+        Assert.True(logged.IsShadow);
+        Assert.Equal(answerId, logged.AnswerId);
+        Assert.Equal(shadow.Name, logged.Model);
+        Assert.Equal(expected.Prediction, logged.Prediction);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Probability!.Value), BitConverter.DoubleToInt64Bits(logged.Probability!.Value));
+        Assert.Equal(expected.Inputs, logged.Inputs);
+        Assert.Equal(expected.Key, logged.Key);
     }
 }
