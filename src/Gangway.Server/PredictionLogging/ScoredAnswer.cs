@@ -19,6 +19,9 @@ internal sealed class ScoredAnswer
     private readonly Table? _scored;
     private readonly RowCopy? _row;
 
+    // Tables are immutable: if the log's loop and a shadow's both build it at once, either copy serves.
+    private Table? _rowInput;
+
     private ScoredAnswer(Table? input, Table? scored, RowCopy? row)
     {
         _input = input;
@@ -61,8 +64,8 @@ internal sealed class ScoredAnswer
     /// <summary>Whether this is a one-record answer of the fast path (<see cref="OfRow"/>), which <see cref="CopyTo"/> can copy.</summary>
     public bool IsRow => _row is not null;
 
-    /// <summary>The rows as the model read them (its input columns).</summary>
-    public Table Input() => _input ?? _row!.Input(Served.Schema);
+    /// <summary>The rows as the model read them (its input columns); built once for a one-record answer, then shared by the log and the shadows.</summary>
+    public Table Input() => _input ?? (_rowInput ??= _row!.Input(Served.Schema));
 
     /// <summary>What the served model scored for <see cref="Input"/>, or null when it must be scored again (an upsell answer).</summary>
     public Table? Scored() => _scored ?? _row?.Scored();
