@@ -40,8 +40,15 @@ internal sealed class ShadowRows
         }
     }
 
-    private ColumnMap MapOf(RequestSchema answered, Served shadow) =>
-        _maps.GetValue(shadow, _ => new()).GetValue(answered, a => ColumnMap.Between(a, shadow.Schema));
+    private ColumnMap MapOf(RequestSchema answered, Served shadow)
+    {
+        var maps = _maps.GetValue(shadow, _ => new());
+        return maps.TryGetValue(answered, out var map) ? map : Add(maps, answered, shadow.Schema);
+    }
+
+    // Apart, so the lambda's closure is allocated only the first time a pair is seen.
+    private static ColumnMap Add(ConditionalWeakTable<RequestSchema, ColumnMap> maps, RequestSchema answered, RequestSchema shadow) =>
+        maps.GetValue(answered, a => ColumnMap.Between(a, shadow));
 
     // Columns[i] is the index in the answered schema of the shadow's input column i; null when one is absent there or
     // has another type (the table path then fails as it always did).
