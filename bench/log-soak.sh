@@ -12,6 +12,9 @@
 #   --deployment F     serve that deployment file instead of the bundle (its models must be in the store, STORE_DB
 #                      below, registered there beforehand with GANGWAY_STORE=sqlite:$STORE_DB, and KEEP_STORE=1)
 # Environment:
+#   DEPLOYMENT=1       register three models in the fresh store and serve serve-bench.sh's deployment (champion and
+#                      challenger 90/10 sticky by X-Customer-Id, the notebook's model as a shadow); each request sends
+#                      a random customer id, so both variants answer and the shadow scores every record
 #   SERVE_FLAGS        more `gangway serve` flags, e.g. "--prediction-log store --log-retention 30d" (default: none, so
 #                      the service's defaults: the log on, into its store)
 #   STORE_DB           the SQLite store file (default bench/out/log-soak/gangway.db, deleted first unless KEEP_STORE=1)
@@ -48,6 +51,26 @@ rm -rf "$out/bin"; cp -r src/Gangway.Cli/bin/Release/net10.0 "$out/bin"
 cli="$out/bin/Gangway.Cli.dll"
 dotnet "$cli" train --spec examples/titanic/titanic.yaml --data examples/titanic/data/train.csv --out "$out/soak.gwb" --no-track -q > /dev/null
 
+if [[ "${DEPLOYMENT:-0}" == 1 ]]; then
+  register() { # $1 spec, $2 alias
+    local run version
+    run=$(GANGWAY_STORE="sqlite:$db" dotnet "$cli" train --spec "examples/titanic/$1.yaml" --data examples/titanic/data/train.csv --json -q | sed -n 's/.*"run_id":"\([0-9a-f]*\)".*/\1/p')
+    version=$(GANGWAY_STORE="sqlite:$db" dotnet "$cli" models register --run "$run" --name titanic --json | sed -n 's/.*"version":\([0-9]*\).*/\1/p')
+    GANGWAY_STORE="sqlite:$db" dotnet "$cli" models promote titanic --version "$version" --alias "$2" --force --reason log-soak -q > /dev/null
+  }
+  register titanic champion; register titanic challenger; register baseline candidate
+  cat > "$out/deployment.yaml" <<'YAML'
+model: titanic
+variants:
+  - { name: champion,   model: titanic@champion,   weight: 90 }
+  - { name: challenger, model: titanic@challenger, weight: 10 }
+shadow: [ { name: candidate, model: titanic@candidate } ]
+sticky: { header: X-Customer-Id }
+YAML
+  GANGWAY_STORE="sqlite:$db" dotnet "$cli" deploy apply "$out/deployment.yaml" -q > /dev/null
+  deployment=titanic
+fi
+
 read -r -a flags <<< "${SERVE_FLAGS:-}"
 # A deployment names its models itself (serve refuses --model with it); else the bundle trained above.
 if [[ -n "$deployment" ]]; then flags+=(--deployment "$deployment"); else flags+=(--model "$out/soak.gwb"); fi
@@ -65,6 +88,7 @@ pause_ms=20
 script() { # $1: pause between requests on one connection, ms (0: none)
   printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nlocal f = io.open("%s"); wrk.body = f:read("*a"); f:close()\n' "$out/one.json"
   [[ "$1" == 0 ]] || printf 'function delay() return %s end\n' "$1"
+  [[ "${DEPLOYMENT:-0}" != 1 ]] || printf 'function request() wrk.headers["X-Customer-Id"] = tostring(math.random(1, 1000000)) return wrk.format() end\n'
 }
 script 0 > "$out/peak.lua"; script "$pause_ms" > "$out/paced.lua"
 rps() { awk '/Requests\/sec/ { printf "%.0f", $2 }' "$1"; }

@@ -1,6 +1,7 @@
 using Gangway.OnlineEvaluation;
 using Gangway.Server.Hosting;
 using Gangway.Server.Metrics;
+using Gangway.Server.PredictionLogging;
 using Gangway.Server.Serving;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Gangway.Server.Monitoring;
 /// the last <see cref="OnlineReports.DefaultSince"/>, shows it as gauges, and when a decision acts under a rule saying
 /// <c>decide: auto</c>, hands it to <see cref="DeploymentAutopilot"/>, which moves the alias through the promotion gates.
 /// Never on the request path; a failure is logged and counted, and the next round tries again. Runs only when the service
-/// uses a store: it serves a registry reference or <see cref="ServerOptions.Store"/> is set.
+/// uses a store: the prediction log goes into it (the default), it serves a registry reference, or
+/// <see cref="ServerOptions.Store"/> is set.
 /// </summary>
 internal sealed partial class OnlineMetricsLoop(
     ModelVariants variants,
@@ -21,6 +23,7 @@ internal sealed partial class OnlineMetricsLoop(
     IOptions<ServerOptions> options,
     TimeProvider time,
     GangwayCatalog catalog,
+    PredictionLogService log,
     ILogger<OnlineMetricsLoop> logger) : BackgroundService
 {
     /// <summary>One round: report, gauges, and the autopilot when a decision acts. Returns the moves made; never throws.</summary>
@@ -78,7 +81,7 @@ internal sealed partial class OnlineMetricsLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.Store) && !variants.All.Any(v => v.IsReady && v.Current.Source is not null))
+        if (log.Target.Kind != PredictionLogTarget.Store && string.IsNullOrEmpty(settings.Store) && !variants.All.Any(v => v.IsReady && v.Current.Source is not null))
         {
             return;
         }

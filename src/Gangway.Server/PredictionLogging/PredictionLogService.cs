@@ -17,6 +17,7 @@ namespace Gangway.Server.PredictionLogging;
 internal sealed partial class PredictionLogService(
     IOptions<ServerOptions> options, TimeProvider time, ILogger<PredictionLogService> logger, StoreCatalog? stores = null) : IHostedService, IAsyncDisposable
 {
+    private static readonly TimeSpan GatherPause = TimeSpan.FromMilliseconds(10);
     private readonly Channel<ScoredAnswer> _answers = Channel.CreateUnbounded<ScoredAnswer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AnswerRecords _records = new();
     private PredictionLogWriter? _writer;
@@ -117,24 +118,37 @@ internal sealed partial class PredictionLogService(
 
     private async Task BuildRecordsAsync()
     {
-        await foreach (var answer in _answers.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _answers.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            try
+            while (reader.TryRead(out var answer))
             {
-                var scored = answer.Scored() ?? answer.Served.Bundle.Model.Transform(answer.Input());
-                Write(_records.Served(answer, scored));
+                Build(answer);
             }
+
+            // Waking this loop for every answer costs the service a thread-pool dispatch per request; resting a moment
+            // once the queue is empty lets answers gather and be built in bursts.
+            await Task.Delay(GatherPause).ConfigureAwait(false);
+        }
+    }
+
+    private void Build(ScoredAnswer answer)
+    {
+        try
+        {
+            var scored = answer.Scored() ?? answer.Served.Bundle.Model.Transform(answer.Input());
+            Write(_records.Served(answer, scored));
+        }
 #pragma warning disable CA1031 // A record that cannot be built is dropped and counted; it must not stop the loop.
-            catch (Exception ex)
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                Interlocked.Add(ref _dropped, answer.Count);
-                LogBuildFailed(logger, answer.Count, ex);
-            }
-            finally
-            {
-                Interlocked.Add(ref _waiting, -answer.Count);
-            }
+        {
+            Interlocked.Add(ref _dropped, answer.Count);
+            LogBuildFailed(logger, answer.Count, ex);
+        }
+        finally
+        {
+            Interlocked.Add(ref _waiting, -answer.Count);
         }
     }
 

@@ -163,5 +163,10 @@ internal static class PostgreSqlMigrations
             yaml text NOT NULL,
             PRIMARY KEY (model, revision));
         """,
+        """
+        -- Every index on the prediction log costs each insert; the log's reads by model are exports that read the time
+        -- range anyway (predictions_by_time, filtered by model). See the SQLite store's 0006.
+        DROP INDEX IF EXISTS predictions_by_model;
+        """,
     ];
 }

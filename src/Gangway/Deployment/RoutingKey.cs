@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Gangway.PredictionLog;
 
 namespace Gangway.Deployment;
 
@@ -16,24 +16,15 @@ public static class RoutingKey
     public static string? FromHeader(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The key of a numeric field value, or null when it is missing (NaN) or infinite.</summary>
-    public static string? FromNumber(double value) => !double.IsFinite(value) ? null
-        // Whole numbers up to 2^53 print without a fraction or exponent; -0 is 0.
-        : Math.Abs(value) < 9_007_199_254_740_992 && value == Math.Floor(value) ? ((long)value).ToString(CultureInfo.InvariantCulture)
-        : value.ToString("R", CultureInfo.InvariantCulture);
+    /// <remarks>The same text as the prediction log's keys (<see cref="PredictionKey"/>): whole numbers below 2^53 without a fraction, -0 as 0.</remarks>
+    public static string? FromNumber(double value)
+    {
+        Span<char> text = stackalloc char[PredictionKey.MaxNumberLength];
+        return PredictionKey.TryFormatNumber(value, text, out var length) ? new string(text[..length]) : null;
+    }
 
     /// <summary>The key of a text field value: a number written in it canonically, else the trimmed text; null when blank.</summary>
-    public static string? FromText(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
-            ? FromNumber(number)
-            : trimmed;
-    }
+    public static string? FromText(string? value) => PredictionKey.CanonicalText(value);
 
     /// <summary>The key of a JSON field value; null for null, an object or an array.</summary>
     public static string? FromJson(JsonElement value) => value.ValueKind switch

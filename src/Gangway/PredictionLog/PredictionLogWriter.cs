@@ -6,7 +6,7 @@ namespace Gangway.PredictionLog;
 /// Takes scored records off the request path: <see cref="TryWrite"/> puts a record in a bounded in-memory queue and
 /// returns at once, never blocking or throwing; one background loop drains the queue in batches (up to
 /// <see cref="PredictionLogWriterOptions.MaxBatchSize"/> records, or what arrived within
-/// <see cref="PredictionLogWriterOptions.BatchWindow"/>) into an <see cref="IPredictionLogSink"/>. A full queue drops the
+/// <see cref="PredictionLogWriterOptions.BatchWindow"/>, whichever comes first; a queue half full does not wait) into an <see cref="IPredictionLogSink"/>. A full queue drops the
 /// new record; a failing sink is retried with exponential backoff and, past the retry budget, its batch is dropped, so
 /// memory stays bounded and a prediction never waits for or fails with its log. Every outcome is counted in the
 /// properties (for metrics). <see cref="DisposeAsync"/> writes what is queued, within a timeout, then disposes the sink.
@@ -16,6 +16,7 @@ namespace Gangway.PredictionLog;
 /// </summary>
 public sealed class PredictionLogWriter : IAsyncDisposable
 {
+    private static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(10);
     private readonly Channel<PredictionRecord> _queue;
     private readonly IPredictionLogSink _sink;
     private readonly PredictionLogWriterOptions _options;
@@ -138,17 +139,20 @@ public sealed class PredictionLogWriter : IAsyncDisposable
         }
     }
 
-    // Gives a batch time to fill, unless it is full already or the writer is flushing on dispose.
+    // Gives a batch time to fill, in short steps so that it stops waiting once a batch is there: a queue smaller than a
+    // batch (or one filling faster than a batch a window) must not overflow while the writer waits.
     private async Task WaitForBatchAsync()
     {
-        if (_options.BatchWindow <= TimeSpan.Zero || _queue.Reader.Count >= _options.MaxBatchSize || _flushing.IsCancellationRequested)
-        {
-            return;
-        }
-
+        var enough = Math.Min(_options.MaxBatchSize, Math.Max(1, _options.Capacity / 2));
+        var step = TimeSpan.FromTicks(Math.Min(_options.BatchWindow.Ticks, WaitStep.Ticks));
+        var waited = TimeSpan.Zero;
         try
         {
-            await Task.Delay(_options.BatchWindow, _time, _flushing.Token);
+            while (waited < _options.BatchWindow && _queue.Reader.Count < enough && !_flushing.IsCancellationRequested)
+            {
+                await Task.Delay(step, _time, _flushing.Token);
+                waited += step;
+            }
         }
         catch (OperationCanceledException) when (_flushing.IsCancellationRequested)
         {

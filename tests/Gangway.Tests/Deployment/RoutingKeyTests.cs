@@ -42,6 +42,21 @@ public class RoutingKeyTests
     }
 
     [Theory]
+    [InlineData("9007199254740993")]
+    [InlineData("-9007199254740993")]
+    [InlineData(" 892.0 ")]
+    [InlineData("1e20")]
+    [InlineData("cust-17")]
+    public void FromText_SameTextAsThePredictionLogsKey(string value)
+    {
+        // A customer routed by a field and looked up later by its logged key must be one key in both places.
+        var routed = RoutingKey.FromText(value);
+        var logged = System.Text.Json.JsonDocument.Parse(Gangway.PredictionLog.PredictionKey.Canonical("CustomerId", value)!).RootElement.GetProperty("CustomerId").GetString();
+
+        Assert.Equal(logged, routed);
+    }
+
+    [Theory]
     [InlineData(" 892 ", "892")]
     [InlineData(" A-1 ", "A-1")]
     [InlineData(" ", null)]

@@ -29,6 +29,22 @@ public sealed class PredictionLogWriterTests
     }
 
     [Fact]
+    public async Task TryWrite_QueueHalfFullLongBeforeTheBatchWindow_WritesWithoutWaitingAndDropsNothing()
+    {
+        var sink = new RecordingSink { Hold = true };
+        var writer = new PredictionLogWriter(sink, Fast with { Capacity = 100, MaxBatchSize = 5_000, BatchWindow = TimeSpan.FromMinutes(10) });
+
+        var accepted = Enumerable.Range(0, 60).Count(i => writer.TryWrite(LoggedPredictions.Served(i)));
+        await sink.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        accepted += Enumerable.Range(60, 90).Count(i => writer.TryWrite(LoggedPredictions.Served(i)));
+        sink.Release();
+        await writer.DisposeAsync();
+
+        Assert.Equal(150, accepted);
+        Assert.Equal((150L, 0L), (writer.Written, writer.Dropped));
+    }
+
+    [Fact]
     public async Task TryWrite_QueueFull_ReturnsFalseAtOnceAndCountsTheDrop()
     {
         var sink = new RecordingSink { Hold = true };
