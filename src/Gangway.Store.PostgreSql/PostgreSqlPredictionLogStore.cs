@@ -30,28 +30,7 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
             await WriteAsync(
                 async connection =>
                 {
-                    await using var copy = await connection.BeginBinaryImportAsync(PredictionLogSql.CopyPredictions, cancellationToken);
-                    foreach (var record in records)
-                    {
-                        await copy.StartRowAsync(cancellationToken);
-                        await copy.WriteAsync(record.PredictionId, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.AnswerId, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.RequestId, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Time.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                        await copy.WriteAsync(record.Source, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Model, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.Version, NpgsqlDbType.Integer, cancellationToken);
-                        await copy.WriteAsync(record.BundleHash, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.Variant, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.IsShadow, NpgsqlDbType.Boolean, cancellationToken);
-                        await WriteOrNull(copy, record.Key, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Inputs, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Prediction, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.Probability, NpgsqlDbType.Double, cancellationToken);
-                        await copy.WriteAsync(record.LatencyMs, NpgsqlDbType.Double, cancellationToken);
-                    }
-
-                    await copy.CompleteAsync(cancellationToken);
+                    await CopyAsync(connection, records, cancellationToken);
                     await AddCountsAsync(connection, records, cancellationToken);
                     return 0;
                 },
@@ -254,6 +233,32 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
         Probability = r.IsDBNull(13) ? null : r.GetDouble(13),
         LatencyMs = r.GetDouble(14),
     };
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> records, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(PredictionLogSql.CopyPredictions, cancellationToken);
+        foreach (var record in records)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(record.PredictionId, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.AnswerId, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.RequestId, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Time.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(record.Source, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Model, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.Version, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(record.BundleHash, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.Variant, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.IsShadow, NpgsqlDbType.Boolean, cancellationToken);
+            await WriteOrNull(copy, record.Key, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Inputs, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Prediction, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.Probability, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(record.LatencyMs, NpgsqlDbType.Double, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
 
     private static async Task AddCountsAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> records, CancellationToken cancellationToken)
     {
