@@ -58,17 +58,18 @@ internal static class SqliteFeedback
 
     // Driven by the feedback of a range of answers: the latest label and the latest reward of each are taken separately
     // (a label given once stays when a reward comes later), then joined to the served record by its primary key and to
-    // the shadows' records through their partial index on answer_id.
-    private static string OutcomesSql(string afterCondition) =>
+    // the shadows' records through their partial index on answer_id. CROSS JOIN keeps the answers the outer loop and the
+    // unary + keeps model and time from an index: otherwise SQLite may walk every record of the model since `since`.
+    public static string OutcomesSql(string afterCondition) =>
         "WITH answers AS (SELECT f.prediction_id AS answer_id, " +
         "(SELECT label FROM feedback l WHERE l.prediction_id = f.prediction_id AND l.label IS NOT NULL ORDER BY l.seq DESC LIMIT 1) AS label, " +
         "(SELECT reward FROM feedback r WHERE r.prediction_id = f.prediction_id AND r.reward IS NOT NULL ORDER BY r.seq DESC LIMIT 1) AS reward " +
         $"FROM feedback f WHERE {afterCondition}f.prediction_id <= $last GROUP BY f.prediction_id) " +
-        $"SELECT {OutcomeColumns} FROM answers a JOIN predictions p ON p.id = a.answer_id " +
-        "WHERE p.model = $model AND p.time >= $since AND (a.label IS NOT NULL OR a.reward IS NOT NULL) " +
+        $"SELECT {OutcomeColumns} FROM answers a CROSS JOIN predictions p ON p.id = a.answer_id " +
+        "WHERE +p.model = $model AND +p.time >= $since AND (a.label IS NOT NULL OR a.reward IS NOT NULL) " +
         "UNION ALL " +
-        $"SELECT {OutcomeColumns} FROM answers a JOIN predictions p ON p.answer_id = a.answer_id AND p.is_shadow = 1 " +
-        "WHERE p.model = $model AND p.time >= $since AND (a.label IS NOT NULL OR a.reward IS NOT NULL) " +
+        $"SELECT {OutcomeColumns} FROM answers a CROSS JOIN predictions p ON p.answer_id = a.answer_id AND p.is_shadow = 1 " +
+        "WHERE +p.model = $model AND +p.time >= $since AND (a.label IS NOT NULL OR a.reward IS NOT NULL) " +
         "ORDER BY 2, 1";
 
     private const string OutcomeColumns = "p.id, p.answer_id, p.time, p.model, p.variant, p.is_shadow, p.prediction, p.probability, a.label, a.reward";
