@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Time and peak memory of `gangway monitor online` on a large prediction log (issue 14 follow-up): fills a SQLite store
-# of the schema before prediction counters (migrations 0001-0004 of BEFORE) with N served predictions of one model over
-# the last 23 hours (90% champion, 10% challenger), one shadow record per answer, and feedback (a label) for one answer
-# in every FEEDBACK_EVERY; then runs the report of the last 24 h with the CLI built at BEFORE and with this tree's (on a
-# copy, after one open that applies migration 0005 and back-fills the counters, timed separately), under
-# /usr/bin/time -v, and checks that both give the same report.
+# of the schema before prediction counters (migrations 0001-0004 of BEFORE) with N served predictions of one model
+# over the last 23 hours (90% champion, 10% challenger), one shadow record per answer, and feedback (a label) for about
+# one answer in every FEEDBACK_EVERY, spread over both variants; then runs the report of the last 24 h with the CLI
+# built at BEFORE and with this tree's (on a copy, after one open that applies migration 0005 and back-fills the
+# counters, timed separately), under /usr/bin/time -v, and checks that both give the same report.
 #
 # Usage: bench/online-report-bench.sh
 # Environment:
@@ -58,7 +58,7 @@ FROM served;
 INSERT INTO feedback (id, prediction_id, label, reward, time, source)
 SELECT printf('%032x', i + 8589934592), printf('%016x%016x', ms, i), CASE WHEN (i * 31) % 3 = 0 THEN '0' ELSE '1' END, NULL,
        strftime('%Y-%m-%dT%H:%M:%S', ms / 1000 + 60, 'unixepoch') || printf('.%03d0000Z', ms % 1000), 'bench'
-FROM served WHERE i % $every = 0;
+FROM served WHERE ((i * 2654435761) % 1000003) % $every = 0;
 SQL
 } | sqlite3 "$db" > /dev/null
 sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" > /dev/null
