@@ -5,9 +5,9 @@ using Gangway.Stores;
 namespace Gangway.OnlineEvaluation;
 
 /// <summary>
-/// The online report of a model from a store: its logged predictions since a time with feedback, scored per variant
-/// and counted with the others, with the decisions of the rules of the model's current deployment (none without a deployment). The one
-/// implementation behind <c>gangway monitor online</c> and the service's <c>GET /monitoring/online</c>.
+/// The online report of a model from a store: its logged predictions since a time that have feedback, scored per
+/// variant, the others counted, with the decisions of the rules of the model's current deployment (none without a
+/// deployment). The one implementation behind <c>gangway monitor online</c> and the service's <c>GET /monitoring/online</c>.
 /// </summary>
 public static class OnlineMonitor
 {
