@@ -30,28 +30,8 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
             await WriteAsync(
                 async connection =>
                 {
-                    await using var copy = await connection.BeginBinaryImportAsync(PredictionLogSql.CopyPredictions, cancellationToken);
-                    foreach (var record in records)
-                    {
-                        await copy.StartRowAsync(cancellationToken);
-                        await copy.WriteAsync(record.PredictionId, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.AnswerId, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.RequestId, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Time.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                        await copy.WriteAsync(record.Source, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Model, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.Version, NpgsqlDbType.Integer, cancellationToken);
-                        await copy.WriteAsync(record.BundleHash, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.Variant, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.IsShadow, NpgsqlDbType.Boolean, cancellationToken);
-                        await WriteOrNull(copy, record.Key, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Inputs, NpgsqlDbType.Text, cancellationToken);
-                        await copy.WriteAsync(record.Prediction, NpgsqlDbType.Text, cancellationToken);
-                        await WriteOrNull(copy, record.Probability, NpgsqlDbType.Double, cancellationToken);
-                        await copy.WriteAsync(record.LatencyMs, NpgsqlDbType.Double, cancellationToken);
-                    }
-
-                    await copy.CompleteAsync(cancellationToken);
+                    await CopyAsync(connection, records, cancellationToken);
+                    await AddCountsAsync(connection, records, cancellationToken);
                     return 0;
                 },
                 cancellationToken);
@@ -95,8 +75,26 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
             .SingleOrDefault();
     }
 
-    Task<long> IPredictionLogStore.DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        DeleteInBatchesAsync(PredictionLogSql.DeletePredictionsBefore, cutoff, cancellationToken);
+    public async Task<IReadOnlyList<PredictionCount>> CountAsync(string model, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return await ReadAsync(
+            session => session.QueryAsync(
+                PredictionLogSql.SelectCounts,
+                r => new PredictionCount(r.GetString(0) is { Length: > 0 } variant ? variant : null, r.GetBoolean(1), r.GetInt64(2)),
+                model, MinutePredictionCount.MinuteOf(since).UtcDateTime),
+            cancellationToken);
+    }
+
+    async Task<long> IPredictionLogStore.DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = await DeleteInBatchesAsync(PredictionLogSql.DeletePredictionsBefore, cutoff, cancellationToken);
+        await WriteAsync(
+            connection => new PostgreSqlSession(connection, cancellationToken).ExecuteAsync(
+                PredictionLogSql.DeleteCountsBefore, MinutePredictionCount.MinuteOf(cutoff).UtcDateTime),
+            cancellationToken);
+        return deleted;
+    }
 
     public async Task AppendAsync(IReadOnlyList<FeedbackRecord> feedback, CancellationToken cancellationToken)
     {
@@ -138,27 +136,39 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
             cancellationToken);
     }
 
-    public async IAsyncEnumerable<PredictionOutcome> ReadOutcomesAsync(string model, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PredictionOutcome> ReadOutcomesWithFeedbackAsync(string model, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await foreach (var outcome in KeysetPages.ReadAsync<PredictionOutcome, PredictionRecord>(
-            async after =>
-            {
-                object?[] values = after is null
-                    ? [model, since.ToUniversalTime(), PageSize]
-                    : [model, since.ToUniversalTime(), PageSize, after.Time.ToUniversalTime(), after.PredictionId];
-                return await ReadAsync(
-                    session => session.QueryAsync(
-                        PredictionLogSql.SelectOutcomes(after is not null),
-                        r => new PredictionOutcome(ReadRecord(r), r.StringOrNull(15), r.IsDBNull(16) ? null : r.GetDouble(16)),
-                        values),
-                    cancellationToken);
-            },
-            outcome => outcome.Prediction,
-            PageSize,
-            cancellationToken))
+        var after = "";
+        while (true)
         {
-            yield return outcome;
+            var (answers, last) = (await ReadAsync(
+                session => session.QueryAsync(PredictionLogSql.SelectAnswersPage, r => (r.GetInt64(0), r.StringOrNull(1)), after, PageSize),
+                cancellationToken)).Single();
+            if (last is null)
+            {
+                yield break;
+            }
+
+            var page = await ReadAsync(
+                session => session.QueryAsync(
+                    PredictionLogSql.SelectOutcomes,
+                    r => new PredictionOutcome(
+                        r.GetString(0), r.GetString(1), r.Timestamp(2), r.GetString(3), r.StringOrNull(4), r.GetBoolean(5), r.GetString(6),
+                        r.IsDBNull(7) ? null : r.GetDouble(7), r.StringOrNull(8), r.IsDBNull(9) ? null : r.GetDouble(9)),
+                    model, since.ToUniversalTime(), after, last),
+                cancellationToken);
+            foreach (var outcome in page)
+            {
+                yield return outcome;
+            }
+
+            if (answers < PageSize)
+            {
+                yield break;
+            }
+
+            after = last;
         }
     }
 
@@ -223,6 +233,44 @@ internal sealed class PostgreSqlPredictionLogStore(NpgsqlDataSource dataSource, 
         Probability = r.IsDBNull(13) ? null : r.GetDouble(13),
         LatencyMs = r.GetDouble(14),
     };
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> records, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(PredictionLogSql.CopyPredictions, cancellationToken);
+        foreach (var record in records)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(record.PredictionId, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.AnswerId, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.RequestId, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Time.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(record.Source, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Model, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.Version, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(record.BundleHash, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.Variant, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.IsShadow, NpgsqlDbType.Boolean, cancellationToken);
+            await WriteOrNull(copy, record.Key, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Inputs, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(record.Prediction, NpgsqlDbType.Text, cancellationToken);
+            await WriteOrNull(copy, record.Probability, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(record.LatencyMs, NpgsqlDbType.Double, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task AddCountsAsync(NpgsqlConnection connection, IReadOnlyList<PredictionRecord> records, CancellationToken cancellationToken)
+    {
+        var counts = MinutePredictionCount.Of(records);
+        await new PostgreSqlSession(connection, cancellationToken).ExecuteAsync(
+            PredictionLogSql.AddCounts,
+            counts.Select(c => c.Model).ToArray(),
+            counts.Select(c => c.Minute.UtcDateTime).ToArray(),
+            counts.Select(c => c.Variant).ToArray(),
+            counts.Select(c => c.IsShadow).ToArray(),
+            counts.Select(c => c.Count).ToArray());
+    }
 
     private static async Task WriteOrNull<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
     {

@@ -23,6 +23,7 @@ internal sealed class SqlitePredictionLogStore(SqliteDatabase database) : IPredi
             transaction =>
             {
                 SqlitePredictions.Insert(transaction, records, database.DisplayUri);
+                SqlitePredictionCounts.Add(transaction, records);
                 return 0;
             },
             cancellationToken);
@@ -54,8 +55,18 @@ internal sealed class SqlitePredictionLogStore(SqliteDatabase database) : IPredi
         return await database.ReadAsync(transaction => SqlitePredictions.LatestByKey(transaction, model, key), cancellationToken);
     }
 
-    Task<long> IPredictionLogStore.DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        DeleteInBatchesAsync(transaction => SqlitePredictions.DeleteOlderThan(transaction, cutoff, DeleteBatch), cancellationToken);
+    public async Task<IReadOnlyList<PredictionCount>> CountAsync(string model, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return await database.ReadAsync(transaction => SqlitePredictionCounts.Count(transaction, model, since), cancellationToken);
+    }
+
+    async Task<long> IPredictionLogStore.DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = await DeleteInBatchesAsync(transaction => SqlitePredictions.DeleteOlderThan(transaction, cutoff, DeleteBatch), cancellationToken);
+        await database.WriteAsync(transaction => SqlitePredictionCounts.DeleteBefore(transaction, cutoff), cancellationToken);
+        return deleted;
+    }
 
     public async Task AppendAsync(IReadOnlyList<FeedbackRecord> feedback, CancellationToken cancellationToken)
     {
@@ -80,16 +91,24 @@ internal sealed class SqlitePredictionLogStore(SqliteDatabase database) : IPredi
         return await database.ReadAsync(transaction => SqliteFeedback.History(transaction, predictionId.ToLowerInvariant()), cancellationToken);
     }
 
-    public async IAsyncEnumerable<PredictionOutcome> ReadOutcomesAsync(string model, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PredictionOutcome> ReadOutcomesWithFeedbackAsync(string model, DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await foreach (var outcome in KeysetPages.ReadAsync<PredictionOutcome, PredictionRecord>(
-            async after => await database.ReadAsync(transaction => SqliteFeedback.OutcomesPage(transaction, model, since, after, PageSize), cancellationToken),
-            outcome => outcome.Prediction,
-            PageSize,
-            cancellationToken))
+        string? after = null;
+        while (true)
         {
-            yield return outcome;
+            var page = await database.ReadAsync(transaction => SqliteFeedback.OutcomesPage(transaction, model, since, after, PageSize), cancellationToken);
+            foreach (var outcome in page.Outcomes)
+            {
+                yield return outcome;
+            }
+
+            if (page.LastAnswer is null)
+            {
+                yield break;
+            }
+
+            after = page.LastAnswer;
         }
     }
 

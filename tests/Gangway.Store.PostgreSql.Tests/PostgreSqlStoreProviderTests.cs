@@ -104,6 +104,29 @@ public class PostgreSqlStoreProviderTests
     }
 
     [PostgresFact]
+    public async Task Open_StoreLoggedBeforeTheCounters_BackFillsThemFromTheLoggedRecords()
+    {
+        using var schema = new TestSchema();
+        TestServer.Execute(
+            $"SET search_path = {schema.Name}; {PostgreSqlMigrations.CreateMigrationsTable}; " +
+            string.Concat(PostgreSqlMigrations.Steps.Take(4).Select((step, i) => $"{step}; INSERT INTO schema_migrations (version) VALUES ({i + 1}); ")) +
+            "INSERT INTO predictions (id, answer_id, scored_at, model, variant, is_shadow, source, bundle_hash, inputs, prediction, latency_ms) " +
+            "SELECT id, answer, at::timestamptz, model, variant, shadow, 'predict', 'h', '{}', '1', 0.5 FROM (VALUES " +
+            "('a1', 'a1', '2026-12-01T10:00:05Z', 'titanic', 'champion', false), ('a2', 'a2', '2026-12-01T10:00:59.999Z', 'titanic', 'champion', false), " +
+            "('s1', 'a1', '2026-12-01T10:00:05Z', 'titanic', 'candidate', true), ('b1', 'b1', '2026-12-01T10:01:00Z', 'titanic', NULL, false), " +
+            "('c1', 'c1', '2026-12-01T10:02:00Z', 'upsell', 'champion', false)) AS r (id, answer, at, model, variant, shadow)");
+
+        await using var store = await _provider.OpenAsync(schema.Uri, CancellationToken.None);
+        var start = new DateTimeOffset(2026, 12, 1, 10, 0, 30, TimeSpan.Zero);
+
+        Assert.Equal(
+            [new PredictionCount(null, false, 1), new PredictionCount("champion", false, 2), new PredictionCount("candidate", true, 1)],
+            (await store.PredictionLog.CountAsync("titanic", start, CancellationToken.None)).OrderBy(c => c.IsShadow).ThenBy(c => c.Variant, StringComparer.Ordinal));
+        Assert.Equal([new PredictionCount(null, false, 1)], await store.PredictionLog.CountAsync("titanic", start.AddMinutes(1), CancellationToken.None));
+        Assert.Equal([new PredictionCount("champion", false, 1)], await store.PredictionLog.CountAsync("upsell", start, CancellationToken.None));
+    }
+
+    [PostgresFact]
     public async Task Open_PasswordInUri_DisplayUriHidesIt()
     {
         using var schema = new TestSchema();

@@ -86,4 +86,36 @@ public sealed class SqliteMigrationsTests : IDisposable
 
         Assert.Contains("USING INDEX predictions_by_time", plan, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Open_StoreLoggedBeforeTheCounters_BackFillsThemFromTheLoggedRecords()
+    {
+        _database.Sql("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        foreach (var (version, sql) in SqliteMigrations.All.Where(migration => migration.Version <= 4))
+        {
+            _database.Sql(sql);
+            _database.Sql($"INSERT INTO schema_migrations (version, applied_at) VALUES ({version}, '2026-01-01T00:00:00.0000000Z')");
+        }
+
+        string[] rows =
+        [
+            "('a1', 'a1', '2026-12-01T10:00:05.0000000Z', 'titanic', 'champion', 0)",
+            "('a2', 'a2', '2026-12-01T10:00:59.9999999Z', 'titanic', 'champion', 0)",
+            "('s1', 'a1', '2026-12-01T10:00:05.0000000Z', 'titanic', 'candidate', 1)",
+            "('b1', 'b1', '2026-12-01T10:01:00.0000000Z', 'titanic', NULL, 0)",
+            "('c1', 'c1', '2026-12-01T10:02:00.0000000Z', 'upsell', 'champion', 0)",
+        ];
+        _database.Sql(
+            "INSERT INTO predictions (id, answer_id, time, model, variant, is_shadow, source, bundle_hash, inputs, prediction, latency_ms) " +
+            $"SELECT column1, column2, column3, column4, column5, column6, 'predict', 'h', '{{}}', '1', 0.5 FROM (VALUES {string.Join(", ", rows)})");
+
+        await using var store = await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None);
+        var start = new DateTimeOffset(2026, 12, 1, 10, 0, 30, TimeSpan.Zero);
+
+        Assert.Equal(
+            [new Gangway.Stores.PredictionCount(null, false, 1), new Gangway.Stores.PredictionCount("champion", false, 2), new Gangway.Stores.PredictionCount("candidate", true, 1)],
+            await store.PredictionLog.CountAsync("titanic", start, CancellationToken.None));
+        Assert.Equal([new Gangway.Stores.PredictionCount(null, false, 1)], await store.PredictionLog.CountAsync("titanic", start.AddMinutes(1), CancellationToken.None));
+        Assert.Equal([new Gangway.Stores.PredictionCount("champion", false, 1)], await store.PredictionLog.CountAsync("upsell", start, CancellationToken.None));
+    }
 }

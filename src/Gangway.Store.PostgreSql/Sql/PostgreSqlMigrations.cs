@@ -164,6 +164,18 @@ internal static class PostgreSqlMigrations
             PRIMARY KEY (model, revision));
         """,
         """
+        CREATE TABLE prediction_counts (
+            model text NOT NULL,
+            minute timestamptz NOT NULL,
+            variant text NOT NULL,
+            is_shadow boolean NOT NULL,
+            n bigint NOT NULL,
+            PRIMARY KEY (model, minute, variant, is_shadow));
+        INSERT INTO prediction_counts (model, minute, variant, is_shadow, n)
+        SELECT model, date_trunc('minute', scored_at, 'UTC'), coalesce(variant, ''), is_shadow, count(*) FROM predictions GROUP BY 1, 2, 3, 4;
+        CREATE INDEX predictions_shadows_by_answer ON predictions (answer_id) WHERE is_shadow;
+        """,
+        """
         -- Every index on the prediction log costs each insert; the log's reads by model are exports that read the time
         -- range anyway (predictions_by_time, filtered by model). See the SQLite store's 0006.
         DROP INDEX IF EXISTS predictions_by_model;

@@ -25,13 +25,37 @@ internal static class PredictionLogSql
     public const string DeleteFeedbackBefore =
         "DELETE FROM feedback WHERE seq IN (SELECT seq FROM feedback WHERE given_at < $1 ORDER BY given_at LIMIT $2)";
 
-    // The latest label and the latest reward are taken separately: a label given once stays when a reward comes later.
-    // $1 model, $2 since, $3 limit, and for later pages $4, $5 the last (scored_at, id) read.
-    public static string SelectOutcomes(bool afterKey) =>
-        $"SELECT {Columns}, " +
-        "(SELECT label FROM feedback f WHERE f.prediction_id = p.answer_id AND f.label IS NOT NULL ORDER BY f.seq DESC LIMIT 1), " +
-        "(SELECT reward FROM feedback f WHERE f.prediction_id = p.answer_id AND f.reward IS NOT NULL ORDER BY f.seq DESC LIMIT 1) " +
-        "FROM predictions p WHERE model = $1 AND scored_at >= $2 " +
-        (afterKey ? "AND (scored_at, id) > ($4, $5) " : "") +
-        "ORDER BY scored_at, id LIMIT $3";
+    // $1 the last answer id of the previous page ('' before the first), $2 the most answers a page holds.
+    public const string SelectAnswersPage =
+        "SELECT count(*), max(prediction_id) FROM (SELECT DISTINCT prediction_id FROM feedback WHERE prediction_id > $1 ORDER BY prediction_id LIMIT $2) a";
+
+    private const string OutcomeColumns = "p.id, p.answer_id, p.scored_at, p.model, p.variant, p.is_shadow, p.prediction, p.probability, a.label, a.reward";
+
+    // Driven by the feedback of the answers in ($3, $4]: the latest label and the latest reward of each are taken
+    // separately (a label given once stays when a reward comes later), then joined to the served record by its primary
+    // key and to the shadows' records through their partial index on answer_id. $1 model, $2 since.
+    public const string SelectOutcomes =
+        "WITH answers AS (SELECT f.prediction_id AS answer_id, " +
+        "(SELECT label FROM feedback l WHERE l.prediction_id = f.prediction_id AND l.label IS NOT NULL ORDER BY l.seq DESC LIMIT 1) AS label, " +
+        "(SELECT reward FROM feedback r WHERE r.prediction_id = f.prediction_id AND r.reward IS NOT NULL ORDER BY r.seq DESC LIMIT 1) AS reward " +
+        "FROM feedback f WHERE f.prediction_id > $3 AND f.prediction_id <= $4 GROUP BY f.prediction_id) " +
+        $"SELECT {OutcomeColumns} FROM answers a JOIN predictions p ON p.id = a.answer_id " +
+        "WHERE p.model = $1 AND p.scored_at >= $2 AND (a.label IS NOT NULL OR a.reward IS NOT NULL) " +
+        "UNION ALL " +
+        $"SELECT {OutcomeColumns} FROM answers a JOIN predictions p ON p.answer_id = a.answer_id AND p.is_shadow " +
+        "WHERE p.model = $1 AND p.scored_at >= $2 AND (a.label IS NOT NULL OR a.reward IS NOT NULL) " +
+        "ORDER BY 2, 1";
+
+    // Adds a batch's counts ($1..$5: model, minute, variant, is_shadow, n as arrays, one element per counter) in one
+    // statement; two writers adding to the same counter serialise on its row, and take rows in the arrays' fixed order.
+    public const string AddCounts =
+        "INSERT INTO prediction_counts AS c (model, minute, variant, is_shadow, n) " +
+        "SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::boolean[], $5::bigint[]) " +
+        "ON CONFLICT (model, minute, variant, is_shadow) DO UPDATE SET n = c.n + excluded.n";
+
+    // $1 model, $2 since rounded down to its minute.
+    public const string SelectCounts =
+        "SELECT variant, is_shadow, sum(n)::bigint FROM prediction_counts WHERE model = $1 AND minute >= $2 GROUP BY variant, is_shadow ORDER BY is_shadow, variant";
+
+    public const string DeleteCountsBefore = "DELETE FROM prediction_counts WHERE minute < $1";
 }

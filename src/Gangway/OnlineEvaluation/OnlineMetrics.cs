@@ -76,7 +76,7 @@ public static class OnlineMetrics
         return new VariantMetrics(
             records.Name,
             records.IsShadow,
-            records.Count,
+            records.Predictions,
             labelled.Count,
             rewarded.Count,
             labelled.Count == 0 ? null : new OnlineEstimate((double)correct / labelled.Count, AnalyticIntervals.Wilson(correct, labelled.Count, confidence)),

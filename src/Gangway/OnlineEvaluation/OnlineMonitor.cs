@@ -5,13 +5,17 @@ using Gangway.Stores;
 namespace Gangway.OnlineEvaluation;
 
 /// <summary>
-/// The online report of a model from a store: its logged predictions since a time joined with their feedback, scored
-/// per variant, with the decisions of the rules of the model's current deployment (none without a deployment). The one
-/// implementation behind <c>gangway monitor online</c> and the service's <c>GET /monitoring/online</c>.
+/// The online report of a model from a store: its logged predictions since a time that have feedback, scored per
+/// variant, the others counted, with the decisions of the rules of the model's current deployment (none without a
+/// deployment). The one implementation behind <c>gangway monitor online</c> and the service's <c>GET /monitoring/online</c>.
 /// </summary>
 public static class OnlineMonitor
 {
-    /// <summary>The report for <paramref name="model"/>'s predictions at or after <paramref name="since"/>.</summary>
+    /// <summary>
+    /// The report for <paramref name="model"/>'s predictions at or after <paramref name="since"/>: the records with
+    /// feedback are read, the others only counted (per whole minute, so the counts start at <paramref name="since"/>
+    /// rounded down to its minute).
+    /// </summary>
     /// <exception cref="GangwayException">A logged label is not one of the positive and negative labels of <paramref name="options"/>, or the deployment's rules are invalid.</exception>
     public static async Task<OnlineReport> ReportAsync(IStore store, string model, DateTimeOffset since, OnlineMetricsOptions? options, CancellationToken cancellationToken)
     {
@@ -19,12 +23,14 @@ public static class OnlineMonitor
         ArgumentException.ThrowIfNullOrEmpty(model);
         var deployment = await store.Deployments.GetAsync(model, cancellationToken).ConfigureAwait(false);
         var rules = RulesOf(deployment?.Spec);
+        var counts = await store.PredictionLog.CountAsync(model, since, cancellationToken).ConfigureAwait(false);
         return await OnlineReport.ComputeAsync(
-            Observations(store.Feedback.ReadOutcomesAsync(model, since, cancellationToken), cancellationToken),
+            Observations(store.Feedback.ReadOutcomesWithFeedbackAsync(model, since, cancellationToken), cancellationToken),
             rules,
             options,
             model,
             since,
+            [.. counts.Select(count => new VariantCount(count.Variant ?? model, count.IsShadow, count.Count))],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -48,14 +54,13 @@ public static class OnlineMonitor
     public static OnlineObservation ObservationOf(PredictionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var prediction = outcome.Prediction;
         return new OnlineObservation(
-            prediction.Variant ?? prediction.Model,
-            prediction.IsShadow,
-            prediction.AnswerId,
-            prediction.Time,
-            prediction.Probability,
-            prediction.Prediction,
+            string.IsNullOrEmpty(outcome.Variant) ? outcome.Model : outcome.Variant,
+            outcome.IsShadow,
+            outcome.AnswerId,
+            outcome.Time,
+            outcome.Probability,
+            outcome.Prediction,
             outcome.Label,
             outcome.Reward);
     }

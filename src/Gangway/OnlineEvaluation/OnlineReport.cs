@@ -43,12 +43,20 @@ public sealed record OnlineReport(
         return Build(reader.Build(), rules, validated, model, since);
     }
 
-    /// <summary>Computes the report from joined records streamed from a store.</summary>
-    /// <param name="observations">The records, in any order.</param>
+    /// <summary>
+    /// Computes the report from joined records streamed from a store. Only records with feedback count in metrics and
+    /// decisions, so a store need only stream those and give the number of predictions per variant in
+    /// <paramref name="counts"/>: a counted variant without feedback is reported with its count and no metrics.
+    /// </summary>
+    /// <param name="observations">The records, in any order: every one, or (with <paramref name="counts"/>) those with feedback.</param>
     /// <param name="rules">The decision rules, or <see langword="null"/> for metrics only.</param>
     /// <param name="options">Labels, confidence and seed of the metrics; defaults when <see langword="null"/>.</param>
     /// <param name="model">The model name to report.</param>
     /// <param name="since">The time the records start from, to report.</param>
+    /// <param name="counts">
+    /// The predictions per variant, or <see langword="null"/> when <paramref name="observations"/> are every record (then
+    /// they are the count). A variant with more observations than its count is reported with its observations.
+    /// </param>
     /// <param name="cancellationToken">Stops reading the records.</param>
     /// <exception cref="GangwayException">A record, the options or the rules are invalid (see <see cref="OnlineMetrics.Compute"/>).</exception>
     public static async Task<OnlineReport> ComputeAsync(
@@ -57,6 +65,7 @@ public sealed record OnlineReport(
         OnlineMetricsOptions? options = null,
         string? model = null,
         DateTimeOffset? since = null,
+        IEnumerable<VariantCount>? counts = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
@@ -67,7 +76,7 @@ public sealed record OnlineReport(
             reader.Add(observation);
         }
 
-        return Build(reader.Build(), rules, validated, model, since);
+        return Build(reader.Build(counts), rules, validated, model, since);
     }
 
     /// <summary>The report as snake_case JSON; numbers at full precision, anything undefined or infinite null.</summary>

@@ -8,9 +8,9 @@ internal sealed class VariantRecords
 {
     private const double Epsilon = 1e-15;
 
-    public VariantRecords(string name, bool isShadow, long[] ticks, string[] answerIds, sbyte[] label, bool[] predicted, double[] probability, double[] reward)
+    public VariantRecords(string name, bool isShadow, long[] ticks, string[] answerIds, sbyte[] label, bool[] predicted, double[] probability, double[] reward, long predictions = 0)
     {
-        (Name, IsShadow) = (name, isShadow);
+        (Name, IsShadow, Predictions) = (name, isShadow, Math.Max(predictions, ticks.Length));
         (Ticks, AnswerIds, Label, Predicted, Probability, Reward) = (ticks, answerIds, label, predicted, probability, reward);
     }
 
@@ -19,6 +19,9 @@ internal sealed class VariantRecords
     public bool IsShadow { get; }
 
     public int Count => Ticks.Length;
+
+    /// <summary>The number of predictions the variant made: the records here, or more when only those with feedback were read.</summary>
+    public long Predictions { get; }
 
     /// <summary>The time of each record in UTC ticks, increasing.</summary>
     public long[] Ticks { get; }

@@ -63,14 +63,29 @@ internal sealed class VariantRecordsReader
         columns.Reward.Add(reward);
     }
 
-    /// <summary>The records of every variant seen, served variants first, each group by name.</summary>
-    public IReadOnlyList<VariantRecords> Build() =>
-    [
-        .. _variants
-            .OrderBy(v => v.Key.IsShadow)
-            .ThenBy(v => v.Key.Name, StringComparer.Ordinal)
-            .Select(v => v.Value.ToRecords(v.Key.Name, v.Key.IsShadow)),
-    ];
+    /// <summary>
+    /// The records of every variant seen or counted, served variants first, each group by name. A variant's
+    /// predictions are its count, or its records when it has more (e.g. its counters were pruned first).
+    /// </summary>
+    /// <param name="counts">The predictions per variant; null when every record was read, so the records are the count.</param>
+    public IReadOnlyList<VariantRecords> Build(IEnumerable<VariantCount>? counts = null)
+    {
+        var predictions = new Dictionary<(string Name, bool IsShadow), long>();
+        foreach (var count in counts ?? [])
+        {
+            var key = (count.Variant, count.IsShadow);
+            predictions[key] = predictions.GetValueOrDefault(key) + count.Predictions;
+            _variants.TryAdd(key, new Columns());
+        }
+
+        return
+        [
+            .. _variants
+                .OrderBy(v => v.Key.IsShadow)
+                .ThenBy(v => v.Key.Name, StringComparer.Ordinal)
+                .Select(v => v.Value.ToRecords(v.Key.Name, v.Key.IsShadow, predictions.GetValueOrDefault(v.Key))),
+        ];
+    }
 
     private bool Class(OnlineObservation observation, string field, string? text)
     {
@@ -104,7 +119,7 @@ internal sealed class VariantRecordsReader
 
         public List<double> Reward { get; } = [];
 
-        public VariantRecords ToRecords(string name, bool isShadow)
+        public VariantRecords ToRecords(string name, bool isShadow, long predictions)
         {
             var ticks = Ticks.ToArray();
             var order = new int[ticks.Length];
@@ -115,7 +130,7 @@ internal sealed class VariantRecordsReader
 
             // Stores usually hand records over in time order already; sorting is then a cheap check.
             Array.Sort(ticks, order);
-            return new VariantRecords(name, isShadow, ticks, Permute(AnswerIds, order), Permute(Label, order), Permute(Predicted, order), Permute(Probability, order), Permute(Reward, order));
+            return new VariantRecords(name, isShadow, ticks, Permute(AnswerIds, order), Permute(Label, order), Permute(Predicted, order), Permute(Probability, order), Permute(Reward, order), predictions);
         }
 
         private static T[] Permute<T>(List<T> values, int[] order)

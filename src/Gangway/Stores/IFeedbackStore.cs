@@ -13,10 +13,13 @@ public interface IFeedbackStore
     Task<IReadOnlyList<FeedbackRecord>> HistoryAsync(string predictionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every logged prediction of <paramref name="model"/> (served and shadow) at or after <paramref name="since"/>, with
-    /// the latest label and reward given for its answer (null when none), ordered by time then id and read page by page.
+    /// The logged predictions of <paramref name="model"/> (served and shadow) at or after <paramref name="since"/> whose
+    /// answer has feedback, with the latest label and the latest reward given for it (taken separately, so a label
+    /// stays when a reward comes later; null when none). Records without feedback are not read: count them with
+    /// <see cref="IPredictionLogStore.CountAsync"/>. Driven by the feedback, read a page of answers at a time (bounded
+    /// memory) in answer id order, each answer's records by id; records appended while reading may or may not be included.
     /// </summary>
-    IAsyncEnumerable<PredictionOutcome> ReadOutcomesAsync(string model, DateTimeOffset since, CancellationToken cancellationToken);
+    IAsyncEnumerable<PredictionOutcome> ReadOutcomesWithFeedbackAsync(string model, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Deletes the feedback rows given before <paramref name="cutoff"/> in small transactions; returns how many.</summary>
     Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);

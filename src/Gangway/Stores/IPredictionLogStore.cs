@@ -8,7 +8,10 @@ namespace Gangway.Stores;
 /// </summary>
 public interface IPredictionLogStore
 {
-    /// <summary>Appends the records in one transaction: all of them or none.</summary>
+    /// <summary>
+    /// Appends the records in one transaction, all of them or none, and adds them to the counters
+    /// <see cref="CountAsync"/> reads in the same transaction.
+    /// </summary>
     /// <exception cref="GangwayException">A record's id is already in the log (<see cref="ErrorKind.Conflict"/>).</exception>
     Task AppendAsync(IReadOnlyList<PredictionRecord> records, CancellationToken cancellationToken);
 
@@ -25,8 +28,15 @@ public interface IPredictionLogStore
     Task<PredictionRecord?> FindLatestByKeyAsync(string model, string key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes the records older than <paramref name="cutoff"/> in small transactions, so that writers never wait long;
-    /// returns how many it deleted.
+    /// The number of records of <paramref name="model"/> per variant and shadow flag, read from per-minute counters
+    /// kept with every append, not from the records. Counts are per whole minute: <paramref name="since"/> is rounded
+    /// down to its UTC minute, so records earlier in that minute are counted too.
+    /// </summary>
+    Task<IReadOnlyList<PredictionCount>> CountAsync(string model, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the records older than <paramref name="cutoff"/> in small transactions, so that writers never wait long,
+    /// and the counters of the minutes entirely before it; returns how many records it deleted.
     /// </summary>
     Task<long> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

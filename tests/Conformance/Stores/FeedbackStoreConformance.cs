@@ -1,3 +1,4 @@
+using Gangway.PredictionLog;
 using Gangway.Stores;
 
 namespace Gangway.Tests.Conformance.Stores;
@@ -20,49 +21,51 @@ public abstract class FeedbackStoreConformance(StoreTarget target) : StoreConfor
     }
 
     [Fact]
-    public async Task ReadOutcomes_ServedShadowAndUnlabelled_JoinLatestLabelAndRewardOfTheAnswer()
+    public async Task ReadOutcomesWithFeedback_ServedShadowUnlabelledEarlyAndOtherModel_OnlyTheModelsRecordsOfAnswersWithFeedbackSince()
     {
         var store = await NewStore();
         var labelled = LoggedPredictions.Served(1);
         var shadow = LoggedPredictions.ShadowOf(labelled);
-        var unlabelled = LoggedPredictions.Served(2);
-        var otherModel = LoggedPredictions.Served(3, model: "upsell");
+        var rewardedFirst = LoggedPredictions.Served(2, variant: null);
+        var unlabelled = LoggedPredictions.Served(3);
+        var unlabelledShadow = LoggedPredictions.ShadowOf(unlabelled);
+        var otherModel = LoggedPredictions.Served(4, model: "upsell");
         var early = LoggedPredictions.Served(-1000);
-        await store.PredictionLog.AppendAsync([labelled, shadow, unlabelled, otherModel, early], Ct);
+        await store.PredictionLog.AppendAsync([labelled, shadow, rewardedFirst, unlabelled, unlabelledShadow, otherModel, early], Ct);
         await store.Feedback.AppendAsync(
-            [Row(labelled.PredictionId, "0", null, 1), Row(labelled.PredictionId, "1", null, 2), Row(labelled.PredictionId, null, 0.5, 3), Row(otherModel.PredictionId, "1", 1, 4)],
+            [
+                Row(labelled.PredictionId, "0", null, 1), Row(labelled.PredictionId, "1", null, 2), Row(labelled.PredictionId, null, 0.5, 3),
+                Row(rewardedFirst.PredictionId, null, 2, 4), Row(rewardedFirst.PredictionId, "0", null, 5),
+                Row(otherModel.PredictionId, "1", 1, 6), Row(early.PredictionId, "1", 1, 7), Row(LoggedPredictions.Served(9).PredictionId, "1", 1, 8),
+            ],
             Ct);
 
-        var outcomes = new List<PredictionOutcome>();
-        await foreach (var outcome in store.Feedback.ReadOutcomesAsync("titanic", LoggedPredictions.Start, Ct))
-        {
-            outcomes.Add(outcome);
-        }
+        var outcomes = await (await SecondConnection(store)).Feedback.ReadOutcomesWithFeedbackAsync("titanic", LoggedPredictions.Start, Ct).ToListAsync(Ct);
 
-        var byId = outcomes.ToDictionary(o => o.Prediction.PredictionId);
-        Assert.Equal(3, outcomes.Count);
-        Assert.Equal(("1", (double?)0.5), (byId[labelled.PredictionId].Label, byId[labelled.PredictionId].Reward));
-        Assert.Equal(("1", (double?)0.5), (byId[shadow.PredictionId].Label, byId[shadow.PredictionId].Reward));
-        Assert.Equal(shadow, byId[shadow.PredictionId].Prediction);
-        Assert.Equal((null, (double?)null), (byId[unlabelled.PredictionId].Label, byId[unlabelled.PredictionId].Reward));
+        Assert.Equal(
+            new[] { Outcome(labelled, "1", 0.5), Outcome(shadow, "1", 0.5), Outcome(rewardedFirst, "0", 2) }.OrderBy(o => o.AnswerId, StringComparer.Ordinal).ThenBy(o => o.PredictionId, StringComparer.Ordinal),
+            outcomes);
     }
 
     [Fact]
-    public async Task ReadOutcomes_MoreThanAPage_StreamsEveryPredictionOnceInOrder()
+    public async Task ReadOutcomesWithFeedback_MoreAnswersThanAPage_StreamsEachRecordOfThemOnceInAnswerOrder()
     {
         var store = await NewStore();
-        var records = Enumerable.Range(0, 4_100).Select(i => LoggedPredictions.Served(i / 2)).ToList();
-        await store.PredictionLog.AppendAsync(records, Ct);
-        await store.Feedback.AppendAsync([.. records.Where((_, i) => i % 3 == 0).Select((r, i) => Row(r.PredictionId, "1", null, i))], Ct);
+        var served = Enumerable.Range(0, 2_600).Select(i => LoggedPredictions.Served(i / 2)).ToList();
+        var shadows = served.Where((_, i) => i % 2 == 0).Select(r => LoggedPredictions.ShadowOf(r)).ToList();
+        await store.PredictionLog.AppendAsync([.. served, .. shadows], Ct);
+        var answered = served.Where((_, i) => i % 10 != 0).ToList();
+        await store.Feedback.AppendAsync([.. answered.Select((r, i) => Row(r.PredictionId, i % 3 == 0 ? "0" : "1", null, i))], Ct);
+        await store.Feedback.AppendAsync([.. answered.Where((_, i) => i % 7 == 0).Select((r, i) => Row(r.PredictionId, null, 1, 5_000 + i))], Ct);
 
-        var outcomes = new List<PredictionOutcome>();
-        await foreach (var outcome in store.Feedback.ReadOutcomesAsync("titanic", LoggedPredictions.Start, Ct))
-        {
-            outcomes.Add(outcome);
-        }
+        var outcomes = await store.Feedback.ReadOutcomesWithFeedbackAsync("titanic", LoggedPredictions.Start, Ct).ToListAsync(Ct);
 
-        Assert.Equal(records.OrderBy(r => r.Time).ThenBy(r => r.PredictionId, StringComparer.Ordinal).Select(r => r.PredictionId), outcomes.Select(o => o.Prediction.PredictionId));
-        Assert.Equal(1367, outcomes.Count(o => o.Label == "1"));
+        var answerIds = answered.Select(r => r.PredictionId).ToHashSet();
+        var expected = served.Concat(shadows).Where(r => answerIds.Contains(r.AnswerId))
+            .OrderBy(r => r.AnswerId, StringComparer.Ordinal).ThenBy(r => r.PredictionId, StringComparer.Ordinal).Select(r => r.PredictionId);
+        Assert.Equal(expected, outcomes.Select(o => o.PredictionId));
+        Assert.Equal((answered.Count + 2) / 3, outcomes.Count(o => !o.IsShadow && o.Label == "0"));
+        Assert.Equal((answered.Count + 6) / 7, outcomes.Count(o => !o.IsShadow && o.Reward == 1));
     }
 
     [Fact]
@@ -77,6 +80,9 @@ public abstract class FeedbackStoreConformance(StoreTarget target) : StoreConfor
 
         Assert.Equal([kept], await store.Feedback.HistoryAsync(prediction, Ct));
     }
+
+    private static PredictionOutcome Outcome(PredictionRecord record, string? label, double? reward) => new(
+        record.PredictionId, record.AnswerId, record.Time, record.Model, record.Variant, record.IsShadow, record.Prediction, record.Probability, label, reward);
 
     private static FeedbackRecord Row(string predictionId, string? label, double? reward, int millisecond) =>
         new(Guid.CreateVersion7(LoggedPredictions.Start.AddMilliseconds(millisecond)).ToString("N"), predictionId, label, reward,

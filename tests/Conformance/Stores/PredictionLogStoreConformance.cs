@@ -151,6 +151,59 @@ public abstract class PredictionLogStoreConformance(StoreTarget target) : StoreC
     }
 
     [Fact]
+    public async Task Count_SeveralBatchesAndTwoModels_CountsEachModelPerVariantAndShadow()
+    {
+        var store = await NewStore();
+        var champions = Enumerable.Range(0, 5).Select(i => LoggedPredictions.Served(i * 100)).ToList();
+        await store.PredictionLog.AppendAsync([.. champions, .. champions.Take(3).Select(r => LoggedPredictions.ShadowOf(r))], Ct);
+        await store.PredictionLog.AppendAsync(
+            [
+                LoggedPredictions.Served(120_000, variant: "challenger"), LoggedPredictions.Served(121_000, variant: "challenger"),
+                LoggedPredictions.Served(122_000), LoggedPredictions.Served(123_000, variant: null), LoggedPredictions.Served(124_000, model: "upsell"),
+            ],
+            Ct);
+        await store.PredictionLog.AppendAsync([LoggedPredictions.Served(180_000, model: "upsell", variant: "canary"), LoggedPredictions.Served(181_000, model: "upsell")], Ct);
+
+        var second = await SecondConnection(store);
+        Assert.Equal(
+            [new("challenger", false, 2), new("champion", false, 6), new(null, false, 1), new("candidate", true, 3)],
+            Sorted(await second.PredictionLog.CountAsync("titanic", LoggedPredictions.Start, Ct)));
+        Assert.Equal(
+            [new("challenger", false, 2), new("champion", false, 1), new(null, false, 1)],
+            Sorted(await second.PredictionLog.CountAsync("titanic", LoggedPredictions.Start.AddSeconds(90), Ct)));
+        Assert.Equal([new("canary", false, 1), new("champion", false, 2)], Sorted(await second.PredictionLog.CountAsync("upsell", LoggedPredictions.Start, Ct)));
+        Assert.Empty(await second.PredictionLog.CountAsync("other", LoggedPredictions.Start, Ct));
+    }
+
+    [Fact]
+    public async Task Count_BatchRefusedForAConflict_CountsNothingOfIt()
+    {
+        var store = await NewStore();
+        var first = LoggedPredictions.Served(1);
+        await store.PredictionLog.AppendAsync([first], Ct);
+
+        await FailsAsync(ErrorKind.Conflict, () => store.PredictionLog.AppendAsync([LoggedPredictions.Served(2), LoggedPredictions.Served(3, variant: "challenger"), first], Ct));
+
+        Assert.Equal([new("champion", false, 1)], await store.PredictionLog.CountAsync("titanic", LoggedPredictions.Start, Ct));
+    }
+
+    [Fact]
+    public async Task Count_AfterPruning_DropsTheMinutesEntirelyBeforeTheCutoff()
+    {
+        var store = await NewStore();
+        var records = Enumerable.Range(0, 3).SelectMany(minute => Enumerable.Range(0, 4).Select(i => LoggedPredictions.Served((minute * 60_000) + (i * 10_000)))).ToList();
+        await store.PredictionLog.AppendAsync(records, Ct);
+
+        Assert.Equal(4, await store.PredictionLog.DeleteOlderThanAsync(LoggedPredictions.Start.AddMinutes(1), Ct));
+        Assert.Equal([new("champion", false, 8)], await store.PredictionLog.CountAsync("titanic", LoggedPredictions.Start, Ct));
+
+        // The cutoff's own minute keeps its counter: it also counts records after the cutoff, which stay.
+        Assert.Equal(2, await store.PredictionLog.DeleteOlderThanAsync(LoggedPredictions.Start.AddSeconds(75), Ct));
+        Assert.Equal([new("champion", false, 8)], await store.PredictionLog.CountAsync("titanic", LoggedPredictions.Start, Ct));
+        Assert.Equal([new("champion", false, 4)], await store.PredictionLog.CountAsync("titanic", LoggedPredictions.Start.AddMinutes(2), Ct));
+    }
+
+    [Fact]
     public async Task Append_NoRecords_WritesNothing()
     {
         var store = await NewStore();
@@ -159,6 +212,9 @@ public abstract class PredictionLogStoreConformance(StoreTarget target) : StoreC
 
         Assert.Empty(await Ids(store, new PredictionQuery()));
     }
+
+    private static List<PredictionCount> Sorted(IEnumerable<PredictionCount> counts) =>
+        [.. counts.OrderBy(c => c.IsShadow).ThenBy(c => c.Variant ?? "~", StringComparer.Ordinal)];
 
     private static async Task<List<string>> Ids(IStore store, PredictionQuery query)
     {

@@ -154,7 +154,7 @@ public sealed class PredictionLogCommandsTests : IDisposable
     {
         await using var store = await CliApp.Stores().OpenAsync(_workspace.Store, default);
         var outcomes = new List<PredictionOutcome>();
-        await foreach (var outcome in store.Feedback.ReadOutcomesAsync("titanic", LoggedPredictions.Start, default))
+        await foreach (var outcome in store.Feedback.ReadOutcomesWithFeedbackAsync("titanic", LoggedPredictions.Start, default))
         {
             outcomes.Add(outcome);
         }

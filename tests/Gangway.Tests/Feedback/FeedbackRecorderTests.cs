@@ -154,7 +154,7 @@ public sealed class FeedbackRecorderTests : IDisposable
     private async Task<List<PredictionOutcome>> Outcomes()
     {
         var outcomes = new List<PredictionOutcome>();
-        await foreach (var outcome in _temp.Store.Feedback.ReadOutcomesAsync("titanic", LoggedPredictions.Start, default))
+        await foreach (var outcome in _temp.Store.Feedback.ReadOutcomesWithFeedbackAsync("titanic", LoggedPredictions.Start, default))
         {
             outcomes.Add(outcome);
         }

@@ -49,6 +49,36 @@ public class OnlineReportTests
     }
 
     [Fact]
+    public async Task ComputeAsync_OnlyRecordsWithFeedbackAndCounts_SameReportAsFromEveryRecordWithCountedVariantsAdded()
+    {
+        var observations = OnlineObservations.Simulate(2000, 0.75, 0.9, 0.6, labelledShare: 0.3);
+        var withFeedback = observations.Where(o => o.Label is not null || o.Reward is not null).ToList();
+        var counts = observations.GroupBy(o => (o.Variant, o.IsShadow)).Select(g => new VariantCount(g.Key.Variant, g.Key.IsShadow, g.LongCount()))
+            .Append(new VariantCount("canary", false, 40))
+            .ToList();
+
+        var report = await OnlineReport.ComputeAsync(withFeedback.ToAsyncEnumerable(), Rules, model: "titanic", counts: counts);
+
+        var everything = OnlineReport.Compute(observations, Rules, model: "titanic");
+        var canary = report.Variants.Single(v => v.Variant == "canary");
+        Assert.Equal((40L, 0L, 0L, (OnlineEstimate?)null, (OnlineEstimate?)null), (canary.Predictions, canary.Labelled, canary.Rewarded, canary.Accuracy, canary.MeanReward));
+        Assert.Equal(everything.Variants, report.Variants.Where(v => v.Variant != "canary"));
+        Assert.Equal(everything.Decisions, report.Decisions.Where(d => d.Variant != "canary"));
+        Assert.Equal(DecisionOutcome.Collecting, report.Decisions.Single(d => d.Variant == "canary").Outcome);
+    }
+
+    [Fact]
+    public async Task ComputeAsync_VariantWithMoreRecordsThanItsCount_ReportsItsRecords()
+    {
+        var observations = OnlineObservations.Simulate(200, 0.75, 0.9, 0.6);
+        var champion = observations.Count(o => o.Variant == "champion" && !o.IsShadow);
+
+        var report = await OnlineReport.ComputeAsync(observations.ToAsyncEnumerable(), counts: [new VariantCount("champion", false, 3)]);
+
+        Assert.Equal(champion, report.Variants.Single(v => v.Variant == "champion" && !v.IsShadow).Predictions);
+    }
+
+    [Fact]
     public async Task ComputeAsync_GivesTheSameReportAsCompute()
     {
         var observations = OnlineObservations.Simulate(1000, 0.75, 0.9, 0.6);
