@@ -19,7 +19,7 @@ namespace Gangway.Cli.Tests.Commands;
 public sealed class ServePredictionLogKillTests(ServeLoggingTests.TrainedBundle bundle) : IClassFixture<ServeLoggingTests.TrainedBundle>
 {
     private const int LogQueueSize = 500;
-    private const int MaxBatchSize = 5_000;
+    private const int MaxBatchSize = 1_000;
     private const int Before = 20;
     private const int BatchRequests = 165;
     private const int BatchSize = 100;
