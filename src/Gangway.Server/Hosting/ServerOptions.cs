@@ -27,6 +27,9 @@ public sealed class ServerOptions
     /// <summary>The default <see cref="LogQueueSize"/>.</summary>
     public const int DefaultLogQueueSize = 100_000;
 
+    /// <summary>The default <see cref="LogWriterShare"/>.</summary>
+    public const double DefaultLogWriterShare = 0.6;
+
     /// <summary>The default <see cref="ShadowQueueSize"/>.</summary>
     public const int DefaultShadowQueueSize = 1_000;
 
@@ -113,6 +116,14 @@ public sealed class ServerOptions
     /// most this many plus one batch in flight. Default 100,000; 1 to 10,000,000.
     /// </summary>
     public int LogQueueSize { get; set; } = DefaultLogQueueSize;
+
+    /// <summary>
+    /// The largest share of one core the prediction log's writer may keep busy (see
+    /// <see cref="Gangway.PredictionLog.PredictionLogWriterOptions.MaxBusyShare"/>): at a peak the log cannot keep up with,
+    /// it drops and counts records rather than taking the cores the answers need. Default 0.6 (about 100,000 records/s
+    /// into SQLite on this project's 2-core reference machine); above 0, at most 1 (no limit).
+    /// </summary>
+    public double LogWriterShare { get; set; } = DefaultLogWriterShare;
 
     /// <summary>
     /// How many answers may wait for each shadow model; past that, the shadow skips them and counts

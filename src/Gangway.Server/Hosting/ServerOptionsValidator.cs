@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gangway.Hosting;
 using Gangway.Server.PredictionLogging;
 using Gangway.Stores;
@@ -73,6 +74,11 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
         }
 
         failures.AddRange(PredictionLogTarget.Check(options, stores is not null));
+
+        if (options.LogWriterShare is not (> 0 and <= 1))
+        {
+            failures.Add($"Gangway:LogWriterShare must be above 0 and at most 1; it is {options.LogWriterShare.ToString(CultureInfo.InvariantCulture)}.");
+        }
 
         if (options.OnlineMetricsSeconds is < 5 or > 86_400)
         {

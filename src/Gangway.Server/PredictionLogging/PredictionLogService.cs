@@ -95,7 +95,7 @@ internal sealed partial class PredictionLogService(
             PredictionLogTarget.JsonLines => PredictionLogSinks.JsonLines(Target.Folder!, time: time),
             _ => PredictionLogSinks.None(),
         };
-        _writer = new PredictionLogWriter(sink, new PredictionLogWriterOptions { Capacity = settings.LogQueueSize }, time);
+        _writer = new PredictionLogWriter(sink, new PredictionLogWriterOptions { Capacity = settings.LogQueueSize, MaxBusyShare = settings.LogWriterShare }, time);
         _loop = Task.Run(BuildRecordsAsync, CancellationToken.None);
         var target = Target.Describe(StoreUris.HidePassword(StoreCatalog.ChooseUri(settings.Store)));
         LogTarget(logger, target);

@@ -123,8 +123,10 @@ public sealed class PredictionLogWriter : IAsyncDisposable
                     batch.Add(record);
                 }
 
+                var started = _time.GetTimestamp();
                 await WriteWithRetriesAsync(batch);
                 batch.Clear();
+                await RestAsync(_time.GetElapsedTime(started));
             }
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
@@ -136,6 +138,24 @@ public sealed class PredictionLogWriter : IAsyncDisposable
             }
 
             Interlocked.Add(ref _dropped, left);
+        }
+    }
+
+    // Keeps the writer's busy share of a core at most MaxBusyShare; never while flushing on dispose.
+    private async Task RestAsync(TimeSpan busy)
+    {
+        var share = _options.MaxBusyShare;
+        if (share >= 1 || _flushing.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(busy * ((1 - share) / share), _time, _flushing.Token);
+        }
+        catch (OperationCanceledException) when (_flushing.IsCancellationRequested)
+        {
         }
     }
 

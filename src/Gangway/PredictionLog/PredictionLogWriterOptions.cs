@@ -21,6 +21,13 @@ public sealed record PredictionLogWriterOptions
     /// <summary>The longest wait between retries. Default 5 s.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The largest share of one core the writer may keep busy: after each batch it rests in proportion to how long the
+    /// batch took (0.5: as long again). A log that cannot keep up then drops and counts records instead of taking the
+    /// cores the answers need. Default 1 (no rest); above 0, at most 1.
+    /// </summary>
+    public double MaxBusyShare { get; init; } = 1;
+
     /// <summary>How long disposing waits to write what is queued; what is left after it is dropped and counted. Default 10 s.</summary>
     public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -35,6 +42,7 @@ public sealed record PredictionLogWriterOptions
         Require(FirstRetryDelay >= TimeSpan.Zero, nameof(FirstRetryDelay), FirstRetryDelay, "not negative");
         Require(MaxRetryDelay >= FirstRetryDelay, nameof(MaxRetryDelay), MaxRetryDelay, "at least FirstRetryDelay");
         Require(FlushTimeout >= TimeSpan.Zero, nameof(FlushTimeout), FlushTimeout, "not negative");
+        Require(MaxBusyShare is > 0 and <= 1, nameof(MaxBusyShare), MaxBusyShare, "above 0 and at most 1");
     }
 
     private static void Require(bool valid, string name, object value, string rule)

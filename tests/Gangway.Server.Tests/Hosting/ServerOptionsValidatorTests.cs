@@ -59,6 +59,17 @@ public sealed class ServerOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(0, "0")]
+    [InlineData(-0.5, "-0.5")]
+    [InlineData(1.01, "1.01")]
+    public void Validate_LogWriterShareOutOfRange_NamesTheRange(double share, string shown)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", LogWriterShare = share });
+
+        Assert.Equal($"Gangway:LogWriterShare must be above 0 and at most 1; it is {shown}.", Assert.Single(result.Failures!));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1_000_001)]
     public void Validate_AccessLogQueueSizeOutOfRange_NamesTheRange(int size)

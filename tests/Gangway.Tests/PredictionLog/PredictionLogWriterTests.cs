@@ -45,6 +45,35 @@ public sealed class PredictionLogWriterTests
     }
 
     [Fact]
+    public async Task MaxBusyShareHalf_RestsAfterEachBatchAtLeastAsLongAsTheBatchTook()
+    {
+        // Lower bounds only: a slow machine makes the rests longer, never shorter.
+        var sink = new TimedSink(TimeSpan.FromMilliseconds(100));
+        var writer = new PredictionLogWriter(sink, Fast with { MaxBatchSize = 1, BatchWindow = TimeSpan.Zero, MaxBusyShare = 0.5 });
+
+        Assert.All(Enumerable.Range(0, 3), i => Assert.True(writer.TryWrite(LoggedPredictions.Served(i))));
+        await sink.Written(3).WaitAsync(TimeSpan.FromSeconds(60));
+        await writer.DisposeAsync();
+
+        var writes = sink.Writes.ToList();
+        for (var i = 1; i < writes.Count; i++)
+        {
+            var rest = System.Diagnostics.Stopwatch.GetElapsedTime(writes[i - 1].End, writes[i].Start);
+            Assert.True(rest >= TimeSpan.FromMilliseconds(80), $"rested {rest.TotalMilliseconds} ms after a 100 ms batch");
+        }
+    }
+
+    [Fact]
+    public void MaxBusyShare_ZeroOrAboveOne_IsRefusedNamingTheSetting()
+    {
+        var zero = Assert.Throws<GangwayException>(() => new PredictionLogWriterOptions { MaxBusyShare = 0 }.Validate());
+        var above = Assert.Throws<GangwayException>(() => new PredictionLogWriterOptions { MaxBusyShare = 1.5 }.Validate());
+
+        Assert.Equal("Prediction log setting 'MaxBusyShare' must be above 0 and at most 1; it is 0.", zero.Message);
+        Assert.Equal(ErrorKind.InvalidConfiguration, above.Kind);
+    }
+
+    [Fact]
     public async Task TryWrite_QueueFull_ReturnsFalseAtOnceAndCountsTheDrop()
     {
         var sink = new RecordingSink { Hold = true };
@@ -140,5 +169,24 @@ public sealed class PredictionLogWriterTests
 
         Assert.Equal(ErrorKind.InvalidConfiguration, error.Kind);
         Assert.Contains("'Capacity' must be at least 1; it is 0", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class TimedSink(TimeSpan each) : IPredictionLogSink
+    {
+        private readonly TaskCompletionSource[] _written = [.. Enumerable.Range(0, 16).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+        public System.Collections.Concurrent.ConcurrentQueue<(long Start, long End)> Writes { get; } = new();
+
+        public Task Written(int batches) => _written[batches - 1].Task;
+
+        public async Task WriteAsync(IReadOnlyList<PredictionRecord> records, CancellationToken cancellationToken)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            await Task.Delay(each, cancellationToken);
+            Writes.Enqueue((start, System.Diagnostics.Stopwatch.GetTimestamp()));
+            _written[Writes.Count - 1].TrySetResult();
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
