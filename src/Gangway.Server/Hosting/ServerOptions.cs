@@ -28,7 +28,7 @@ public sealed class ServerOptions
     public const int DefaultLogQueueSize = 100_000;
 
     /// <summary>The default <see cref="LogWriterShare"/>.</summary>
-    public const double DefaultLogWriterShare = 0.6;
+    public const double DefaultLogWriterShare = 1;
 
     /// <summary>The default <see cref="ShadowQueueSize"/>.</summary>
     public const int DefaultShadowQueueSize = 1_000;
@@ -120,8 +120,8 @@ public sealed class ServerOptions
     /// <summary>
     /// The largest share of one core the prediction log's writer may keep busy (see
     /// <see cref="Gangway.PredictionLog.PredictionLogWriterOptions.MaxBusyShare"/>): at a peak the log cannot keep up with,
-    /// it drops and counts records rather than taking the cores the answers need. Default 0.6 (about 100,000 records/s
-    /// into SQLite on this project's 2-core reference machine); above 0, at most 1 (no limit).
+    /// it drops and counts records rather than taking the cores the answers need. Default 1 (no limit); above 0. A
+    /// limit trades log records for answers at peaks: see docs/deployments.md for what 0.6 did on 2 cores.
     /// </summary>
     public double LogWriterShare { get; set; } = DefaultLogWriterShare;
 
