@@ -30,22 +30,8 @@ dotnet "$cli" train --spec examples/titanic/titanic.yaml --data examples/titanic
 serve_what=(--model "$out/serve.gwb")
 customer=""
 if [[ "${DEPLOYMENT:-0}" == 1 ]]; then
-  register() { # $1 spec, $2 alias
-    local run version
-    run=$(dotnet "$cli" train --spec "examples/titanic/$1.yaml" --data examples/titanic/data/train.csv --json -q | sed -n 's/.*"run_id":"\([0-9a-f]*\)".*/\1/p')
-    version=$(dotnet "$cli" models register --run "$run" --name titanic --json | sed -n 's/.*"version":\([0-9]*\).*/\1/p')
-    dotnet "$cli" models promote titanic --version "$version" --alias "$2" --force --reason serve-bench -q > /dev/null
-  }
-  register titanic champion; register titanic challenger; register baseline candidate
-  cat > "$out/deployment.yaml" <<'YAML'
-model: titanic
-variants:
-  - { name: champion,   model: titanic@champion,   weight: 90 }
-  - { name: challenger, model: titanic@challenger, weight: 10 }
-shadow: [ { name: candidate, model: titanic@candidate } ]
-sticky: { header: X-Customer-Id }
-YAML
-  dotnet "$cli" deploy apply "$out/deployment.yaml" -q > /dev/null
+  source bench/titanic-deployment.sh
+  deploy_titanic "$cli" "$GANGWAY_STORE" "$out" serve-bench
   serve_what=(--deployment titanic)
   customer='wrk.headers["X-Customer-Id"] = "customer-42"\n'
 fi
