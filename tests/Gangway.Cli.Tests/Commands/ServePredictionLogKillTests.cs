@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Gangway.Cli.Tests.Replicas;
 using Gangway.PredictionLog;
 using Gangway.Store.Sqlite;
 using Gangway.Stores;
@@ -28,26 +27,13 @@ public sealed class ServePredictionLogKillTests(ServeLoggingTests.TrainedBundle 
     public async Task Serve_KilledWhileLogging_KeepsWhatWasWrittenAndEveryStoredRecordIsWhole()
     {
         var database = Path.Combine(Path.GetTempPath(), "gangway-kill-" + Guid.NewGuid().ToString("N") + ".db");
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "Gangway.Cli.dll"), "serve", "--model", bundle.Path, "--urls", url, "--store", "sqlite:" + database, "--prediction-log", "store", "-q"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Gangway__LogQueueSize"] = LogQueueSize.ToString(CultureInfo.InvariantCulture);
-        using var process = new Process { StartInfo = start };
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
-        process.Start();
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
         var answered = new HashSet<string>(StringComparer.Ordinal);
-        var dropped = 0.0;
-        try
+        double dropped;
+        await using (var serve = await ServeProcess.StartAsync(
+            ["--model", bundle.Path, "--store", "sqlite:" + database, "--prediction-log", "store"],
+            new Dictionary<string, string> { ["Gangway__LogQueueSize"] = LogQueueSize.ToString(CultureInfo.InvariantCulture) }))
         {
-            using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-            await WaitUntilReady(client, process);
+            using var client = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(60) };
             for (var i = 0; i < Before; i++)
             {
                 answered.Add(await PredictAsync(client, i));
@@ -60,15 +46,7 @@ public sealed class ServePredictionLogKillTests(ServeLoggingTests.TrainedBundle 
             }
 
             dropped = await MetricAsync(client, "gangway_prediction_log_dropped_total");
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            await serve.KillAsync();
         }
 
         try
@@ -136,35 +114,5 @@ public sealed class ServePredictionLogKillTests(ServeLoggingTests.TrainedBundle 
         }
 
         Assert.Fail($"The service did not write {records} records within 30 seconds.");
-    }
-
-    private static async Task WaitUntilReady(HttpClient client, Process process)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            Assert.False(process.HasExited, "gangway serve exited before it was ready");
-            try
-            {
-                using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (ready.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("gangway serve was not ready within a minute");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -67,6 +67,13 @@ internal sealed class ServeProcess : IAsyncDisposable
         return serve;
     }
 
+    /// <summary>Kills the process outright (SIGKILL), as a crash or an out-of-memory kill would, and waits for it to end.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public ValueTask DisposeAsync() => new(ChildProcess.StopAsync(_process));
 
     private async Task WaitUntilReadyAsync()
