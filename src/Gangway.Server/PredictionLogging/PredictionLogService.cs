@@ -17,7 +17,6 @@ namespace Gangway.Server.PredictionLogging;
 internal sealed partial class PredictionLogService(
     IOptions<ServerOptions> options, TimeProvider time, ILogger<PredictionLogService> logger, StoreCatalog? stores = null) : IHostedService, IAsyncDisposable
 {
-    private static readonly TimeSpan GatherPause = TimeSpan.FromMilliseconds(10);
     private readonly Channel<ScoredAnswer> _answers = Channel.CreateUnbounded<ScoredAnswer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AnswerRecords _records = new();
     private PredictionLogWriter? _writer;
@@ -116,21 +115,7 @@ internal sealed partial class PredictionLogService(
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
-    private async Task BuildRecordsAsync()
-    {
-        var reader = _answers.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (reader.TryRead(out var answer))
-            {
-                Build(answer);
-            }
-
-            // Waking this loop for every answer costs the service a thread-pool dispatch per request; resting a moment
-            // once the queue is empty lets answers gather and be built in bursts.
-            await Task.Delay(GatherPause).ConfigureAwait(false);
-        }
-    }
+    private Task BuildRecordsAsync() => BurstReader.ReadAllAsync(_answers.Reader, Build);
 
     private void Build(ScoredAnswer answer)
     {

@@ -18,7 +18,6 @@ namespace Gangway.Server.PredictionLogging;
 internal sealed partial class ShadowScoring(
     ModelVariants variants, PredictionLogService log, ShadowMetrics metrics, IOptions<ServerOptions> options, TimeProvider time, ILogger<ShadowScoring> logger) : IHostedService
 {
-    private static readonly TimeSpan GatherPause = TimeSpan.FromMilliseconds(10);
     private readonly AnswerRecords _records = new();
     private readonly ShadowRows _rows = new();
     private Lane[] _lanes = [];
@@ -67,20 +66,7 @@ internal sealed partial class ShadowScoring(
         }
     }
 
-    private async Task ScoreAsync(Lane lane)
-    {
-        var reader = lane.Queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            while (reader.TryRead(out var answer))
-            {
-                Score(lane, answer);
-            }
-
-            // As the log's loop does: resting a moment once the queue is empty spares a thread-pool wake-up per answer.
-            await Task.Delay(GatherPause).ConfigureAwait(false);
-        }
-    }
+    private Task ScoreAsync(Lane lane) => BurstReader.ReadAllAsync(lane.Queue.Reader, answer => Score(lane, answer));
 
     private void Score(Lane lane, ScoredAnswer answer)
     {
