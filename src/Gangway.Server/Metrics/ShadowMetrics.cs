@@ -12,7 +12,7 @@ internal sealed class ShadowMetrics
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(metrics.Registry);
         _skipped = factory.CreateCounter(
-            "gangway_shadow_skipped_total", "Answered records a shadow model did not score because its queue was full, by shadow.", ["shadow"]);
+            "gangway_shadow_skipped_total", "Answered records a shadow model did not score because its queue was full or the prediction log had no room for its records, by shadow.", ["shadow"]);
         _failures = factory.CreateCounter(
             "gangway_shadow_failures_total", "Answered records a shadow model failed to score (the answer was not affected), by shadow.", ["shadow"]);
     }

@@ -67,6 +67,13 @@ internal sealed partial class PredictionLogService(
     }
 
     /// <summary>Counts records dropped before they reached the log.</summary>
+    /// <summary>
+    /// Whether <paramref name="count"/> more records would fit in the queue now. A shadow asks before it scores: when the
+    /// sink is behind, the records it would make are dropped anyway, and scoring them only takes a core from serving.
+    /// </summary>
+    public bool HasRoomFor(int count) =>
+        _writer is { } writer && Interlocked.Read(ref _waiting) + writer.QueueLength + count <= options.Value.LogQueueSize;
+
     public void CountDropped(int count) => Interlocked.Add(ref _dropped, count);
 
     /// <summary>Queues records built elsewhere (a shadow's) for the sink; those that do not fit are dropped and counted by the writer.</summary>

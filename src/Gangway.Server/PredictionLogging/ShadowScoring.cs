@@ -12,7 +12,8 @@ namespace Gangway.Server.PredictionLogging;
 /// logs what it said as shadow records of the same answer. A one-record answer of the fast path is scored with the
 /// shadow's one-record scorer when it takes the row (<see cref="ShadowRows"/>), any other answer as a table. Each shadow
 /// has a queue of its own of <see cref="ServerOptions.ShadowQueueSize"/> answers and one loop, so a slow shadow only
-/// skips its own work: a full queue skips the answer and counts it in <c>gangway_shadow_skipped_total</c>; a shadow that
+/// skips its own work: a full queue skips the answer and counts it in <c>gangway_shadow_skipped_total</c>, and so does a
+/// prediction log with no room for the answer's records (scoring them would cost a core for records the log drops); a shadow that
 /// fails to score counts the records in <c>gangway_shadow_failures_total</c>. Neither ever touches an answer. Thread-safe.
 /// </summary>
 internal sealed partial class ShadowScoring(
@@ -70,6 +71,12 @@ internal sealed partial class ShadowScoring(
 
     private void Score(Lane lane, ScoredAnswer answer)
     {
+        if (!log.HasRoomFor(answer.Count))
+        {
+            metrics.Skipped(lane.Shadow.Name, answer.Count);
+            return;
+        }
+
         try
         {
             var model = lane.Shadow.Current;

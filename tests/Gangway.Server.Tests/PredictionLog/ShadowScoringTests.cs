@@ -65,6 +65,24 @@ public sealed class ShadowScoringTests(TwoModels models, ReorderedShadow reorder
     }
 
     [Fact]
+    public async Task Predict_LogHasNoRoomForTheShadowsRecords_ShadowSkipsAndCountsInsteadOfScoring()
+    {
+        // A sink that fails every write (its folder is a file) holds the served records in a queue of three while it
+        // retries, so the shadow's three records cannot fit: scoring them would be work for records the log drops.
+        var file = models.NewPath(".txt");
+        await File.WriteAllTextAsync(file, "not a folder");
+        await using var server = LoggingServer.Start(
+            Path.Combine(models.Folder, "titanic.gwb"),
+            new Dictionary<string, string?> { ["Gangway:PredictionLog"] = "jsonl:" + file, ["Gangway:LogQueueSize"] = "3" },
+            ("candidate", Path.Combine(models.Folder, "baseline.gwb")));
+
+        await server.PostAsync("/predict", TwoModels.Records, "no-room");
+
+        Assert.Equal(3, await server.WaitForAsync("gangway_shadow_skipped_total", 3, ("shadow", "candidate")));
+        Assert.Equal(0, await server.MetricAsync("gangway_shadow_failures_total", ("shadow", "candidate")));
+    }
+
+    [Fact]
     public async Task Predict_ShadowCannotScoreTheInput_CountsFailureAndAnswersAndLogsAsUsual()
     {
         // The baseline reads only class and sex; the full model needs columns the baseline's requests never carry.
