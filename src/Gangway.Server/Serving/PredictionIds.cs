@@ -14,7 +14,7 @@ internal static class PredictionIds
     public static readonly JsonEncodedText Name = JsonEncodedText.Encode("prediction_id");
 
     /// <summary>A new id stamped with <paramref name="now"/>.</summary>
-    public static Guid New(DateTimeOffset now) => Guid.CreateVersion7(now);
+    public static Guid New(DateTimeOffset now) => Gangway.PredictionLog.PredictionIds.NewGuid(now);
 
     /// <summary>
     /// <paramref name="count"/> new ids stamped with <paramref name="now"/>, for the records of one request: one
@@ -31,7 +31,7 @@ internal static class PredictionIds
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        Guid.CreateVersion7(now).TryWriteBytes(bytes, bigEndian: true, out _);
+        New(now).TryWriteBytes(bytes, bigEndian: true, out _);
         var tail = BinaryPrimitives.ReadUInt32BigEndian(bytes[12..]);
         for (var i = 0; i < ids.Length; i++)
         {

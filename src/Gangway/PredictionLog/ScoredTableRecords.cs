@@ -114,7 +114,7 @@ public sealed class ScoredTableRecords
         var records = new PredictionRecord[scored.RowCount];
         for (var row = 0; row < records.Length; row++)
         {
-            var id = predictionIds?[row] ?? PredictionIds.Format(Guid.CreateVersion7(time));
+            var id = predictionIds?[row] ?? PredictionIds.Format(PredictionIds.NewGuid(time));
             records[row] = new PredictionRecord
             {
                 PredictionId = id,
