@@ -17,7 +17,7 @@ public interface IColumnDistributions
 
     /// <summary>Whether <paramref name="column"/> holds numbers or text.</summary>
     /// <exception cref="GangwayException">There is no such column (<see cref="ErrorKind.NotFound"/>, listing the columns).</exception>
-    ColumnType TypeOf(string column);
+    ColumnType ColumnTypeOf(string column);
 
     /// <summary>The distribution of a numeric column.</summary>
     /// <exception cref="GangwayException">There is no such column, or it is not numeric.</exception>
