@@ -15,6 +15,9 @@ internal static class BundleEntryNames
     /// <summary>The data contract (schema YAML), present when the spec names one.</summary>
     public const string Contract = "contract.yaml";
 
+    /// <summary>The training reference for drift monitoring (a table sketch); optional, absent from bundles written before it.</summary>
+    public const string Reference = "reference.json";
+
     /// <summary>The saved model's entries (<c>model.json</c> and its blobs) live under this folder.</summary>
     public const string ModelPrefix = "model/";
 

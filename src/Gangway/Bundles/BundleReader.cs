@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gangway.Monitoring;
 using Gangway.Pipelines;
 using Gangway.Profiling;
 
@@ -79,7 +80,8 @@ public static class BundleReader
                 ExampleRows.FromJson(content[BundleEntryNames.Examples], schema),
                 LoadModel(content, catalog),
                 entries,
-                content.TryGetValue(BundleEntryNames.Contract, out var contract) ? DecodeText(contract) : null);
+                content.TryGetValue(BundleEntryNames.Contract, out var contract) ? DecodeText(contract) : null,
+                content.TryGetValue(BundleEntryNames.Reference, out var reference) ? TableSketch.FromUtf8(reference, BundleEntryNames.Reference) : null);
         }
         catch (GangwayException ex) when (ex.Kind == ErrorKind.CorruptArtifact)
         {

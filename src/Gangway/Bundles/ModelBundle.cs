@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Gangway.Data;
+using Gangway.Monitoring;
 using Gangway.Pipelines;
 using Gangway.Profiling;
 using Gangway.Schema;
@@ -16,6 +17,7 @@ namespace Gangway.Bundles;
 public sealed class ModelBundle
 {
     private readonly JsonObject _metrics;
+    private readonly TableSketch? _reference;
 
     /// <summary>Creates a bundle from its parts; the model is saved (and every part serialised) now.</summary>
     /// <param name="name">The model's name.</param>
@@ -28,6 +30,7 @@ public sealed class ModelBundle
     /// <param name="examples">A few input rows for a self-check at start-up; only the schema's columns are kept, in schema order.</param>
     /// <param name="model">The fitted pipeline.</param>
     /// <param name="contractText">The data contract's schema YAML, stored as <c>contract.yaml</c>; null when there is none.</param>
+    /// <param name="reference">The training reference for drift monitoring, stored as <c>reference.json</c>; null for none. Copied.</param>
     /// <exception cref="GangwayException">An example column is missing or has the wrong type, or the contract is invalid.</exception>
     public ModelBundle(
         string name,
@@ -39,7 +42,8 @@ public sealed class ModelBundle
         Lineage lineage,
         Table examples,
         ITransformer model,
-        string? contractText = null)
+        string? contractText = null,
+        TableSketch? reference = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(specText);
@@ -59,6 +63,7 @@ public sealed class ModelBundle
         Model = model;
         ContractText = contractText;
         Contract = contractText is null ? null : DataSchemaReader.Parse(contractText, BundleEntryNames.Contract);
+        _reference = reference?.Clone();
 
         var entries = new List<KeyValuePair<string, byte[]>>
         {
@@ -72,6 +77,11 @@ public sealed class ModelBundle
         if (contractText is not null)
         {
             entries.Add(new(BundleEntryNames.Contract, new UTF8Encoding(false).GetBytes(contractText)));
+        }
+
+        if (_reference is not null)
+        {
+            entries.Add(new(BundleEntryNames.Reference, _reference.ToUtf8()));
         }
 
         var saved = SavedModel.From(model).ToEntries();
@@ -100,8 +110,10 @@ public sealed class ModelBundle
         Table examples,
         ITransformer model,
         IReadOnlyList<KeyValuePair<string, byte[]>> entries,
-        string? contractText)
+        string? contractText,
+        TableSketch? reference)
     {
+        _reference = reference;
         ContractText = contractText;
         Contract = contractText is null ? null : DataSchemaReader.Parse(contractText, BundleEntryNames.Contract);
         Manifest = manifest;
@@ -130,6 +142,13 @@ public sealed class ModelBundle
 
     /// <summary>The profile of the training data (the baseline for drift monitoring).</summary>
     public DataProfile Profile { get; }
+
+    /// <summary>
+    /// The training reference for drift monitoring (a sketch of the model's feature columns and outputs on the training
+    /// data), or null for a bundle written before it was stored; <see cref="MonitoringReference.Of"/> falls back to
+    /// <see cref="Profile"/> then. Each call returns a new copy, so adding to it does not change the bundle.
+    /// </summary>
+    public TableSketch? Reference => _reference?.Clone();
 
     /// <summary>The training metrics; each call returns a new copy, so changing it does not change the bundle.</summary>
     public JsonObject Metrics => _metrics.DeepClone().AsObject();

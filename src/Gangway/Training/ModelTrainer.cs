@@ -4,6 +4,7 @@ using Gangway.Data;
 using Gangway.Evaluation;
 using Gangway.Features;
 using Gangway.Learners;
+using Gangway.Monitoring;
 using Gangway.Pipelines;
 using Gangway.Profiling;
 using Gangway.Schema;
@@ -112,7 +113,9 @@ public sealed class ModelTrainer(TimeProvider? time = null, GangwayCatalog? cata
         var examples = WithAbsentIds(data.Take([.. Enumerable.Range(0, Math.Min(ExampleRowCount, data.RowCount))]), spec);
         var contractText = spec.Contract is null ? null : DataSchemaWriter.Write(spec.Contract);
         lineage = lineage.ParsedDataSha256 is null ? lineage with { ParsedDataSha256 = CanonicalHash(data) } : lineage;
-        return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model, contractText);
+        progress?.Report("sketching the training reference");
+        var reference = MonitoringReference.Sketch(schema, data, scored);
+        return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model, contractText, reference);
     }
 
     // Training data may lack the ids; the bundle's example rows still have every input column, the ids missing.
