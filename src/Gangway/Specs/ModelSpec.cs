@@ -57,6 +57,9 @@ public sealed record ModelSpec
 
     /// <summary>The checks a new version must pass to be promoted (the <c>promotion:</c> section), or null.</summary>
     public PromotionSpec? Promotion { get; init; }
+
+    /// <summary>How the deployed model is monitored (the <c>monitoring:</c> section), or null for the defaults.</summary>
+    public MonitoringSpec? Monitoring { get; init; }
 }
 
 /// <summary>The prediction target.</summary>

@@ -11,7 +11,7 @@ namespace Gangway.Specs;
 public static class ModelSpecReader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines", "upsell", "promotion", "calibration"];
+        ["name", "description", "schema", "target", "ids", "inputs", "features", "learner", "seed", "slices", "baselines", "upsell", "promotion", "calibration", "monitoring"];
 
     /// <summary>Reads and validates a spec file.</summary>
     /// <exception cref="GangwayException">The file is missing (NotFound) or the spec is invalid (InvalidConfiguration).</exception>
@@ -71,6 +71,7 @@ public static class ModelSpecReader
             Baselines = spec.Optional("baselines") is { } baselines ? [.. baselines.Sequence().Select(ReadBaseline)] : [],
             Upsell = spec.Optional("upsell") is { } upsell ? ReadUpsell(upsell) : null,
             Promotion = spec.Optional("promotion") is { } promotion ? PromotionSpecReader.Read(promotion) : null,
+            Monitoring = spec.Optional("monitoring") is { } monitoring ? MonitoringSpecReader.Read(monitoring, inputs) : null,
         };
         ModelSpecValidator.Validate(result);
         return result;

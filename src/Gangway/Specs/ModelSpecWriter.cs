@@ -93,6 +93,11 @@ public static class ModelSpecWriter
             Promotion(yaml, promotion);
         }
 
+        if (spec.Monitoring is { } monitoring)
+        {
+            Monitoring(yaml, monitoring);
+        }
+
         return yaml.ToString();
     }
 
@@ -145,6 +150,37 @@ public static class ModelSpecWriter
         }
 
         promotion.Upsell?.Write(yaml, Quote);
+    }
+
+    private static void Monitoring(StringBuilder yaml, MonitoringSpec monitoring)
+    {
+        yaml.Append("monitoring:").Append(monitoring.Drift is null ? " {}\n" : "\n");
+        if (monitoring.Drift is not { } drift)
+        {
+            return;
+        }
+
+        yaml.Append("  drift:\n");
+        yaml.Append("    share: ").Append(Number(drift.Share)).Append('\n');
+        if (drift.Columns.Count > 0)
+        {
+            yaml.Append("    columns:\n");
+            foreach (var (column, options) in drift.Columns)
+            {
+                var parts = new List<string>();
+                if (options.Method is { } method)
+                {
+                    parts.Add($"method: {Quote(method)}");
+                }
+
+                if (options.Threshold is { } threshold)
+                {
+                    parts.Add($"threshold: {Number(threshold)}");
+                }
+
+                yaml.Append("      ").Append(Quote(column)).Append(": {").AppendJoin(", ", parts).Append("}\n");
+            }
+        }
     }
 
     private static string Thresholds(IReadOnlyList<MetricThreshold> thresholds, double? confidence) =>
