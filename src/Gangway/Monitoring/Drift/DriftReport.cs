@@ -13,6 +13,9 @@ public sealed record DriftReport(
     IReadOnlyList<string> MissingColumns,
     double ShareThreshold)
 {
+    /// <summary>Rows of the current data left out because the data contract or the model refused them (a file's bad rows); 0 for the log.</summary>
+    public long RowsLeftOut { get; init; }
+
     /// <summary>How many compared columns drifted.</summary>
     public int DriftedCount => Columns.Count(c => c.Drifted);
 

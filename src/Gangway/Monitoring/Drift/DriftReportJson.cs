@@ -14,6 +14,7 @@ internal static class DriftReportJson
     {
         ["reference_rows"] = report.ReferenceRows,
         ["current_rows"] = report.CurrentRows,
+        ["rows_left_out"] = report.RowsLeftOut,
         ["columns"] = report.Columns.Count,
         ["drifted_columns"] = report.DriftedCount,
         ["share"] = report.Share,

@@ -26,7 +26,7 @@ internal static class DriftReportText
         var widths = Enumerable.Range(0, Headers.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"Drift of {report.CurrentRows:N0} rows against a reference of {report.ReferenceRows:N0}: {report.DriftedCount} of {report.Columns.Count} columns drifted ({Percent(report.Share)}; the data set drifts at {Percent(report.ShareThreshold)}): {(report.Drifted ? "DRIFT" : "no drift")}\n");
+            $"Drift of {report.CurrentRows:N0} rows against a reference of {report.ReferenceRows:N0}: {report.DriftedCount} of {report.Columns.Count} columns drifted ({Percent(report.Share)}; the data set drifts at {Percent(report.ShareThreshold)}): {(report.Drifted ? "DRIFT" : "no drift")}{(report.RowsLeftOut > 0 ? $"; {report.RowsLeftOut:N0} rows left out (refused by the contract or the model)" : "")}\n");
         foreach (var row in rows)
         {
             text.Append(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
