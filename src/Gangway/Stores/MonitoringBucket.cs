@@ -50,7 +50,7 @@ public sealed record MonitoringBucket(
             .ThenBy(b => b.Replica, StringComparer.Ordinal)];
     }
 
-    // The key, for messages: "model 'titanic', kind 'drift', variant 'champion', replica 'r1', start 2026-12-01T10:00:00.0000000Z".
+    // The key, for messages: "(model 'churn', kind 'drift', variant 'champion', replica 'r1', start 2026-12-01T10:00:00.0000000Z)".
     private string Key() =>
         string.Create(CultureInfo.InvariantCulture, $"(model '{Model}', kind '{Kind}', variant '{Variant}', replica '{Replica}', start {Start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'})");
 
