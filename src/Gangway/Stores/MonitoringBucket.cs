@@ -8,6 +8,7 @@ namespace Gangway.Stores;
 /// keeps it: the records seen from <see cref="Start"/> to <see cref="End"/> summarised in an opaque JSON
 /// <see cref="State"/> (a mergeable drift sketch, or data-quality counters). Its key is (<see cref="Model"/>,
 /// <see cref="Kind"/>, <see cref="Variant"/>, <see cref="Replica"/>, <see cref="Start"/>): saving a bucket again replaces it.
+/// Stores read times back in UTC, to the microsecond at least (whole milliseconds or seconds round-trip exactly).
 /// </summary>
 /// <param name="Model">The model's name; not empty.</param>
 /// <param name="Kind">What the state summarises, e.g. <c>drift</c> or <c>quality</c>; not empty.</param>
