@@ -24,6 +24,7 @@ internal sealed partial class PostgreSqlModelStore : IStore, IRunStore, IModelRe
         _time = time;
         DisplayUri = displayUri;
         _predictionLog = new PostgreSqlPredictionLogStore(dataSource, displayUri);
+        MonitoringWindows = new PostgreSqlMonitoringWindows(dataSource, displayUri);
     }
 
     /// <inheritdoc/>
@@ -40,6 +41,9 @@ internal sealed partial class PostgreSqlModelStore : IStore, IRunStore, IModelRe
 
     /// <inheritdoc/>
     public IFeedbackStore Feedback => _predictionLog;
+
+    /// <inheritdoc/>
+    public IMonitoringWindowStore MonitoringWindows { get; }
 
     /// <summary>Connects, applies missing migrations and returns the store; the data source belongs to it from then on.</summary>
     public static async Task<PostgreSqlModelStore> OpenAsync(

@@ -22,6 +22,7 @@ internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegist
         _time = time;
         Deployments = new SqliteDeployments(database, time);
         _predictionLog = new SqlitePredictionLogStore(database);
+        MonitoringWindows = new SqliteMonitoringWindows(database);
     }
 
     public string DisplayUri => _database.DisplayUri;
@@ -133,6 +134,8 @@ internal sealed partial class SqliteModelStore : IStore, IRunStore, IModelRegist
     public IPredictionLogStore PredictionLog => _predictionLog;
 
     public IFeedbackStore Feedback => _predictionLog;
+
+    public IMonitoringWindowStore MonitoringWindows { get; }
 
     public ValueTask DisposeAsync()
     {

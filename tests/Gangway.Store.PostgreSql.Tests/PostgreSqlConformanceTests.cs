@@ -21,6 +21,9 @@ public sealed class PostgreSqlPredictionLogStoreConformanceTests() : PredictionL
 [RequiresPostgres]
 public sealed class PostgreSqlFeedbackStoreConformanceTests() : FeedbackStoreConformance(new PostgreSqlStoreTarget());
 
+[RequiresPostgres]
+public sealed class PostgreSqlMonitoringWindowStoreConformanceTests() : MonitoringWindowStoreConformance(new PostgreSqlStoreTarget());
+
 /// <summary>The conformance suites on a real PostgreSQL server: each store in a fresh schema, dropped after the test.</summary>
 internal sealed class PostgreSqlStoreTarget : StoreTarget
 {

@@ -127,6 +127,26 @@ public class PostgreSqlStoreProviderTests
     }
 
     [PostgresFact]
+    public async Task Open_StoreOfSchemaSix_AddsMonitoringWindowsAndKeepsItsLog()
+    {
+        using var schema = new TestSchema();
+        TestServer.Execute(
+            $"SET search_path = {schema.Name}; {PostgreSqlMigrations.CreateMigrationsTable}; " +
+            string.Concat(PostgreSqlMigrations.Steps.Take(6).Select((step, i) => $"{step}; INSERT INTO schema_migrations (version) VALUES ({i + 1}); ")) +
+            "INSERT INTO predictions (id, answer_id, scored_at, model, variant, is_shadow, source, bundle_hash, inputs, prediction, latency_ms) " +
+            "VALUES ('a1', 'a1', '2026-12-01T10:00:05Z', 'titanic', 'champion', false, 'predict', 'h', '{}', '1', 0.5)");
+        var start = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        var bucket = new MonitoringBucket("titanic", "drift", "champion", "replica-a", start, start.AddMinutes(1), 1, "{}", start.AddMinutes(1));
+
+        await using var store = await _provider.OpenAsync(schema.Uri, CancellationToken.None);
+        await store.MonitoringWindows.SaveAsync([bucket], CancellationToken.None);
+
+        Assert.Equal([bucket], await store.MonitoringWindows.ReadAsync("titanic", "drift", start, CancellationToken.None));
+        Assert.Equal("a1", (await store.PredictionLog.FindAsync("a1", CancellationToken.None))!.PredictionId);
+        TestServer.Execute($"DO $$ BEGIN IF (SELECT max(version) FROM {schema.Name}.schema_migrations) <> 7 THEN RAISE 'not migrated to 7'; END IF; END $$");
+    }
+
+    [PostgresFact]
     public async Task Open_PasswordInUri_DisplayUriHidesIt()
     {
         using var schema = new TestSchema();

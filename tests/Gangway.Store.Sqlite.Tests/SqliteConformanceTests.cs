@@ -14,6 +14,8 @@ public sealed class SqlitePredictionLogStoreConformanceTests() : PredictionLogSt
 
 public sealed class SqliteFeedbackStoreConformanceTests() : FeedbackStoreConformance(new SqliteStoreTarget());
 
+public sealed class SqliteMonitoringWindowStoreConformanceTests() : MonitoringWindowStoreConformance(new SqliteStoreTarget());
+
 /// <summary>Each store in a fresh temporary file, removed after the test.</summary>
 internal sealed class SqliteStoreTarget : StoreTarget
 {

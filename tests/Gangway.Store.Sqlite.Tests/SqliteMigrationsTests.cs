@@ -118,4 +118,42 @@ public sealed class SqliteMigrationsTests : IDisposable
         Assert.Equal([new Gangway.Stores.PredictionCount(null, false, 1)], await store.PredictionLog.CountAsync("titanic", start.AddMinutes(1), CancellationToken.None));
         Assert.Equal([new Gangway.Stores.PredictionCount("champion", false, 1)], await store.PredictionLog.CountAsync("upsell", start, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Open_StoreOfSchemaSix_AddsMonitoringWindowsAndKeepsItsLog()
+    {
+        _database.Sql("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        foreach (var (version, sql) in SqliteMigrations.All.Where(migration => migration.Version <= 6))
+        {
+            _database.Sql(sql);
+            _database.Sql($"INSERT INTO schema_migrations (version, applied_at) VALUES ({version}, '2026-01-01T00:00:00.0000000Z')");
+        }
+
+        _database.Sql(
+            "INSERT INTO predictions (id, answer_id, time, model, variant, is_shadow, source, bundle_hash, inputs, prediction, latency_ms) " +
+            "VALUES ('a1', 'a1', '2026-12-01T10:00:05.0000000Z', 'titanic', 'champion', 0, 'predict', 'h', '{}', '1', 0.5)");
+        var start = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        var bucket = new Gangway.Stores.MonitoringBucket("titanic", "drift", "champion", "replica-a", start, start.AddMinutes(1), 1, "{}", start.AddMinutes(1));
+
+        await using var store = await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None);
+        await store.MonitoringWindows.SaveAsync([bucket], CancellationToken.None);
+
+        Assert.Equal([bucket], await store.MonitoringWindows.ReadAsync("titanic", "drift", start, CancellationToken.None));
+        Assert.Equal("a1", (await store.PredictionLog.FindAsync("a1", CancellationToken.None))!.PredictionId);
+        Assert.Equal(7L, _database.Sql("SELECT max(version) FROM schema_migrations").Single()[0]);
+    }
+
+    [Fact]
+    public async Task Open_NewFile_MonitoringBucketsOfOneModelAndKindAreReadThroughTheKeyAndDeletedThroughTheEndIndex()
+    {
+        await (await new SqliteStoreProvider().OpenAsync(_database.Uri, CancellationToken.None)).DisposeAsync();
+
+        string Plan(string sql) => string.Join(" | ", _database.Sql("EXPLAIN QUERY PLAN " + sql).Select(row => (string)row[3]!));
+
+        Assert.Contains(
+            "USING INDEX sqlite_autoindex_monitoring_buckets_1 (model=? AND kind=?)",
+            Plan("SELECT * FROM monitoring_buckets WHERE model = 'titanic' AND kind = 'drift' AND end_at > '2026' ORDER BY start, variant, replica"),
+            StringComparison.Ordinal);
+        Assert.Contains("monitoring_buckets_by_end", Plan("DELETE FROM monitoring_buckets WHERE end_at <= '2026'"), StringComparison.Ordinal);
+    }
 }

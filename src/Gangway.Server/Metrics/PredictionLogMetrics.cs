@@ -1,3 +1,4 @@
+using Gangway.PredictionLog;
 using Gangway.Server.PredictionLogging;
 using Prometheus;
 
@@ -21,7 +22,7 @@ internal sealed class PredictionLogMetrics
         var failed = factory.CreateCounter("gangway_prediction_log_failed_total", "Writes of a batch to the prediction log's sink that failed (each attempt counts).");
         var retries = factory.CreateCounter("gangway_prediction_log_retries_total", "Retries of batches whose write to the sink failed.");
         var queue = factory.CreateGauge("gangway_prediction_log_queue_length", "Records waiting to be written to the prediction log.");
-        _pruned = factory.CreateCounter("gangway_prediction_log_pruned_total", "Logged predictions and feedback rows deleted by the retention (LogRetention).", ["kind"]);
+        _pruned = factory.CreateCounter("gangway_prediction_log_pruned_total", "Logged predictions, feedback rows and monitoring window buckets deleted by the retention (LogRetention).", ["kind"]);
         _pruneFailures = factory.CreateCounter("gangway_prediction_log_prune_failures_total", "Retention runs that failed (retried at the next run).");
         metrics.Registry.AddBeforeCollectCallback(() =>
         {
@@ -34,10 +35,11 @@ internal sealed class PredictionLogMetrics
     }
 
     /// <summary>Counts what one retention run deleted.</summary>
-    public void Pruned(long predictions, long feedback)
+    public void Pruned(LogPruneResult result)
     {
-        _pruned.WithLabels("prediction").Inc(predictions);
-        _pruned.WithLabels("feedback").Inc(feedback);
+        _pruned.WithLabels("prediction").Inc(result.Predictions);
+        _pruned.WithLabels("feedback").Inc(result.Feedback);
+        _pruned.WithLabels("monitoring_bucket").Inc(result.MonitoringBuckets);
     }
 
     /// <summary>Counts a retention run that failed.</summary>

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Gangway.Server.PredictionLogging;
 
 /// <summary>
-/// The log's retention while the service runs: when the log is the store, deletes logged predictions and feedback
-/// older than <see cref="ServerOptions.LogRetention"/> at start and every hour, as <c>gangway log prune</c> does
+/// The log's retention while the service runs: when the log is the store, deletes logged predictions, feedback and
+/// monitoring window buckets older than <see cref="ServerOptions.LogRetention"/> at start and every hour, as <c>gangway log prune</c> does
 /// (<see cref="LogRetention.PruneAsync"/>). A run that fails is logged and counted and the next one tries again; it never
 /// stops the service.
 /// </summary>
@@ -41,12 +41,12 @@ internal sealed partial class LogRetentionService(
         {
             var cutoff = time.GetUtcNow() - retention;
             await using var store = await stores.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var (predictions, feedback) = await LogRetention.PruneAsync(store, cutoff, cancellationToken).ConfigureAwait(false);
-            metrics.Pruned(predictions, feedback);
-            if (predictions + feedback > 0)
+            var pruned = await LogRetention.PruneAsync(store, cutoff, cancellationToken).ConfigureAwait(false);
+            metrics.Pruned(pruned);
+            if (pruned.Predictions + pruned.Feedback + pruned.MonitoringBuckets > 0)
             {
                 var before = PredictionRecordJson.Time(cutoff);
-                LogPruned(logger, predictions, feedback, before);
+                LogPruned(logger, pruned.Predictions, pruned.Feedback, pruned.MonitoringBuckets, before);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -61,8 +61,8 @@ internal sealed partial class LogRetentionService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Prediction log retention deleted {Predictions} prediction(s) and {Feedback} feedback row(s) older than {Cutoff}.")]
-    private static partial void LogPruned(ILogger logger, long predictions, long feedback, string cutoff);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prediction log retention deleted {Predictions} prediction(s), {Feedback} feedback row(s) and {MonitoringBuckets} monitoring bucket(s) older than {Cutoff}.")]
+    private static partial void LogPruned(ILogger logger, long predictions, long feedback, long monitoringBuckets, string cutoff);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Prediction log retention failed (tried again in an hour): {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

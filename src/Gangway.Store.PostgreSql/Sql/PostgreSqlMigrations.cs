@@ -180,5 +180,21 @@ internal static class PostgreSqlMigrations
         -- range anyway (predictions_by_time, filtered by model). See the SQLite store's 0006.
         DROP INDEX IF EXISTS predictions_by_model;
         """,
+        """
+        -- The service's monitoring windows: a replica's time buckets per model, kind and variant ('' for none), replaced
+        -- each time the replica saves them. Names in the C collation, so reads order them as the SQLite store does.
+        CREATE TABLE monitoring_buckets (
+            model text COLLATE "C" NOT NULL,
+            kind text COLLATE "C" NOT NULL,
+            start_at timestamptz NOT NULL,
+            variant text COLLATE "C" NOT NULL,
+            replica text COLLATE "C" NOT NULL,
+            end_at timestamptz NOT NULL,
+            n bigint NOT NULL,
+            saved_at timestamptz NOT NULL,
+            state text NOT NULL,
+            PRIMARY KEY (model, kind, start_at, variant, replica));
+        CREATE INDEX monitoring_buckets_by_end ON monitoring_buckets (end_at);
+        """,
     ];
 }

@@ -3,7 +3,8 @@ namespace Gangway.Stores;
 /// <summary>
 /// One open store, chosen by a URI through a <see cref="StoreCatalog"/>, like MLflow's tracking and registry stores. It
 /// holds several kinds of records, each behind its own small interface: tracked runs (<see cref="Runs"/>) and the model
-/// registry (<see cref="Registry"/>), the prediction log (<see cref="PredictionLog"/>) and feedback (<see cref="Feedback"/>). Every write
+/// registry (<see cref="Registry"/>), the prediction log (<see cref="PredictionLog"/>), feedback (<see cref="Feedback"/>) and the
+/// service's monitoring windows (<see cref="MonitoringWindows"/>). Every write
 /// is one transaction: a crash leaves it done or not done, never half done. Every method takes a
 /// <see cref="CancellationToken"/>; a store whose driver has no real asynchronous I/O (SQLite) completes synchronously.
 /// Implementations are safe for concurrent writers in one process or several; one instance is used by one caller at a
@@ -28,4 +29,7 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Outcomes and rewards given for logged predictions.</summary>
     IFeedbackStore Feedback { get; }
+
+    /// <summary>The service's monitoring windows: time buckets of drift sketches and data-quality counters per replica.</summary>
+    IMonitoringWindowStore MonitoringWindows { get; }
 }

@@ -71,15 +71,19 @@ public sealed class PredictionLogCommandsTests : IDisposable
         await using (var store = await CliApp.Stores().OpenAsync(_workspace.Store, default))
         {
             await store.Feedback.AppendAsync([new FeedbackRecord(PredictionIds.New(TimeProvider.System), old.PredictionId, "1", null, now.AddDays(-39), "tester")], default);
+            await store.MonitoringWindows.SaveAsync([Bucket(now.AddDays(-40)), Bucket(now.AddHours(-1))], default);
         }
 
         var run = Invoke("log", "prune", "--older-than", "30d");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("Deleted 1 prediction(s) and 1 feedback row(s)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Deleted 1 prediction(s), 1 feedback row(s) and 1 monitoring bucket(s)", run.Output, StringComparison.Ordinal);
         await using var reopened = await CliApp.Stores().OpenAsync(_workspace.Store, default);
         Assert.Null(await reopened.PredictionLog.FindAsync(old.PredictionId, default));
         Assert.NotNull(await reopened.PredictionLog.FindAsync(recent.PredictionId, default));
+        Assert.Equal(
+            now.AddHours(-1).ToUnixTimeMilliseconds(),
+            Assert.Single(await reopened.MonitoringWindows.ReadAsync("titanic", "drift", DateTimeOffset.MinValue, default)).Start.ToUnixTimeMilliseconds());
         Assert.Equal(3, Invoke("log", "prune", "--older-than", "30x").ExitCode);
     }
 
@@ -163,4 +167,7 @@ public sealed class PredictionLogCommandsTests : IDisposable
     }
 
     private CliRun Invoke(params string[] args) => CliRun.Invoke([.. args, "--store", _workspace.Store]);
+
+    private static MonitoringBucket Bucket(DateTimeOffset start) =>
+        new("titanic", "drift", "champion", "replica-a", start, start.AddMinutes(1), 1, "{}", start.AddMinutes(1));
 }
