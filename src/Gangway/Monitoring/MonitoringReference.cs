@@ -1,6 +1,7 @@
 using Gangway.Bundles;
 using Gangway.Data;
 using Gangway.Learners;
+using Gangway.Scoring;
 
 namespace Gangway.Monitoring;
 
@@ -9,7 +10,7 @@ public static class MonitoringReference
 {
     /// <summary>
     /// The distributions of <paramref name="bundle"/>'s training data. A bundle trained by this version of Gangway stores
-    /// them as <see cref="ModelBundle.Reference"/>: a <see cref="TableSketch"/> of the model's feature columns and of its
+    /// them as <see cref="ModelBundle.Reference"/>: a <see cref="TableSketch"/> of the model's feature columns that are not personal data (their values must not be kept where a report can show them) and of its
     /// <see cref="PredictionColumns.Prediction"/> (as text) and <see cref="PredictionColumns.Probability"/> on the
     /// training data. A bundle written before has only <see cref="ModelBundle.Profile"/>, so its feature columns are
     /// approximated from it and the model's outputs are absent:
@@ -27,32 +28,18 @@ public static class MonitoringReference
     {
         ArgumentNullException.ThrowIfNull(bundle);
         return (IColumnDistributions?)bundle.Reference
-            ?? new ProfileDistributions(bundle.Profile, [.. bundle.Schema.FeatureNames.Where(n => bundle.Profile.Columns.Any(c => c.Name == n))]);
+            ?? new ProfileDistributions(bundle.Profile, [.. MonitoredTable.Features(bundle).Select(c => c.Name).Where(n => bundle.Profile.Columns.Any(c => c.Name == n))]);
     }
 
     /// <summary>
     /// The reference a trained model's bundle stores: a sketch of its feature columns in <paramref name="data"/> and of
     /// its outputs in <paramref name="scored"/> (the model's transform of the same rows); the prediction is kept as text.
     /// </summary>
-    internal static TableSketch Sketch(InputSchema schema, Table data, Table scored)
+    internal static TableSketch Sketch(InputSchema schema, PersonalDataMask mask, Table data, Table scored)
     {
-        var features = schema.Columns.Where(c => c.Role == ColumnRole.Feature).ToList();
-        var sketch = new TableSketch([
-            .. features.Select(c => (c.Name, c.Type)),
-            (PredictionColumns.Prediction, ColumnType.Text),
-            (PredictionColumns.Probability, ColumnType.Numeric)]);
-        var columns = features.Where(c => data.Contains(c.Name)).Select(c => data[c.Name]).ToList();
-        if (scored.TryGetColumn(PredictionColumns.Prediction, out var prediction))
-        {
-            columns.Add(new TextColumn(PredictionColumns.Prediction, [.. Enumerable.Range(0, prediction.Length).Select(prediction.FormatValue)]));
-        }
-
-        if (scored.TryGetColumn(PredictionColumns.Probability, out var probability))
-        {
-            columns.Add(probability);
-        }
-
-        sketch.Add(new Table(columns));
+        var features = MonitoredTable.Features(schema, mask);
+        var sketch = MonitoredTable.NewSketch(features);
+        sketch.Add(MonitoredTable.Of(features, data, scored));
         return sketch;
     }
 }

@@ -8,6 +8,7 @@ using Gangway.Monitoring;
 using Gangway.Pipelines;
 using Gangway.Profiling;
 using Gangway.Schema;
+using Gangway.Scoring;
 using Gangway.Specs;
 using Gangway.Upsell;
 
@@ -114,7 +115,7 @@ public sealed class ModelTrainer(TimeProvider? time = null, GangwayCatalog? cata
         var contractText = spec.Contract is null ? null : DataSchemaWriter.Write(spec.Contract);
         lineage = lineage.ParsedDataSha256 is null ? lineage with { ParsedDataSha256 = CanonicalHash(data) } : lineage;
         progress?.Report("sketching the training reference");
-        var reference = MonitoringReference.Sketch(schema, data, scored);
+        var reference = MonitoringReference.Sketch(schema, PersonalDataMask.Of(spec.Contract), data, scored);
         return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model, contractText, reference);
     }
 
