@@ -14,7 +14,8 @@ public sealed partial class KllSketch
         Count == 0 ? null : Min,
         Count == 0 ? null : Max,
         _random,
-        [.. _levels.Select((level, h) => level[.._sizes[h]])]);
+        [.. _sizes],
+        [.. _levels.SelectMany((level, h) => level.Take(_sizes[h]))]);
 
     /// <summary>Rebuilds a sketch saved by <see cref="ToState"/>, checking that its parts agree.</summary>
     /// <exception cref="GangwayException">The state is inconsistent (<see cref="ErrorKind.CorruptArtifact"/>, naming <paramref name="what"/>).</exception>
@@ -32,37 +33,34 @@ public sealed partial class KllSketch
             throw Corrupt($"the counts {state.Count} and {state.Missing} must not be negative");
         }
 
-        if (state.Levels.Count is 0 or > MaxLevels)
+        var sizes = state.LevelSizes;
+        if (sizes.Count is 0 or > MaxLevels || sizes.Any(size => size < 0) || sizes.Sum(size => (long)size) != state.Values.Length)
         {
-            throw Corrupt($"it has {state.Levels.Count} levels; it must have 1 to {MaxLevels}");
+            throw Corrupt($"it has {sizes.Count} levels of sizes {string.Join(", ", sizes)} for {state.Values.Length} values; it must have 1 to {MaxLevels} levels holding them all");
         }
 
-        var weight = 0.0;
-        for (var h = 0; h < state.Levels.Count; h++)
+        if (state.Values.Any(v => double.IsNaN(v) || v < state.Min || v > state.Max))
         {
-            var level = state.Levels[h] ?? throw Corrupt($"level {h} is null");
-            if (level.Any(v => double.IsNaN(v) || v < state.Min || v > state.Max))
-            {
-                throw Corrupt($"level {h} holds NaN or a value outside [min, max]");
-            }
-
-            weight += level.Length * Math.Pow(2, h);
+            throw Corrupt("it holds NaN or a value outside [min, max]");
         }
 
+        var weight = sizes.Select((size, h) => size * Math.Pow(2, h)).Sum();
         if (weight != state.Count || (state.Count > 0) != (state.Min is not null && state.Max is not null))
         {
             throw Corrupt($"its levels stand for {weight} values and its min and max for {(state.Min is null ? "none" : "some")}, but its count is {state.Count}");
         }
 
         var sketch = new KllSketch(state.K);
-        while (sketch._levels.Length < state.Levels.Count)
+        while (sketch._levels.Length < sizes.Count)
         {
             sketch.Grow();
         }
 
-        for (var h = 0; h < state.Levels.Count; h++)
+        var at = 0;
+        for (var h = 0; h < sizes.Count; h++)
         {
-            sketch.AppendToLevel(h, state.Levels[h]);
+            sketch.AppendToLevel(h, state.Values.AsSpan(at, sizes[h]));
+            at += sizes[h];
         }
 
         sketch.Count = state.Count;
@@ -79,7 +77,10 @@ public sealed partial class KllSketch
     }
 }
 
-/// <summary>A <see cref="KllSketch"/> as stored in JSON: the kept values level by level (a value at level h stands for 2^h).</summary>
+/// <summary>
+/// A <see cref="KllSketch"/> as stored in JSON: the kept values level by level, lowest first, with the size of each level
+/// (a value at level h stands for 2^h values).
+/// </summary>
 internal sealed record KllSketchState(
     int K,
     long Count,
@@ -87,4 +88,5 @@ internal sealed record KllSketchState(
     [property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] double? Min,
     [property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] double? Max,
     ulong Random,
-    [property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] IReadOnlyList<double[]> Levels);
+    IReadOnlyList<int> LevelSizes,
+    [property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] double[] Values);

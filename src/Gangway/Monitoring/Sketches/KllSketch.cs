@@ -26,6 +26,7 @@ public sealed partial class KllSketch
     public const int MaxK = 65_535;
 
     // Each level below the top holds at most 2/3 of the level above it (the KLL paper's c).
+    private const int MinLevelCapacity = 8;
     private const double CapacityRatio = 2.0 / 3.0;
     private const ulong InitialRandomState = 0x9E3779B97F4A7C15;
 
@@ -112,9 +113,43 @@ public sealed partial class KllSketch
     /// <summary>Adds every value of <paramref name="values"/>; NaN counts as missing.</summary>
     public void Add(ReadOnlySpan<double> values)
     {
-        foreach (var value in values)
+        // As Add(double) one value at a time, but copying as many values into level 0 as fit before the next compaction.
+        while (!values.IsEmpty)
         {
-            Add(value);
+            var chunk = values[..Math.Min(_maxRetained - _retained, values.Length)];
+            values = values[chunk.Length..];
+            EnsureCapacity(0, _sizes[0] + chunk.Length);
+            var level = _levels[0];
+            var size = _sizes[0];
+            double min = Count == 0 ? double.PositiveInfinity : Min, max = Count == 0 ? double.NegativeInfinity : Max;
+            foreach (var value in chunk)
+            {
+                if (double.IsNaN(value))
+                {
+                    Missing++;
+                    continue;
+                }
+
+                level[size++] = value;
+                min = Math.Min(min, value);
+                max = Math.Max(max, value);
+            }
+
+            var added = size - _sizes[0];
+            if (added == 0)
+            {
+                continue;
+            }
+
+            (Min, Max) = (min, max);
+            Count += added;
+            _sorted = null;
+            _sizes[0] = size;
+            _retained += added;
+            if (_retained >= _maxRetained)
+            {
+                Compress(lazy: true);
+            }
         }
     }
 
@@ -308,7 +343,7 @@ public sealed partial class KllSketch
         }
     }
 
-    // Adds a level on top; every level's capacity is k times (2/3) to the power of its depth below the top, at least 2.
+    // Adds a level on top; every level's capacity is k times (2/3) to the power of its depth below the top, at least 8 (as DataSketches).
     private void Grow()
     {
         var height = _levels.Length + 1;
@@ -318,7 +353,7 @@ public sealed partial class KllSketch
         _maxRetained = 0;
         for (var h = 0; h < height; h++)
         {
-            _capacities[h] = Math.Max(2, (int)Math.Ceiling(K * Math.Pow(CapacityRatio, height - 1 - h)));
+            _capacities[h] = Math.Max(MinLevelCapacity, (int)Math.Ceiling(K * Math.Pow(CapacityRatio, height - 1 - h)));
             _maxRetained += _capacities[h];
         }
 
