@@ -114,7 +114,6 @@ public sealed class ModelTrainer(TimeProvider? time = null, GangwayCatalog? cata
         var examples = WithAbsentIds(data.Take([.. Enumerable.Range(0, Math.Min(ExampleRowCount, data.RowCount))]), spec);
         var contractText = spec.Contract is null ? null : DataSchemaWriter.Write(spec.Contract);
         lineage = lineage.ParsedDataSha256 is null ? lineage with { ParsedDataSha256 = CanonicalHash(data) } : lineage;
-        progress?.Report("sketching the training reference");
         var reference = MonitoringReference.Sketch(schema, PersonalDataMask.Of(spec.Contract), data, scored);
         return new ModelBundle(spec.Name, lineage.TrainedAtUtc, specText, schema, profile, metrics, lineage, examples, model, contractText, reference);
     }
