@@ -41,6 +41,18 @@ public class ChiSquaredTestTests
     }
 
     [Fact]
+    public void Compute_CurrentSketchWithOtherCategories_PoolsTheReferenceCategoriesItDoesNotItemise()
+    {
+        var current = new CategoryDistribution(new Dictionary<string, double> { ["a"] = 50 }, otherCount: 50);
+
+        // b and c (50 of 100 in the reference) may be in the current other count: 50 against 50, no drift.
+        var statistic = _chi2.Compute(Categories(("a", 50), ("b", 30), ("c", 20)), current);
+
+        Assert.Equal(0, statistic.Value!.Value, 12);
+        Assert.Equal(1, statistic.PValue!.Value, 12);
+    }
+
+    [Fact]
     public void Compute_SingleReferenceCategory_HasPValueOne()
     {
         var statistic = _chi2.Compute(Categories(("a", 5)), Categories(("a", 9)));

@@ -29,6 +29,16 @@ public class JensenShannonDistanceTests
     }
 
     [Fact]
+    public void Compute_SketchesWithOtherCategories_PoolWhatEitherSideDoesNotItemise()
+    {
+        var reference = new Gangway.Monitoring.CategoryDistribution(new Dictionary<string, double> { ["a"] = 50, ["b"] = 30 }, otherCount: 20);
+        var current = new Gangway.Monitoring.CategoryDistribution(new Dictionary<string, double> { ["a"] = 50, ["z"] = 20 }, otherCount: 30);
+
+        // Bins a and other: reference (50, 30 + 20), current (50, 20 + 30): the same shares.
+        Assert.Equal(0.0, _js.Compute(reference, current).Value!.Value, 12);
+    }
+
+    [Fact]
     public void Compute_Numbers_ComparesReferenceQuantileBins()
     {
         // Reference 1..10 has 0.1 in each of ten bins; current 6..10 has 0.2 in the last five: disjoint halves of M.
