@@ -5,7 +5,8 @@ namespace Gangway.Monitoring.Drift;
 /// <summary>
 /// Pearson's χ² goodness of fit of the current counts against the reference proportions: Σ (O − E)²/E over the
 /// reference's categories, E = reference share × current count, with categories the reference never saw (or did not
-/// itemise) pooled into one bin whose expectation is the reference's other categories. Current values in a bin the
+/// itemise) pooled into one bin whose expectation is the reference's other categories (and, when the current side is a
+/// sketch with other categories of its own, the reference categories it does not itemise). Current values in a bin the
 /// reference never had give χ² = ∞ and p = 0. Missing values are left out (their rate is reported apart). p-value
 /// from χ² with (bins − 1) degrees of freedom; like scipy's chisquare(f_obs, f_exp). Drift when p &lt; 0.05.
 /// </summary>
@@ -23,18 +24,23 @@ internal sealed class ChiSquaredTest : DriftTestBase
     {
         var observed = new List<double>();
         var expected = new List<double>();
-        foreach (var (category, count) in reference.Counts)
+        var pooledReference = reference.OtherCount;
+        foreach (var (category, count) in reference.Counts.Where(c => c.Value > 0))
         {
-            if (count > 0)
+            // A sketched current side may hold this category in its other count: compare it within the pooled bin.
+            if (current.OtherCount > 0 && !current.Counts.ContainsKey(category))
             {
-                observed.Add(current.Counts.GetValueOrDefault(category));
-                expected.Add(count / reference.Total * current.Total);
+                pooledReference += count;
+                continue;
             }
+
+            observed.Add(current.Counts.GetValueOrDefault(category));
+            expected.Add(count / reference.Total * current.Total);
         }
 
         var pooledObserved = current.OtherCount + current.Counts.Where(c => !(reference.Counts.GetValueOrDefault(c.Key) > 0)).Sum(c => c.Value);
         observed.Add(pooledObserved);
-        expected.Add(reference.OtherCount / reference.Total * current.Total);
+        expected.Add(pooledReference / reference.Total * current.Total);
 
         var chi2 = 0.0;
         var bins = 0;

@@ -22,17 +22,18 @@ internal static class DriftBins
     }
 
     /// <summary>
-    /// One bin per reference category; one per category only the current side has (pooled into the other bin when the
-    /// reference itemises only some categories, as a sketch does); the other categories; and the missing values when
-    /// either side has any. Shares are of all values, missing included when the missing bin is there.
+    /// One bin per reference category; one per category only the current side has; the other categories; and the
+    /// missing values when either side has any. A category one side's sketch may hold in its other count (the
+    /// reference itemises only some categories and the current side has a new one, or the other way round) is pooled
+    /// into the other bin on both sides. Shares are of all values, missing included when the missing bin is there.
     /// </summary>
     public static (double[] Reference, double[] Current) Categorical(CategoryDistribution reference, CategoryDistribution current)
     {
-        var pooled = reference.OtherCount > 0;
-        var categories = reference.Counts.Keys.Concat(pooled ? [] : current.Counts.Keys.Where(c => !reference.Counts.ContainsKey(c)))
+        var categories = reference.Counts.Keys.Where(c => current.OtherCount == 0 || current.Counts.ContainsKey(c))
+            .Concat(current.Counts.Keys.Where(c => !reference.Counts.ContainsKey(c) && reference.OtherCount == 0))
             .Distinct(StringComparer.Ordinal).ToList();
         var withMissing = reference.Missing > 0 || current.Missing > 0;
-        return (Counts(reference, reference, categories, withMissing), Counts(current, reference, categories, withMissing));
+        return (Counts(reference, categories, withMissing), Counts(current, categories, withMissing));
     }
 
     /// <summary>The smallest value whose weighted CDF is at least <paramref name="p"/>.</summary>
@@ -70,7 +71,7 @@ internal static class DriftBins
         return shares;
     }
 
-    private static double[] Counts(CategoryDistribution side, CategoryDistribution reference, List<string> categories, bool withMissing)
+    private static double[] Counts(CategoryDistribution side, List<string> categories, bool withMissing)
     {
         var counts = new double[categories.Count + 2];
         for (var i = 0; i < categories.Count; i++)
@@ -78,9 +79,8 @@ internal static class DriftBins
             counts[i] = side.Counts.GetValueOrDefault(categories[i]);
         }
 
-        counts[^2] = side.OtherCount + (reference.OtherCount > 0
-            ? side.Counts.Where(c => !reference.Counts.ContainsKey(c.Key)).Sum(c => c.Value)
-            : 0);
+        var binned = categories.ToHashSet(StringComparer.Ordinal);
+        counts[^2] = side.OtherCount + side.Counts.Where(c => !binned.Contains(c.Key)).Sum(c => c.Value);
         counts[^1] = withMissing ? side.Missing : 0;
         var total = counts.Sum();
         return [.. counts.Select(c => total == 0 ? 0 : c / total)];
