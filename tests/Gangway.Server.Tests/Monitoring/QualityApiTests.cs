@@ -42,6 +42,22 @@ public sealed class QualityApiTests(WarnedTitanic titanic) : IClassFixture<Warne
     }
 
     [Fact]
+    public async Task Quality_UpsellAnswers_InputsCounted()
+    {
+        await using var factory = titanic.Serve();
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(
+            new Uri("/upsell", UriKind.Relative),
+            new StringContent($"[{WarnedTitanic.Record(-1, "S")}, {WarnedTitanic.Record(null, "S", 893)}]", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        var quality = await WarnedTitanic.WaitForQualityAsync(client, 2);
+        var age = WarnedTitanic.Field(quality, "default", "Age");
+        Assert.Equal((2, 1, 1), (age.GetProperty("records").GetInt64(), age.GetProperty("missing").GetInt64(), age.GetProperty("out_of_range").GetInt64()));
+    }
+
+    [Fact]
     public async Task Quality_MonitoringOff_NothingCountedAndTheEndpointSaysOff()
     {
         await using var factory = titanic.Serve(new Dictionary<string, string?> { ["Gangway:Monitoring"] = "false" });
