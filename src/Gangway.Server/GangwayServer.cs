@@ -94,6 +94,7 @@ public static class GangwayServer
         services.AddHostedService<AliasFollower>();
         services.AddHostedService<DeploymentFollower>();
         AddPredictionLog(services);
+        AddMonitoring(services);
         services.AddSingleton<OnlineGauges>();
         services.AddSingleton<OnlineReports>();
         services.AddSingleton<OnlineMetricsLoop>();
@@ -117,6 +118,17 @@ public static class GangwayServer
         services.AddSingleton<AnswerLog>();
         services.AddSingleton<PredictionLogMetrics>();
         services.AddHostedService<LogRetentionService>();
+    }
+
+    // The lane shows every served answer to each IAnswerMonitor registered here, off the request path.
+    private static void AddMonitoring(IServiceCollection services)
+    {
+        services.AddSingleton<MonitoringMetrics>();
+        services.AddSingleton<QualityMetrics>();
+        services.AddSingleton<QualityMonitor>();
+        services.AddSingleton<IAnswerMonitor>(provider => provider.GetRequiredService<QualityMonitor>());
+        services.AddSingleton<MonitoringLane>();
+        services.AddHostedService(provider => provider.GetRequiredService<MonitoringLane>());
     }
 
     /// <summary>
@@ -144,6 +156,7 @@ public static class GangwayServer
         app.MapHealthApi();
         app.MapModelsApi();
         app.MapOnlineApi();
+        app.MapQualityApi();
         // The key check is added only with a key: without one, /feedback is open like /predict and the admin endpoints do not exist.
         if (app.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.AdminApiKey)}"] is { Length: > 0 })
         {

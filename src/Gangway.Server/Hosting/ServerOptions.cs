@@ -36,6 +36,9 @@ public sealed class ServerOptions
     /// <summary>The default <see cref="OnlineMetricsSeconds"/>.</summary>
     public const int DefaultOnlineMetricsSeconds = 60;
 
+    /// <summary>The default <see cref="MonitoringQueueSize"/>.</summary>
+    public const int DefaultMonitoringQueueSize = 10_000;
+
     /// <summary>The shortest <see cref="AdminApiKey"/> accepted.</summary>
     public const int MinAdminApiKeyLength = 16;
 
@@ -136,4 +139,16 @@ public sealed class ServerOptions
     /// <c>decide: auto</c> rules are acted on; off the request path. Default 60; 5 to 86,400.
     /// </summary>
     public int OnlineMetricsSeconds { get; set; } = DefaultOnlineMetricsSeconds;
+
+    /// <summary>
+    /// Whether the service monitors what it answers (data quality per variant, <c>GET /monitoring/quality</c>), off the
+    /// request path and whatever <see cref="PredictionLog"/> says. Default true.
+    /// </summary>
+    public bool Monitoring { get; set; } = true;
+
+    /// <summary>
+    /// How many answers may wait for the in-server monitoring; past that, further answers are not counted and their
+    /// records are counted in <c>gangway_monitoring_skipped_total</c> instead. Default 10,000; 1 to 1,000,000.
+    /// </summary>
+    public int MonitoringQueueSize { get; set; } = DefaultMonitoringQueueSize;
 }

@@ -85,6 +85,11 @@ internal sealed class ServerOptionsValidator(StoreCatalog? stores = null) : IVal
             failures.Add($"Gangway:OnlineMetricsSeconds must be between 5 and 86400; it is {options.OnlineMetricsSeconds}.");
         }
 
+        if (options.MonitoringQueueSize is < 1 or > 1_000_000)
+        {
+            failures.Add($"Gangway:MonitoringQueueSize must be between 1 and 1000000; it is {options.MonitoringQueueSize}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using Gangway.Data;
 using Gangway.PredictionLog;
+using Gangway.Server.Monitoring;
 using Gangway.Server.Predict;
 using Gangway.Server.Serving;
 
 namespace Gangway.Server.PredictionLogging;
 
 /// <summary>
-/// The one call an endpoint makes once it has its answer: hands the answer to the prediction log and to the shadows.
-/// Costs the request a few references (and, on the one-record fast path, a copy of the row); never throws into it: a
-/// failure is logged and its records counted as dropped.
+/// The one call an endpoint makes once it has its answer: hands the answer to the prediction log and the shadows (when
+/// the log is on) and to the monitoring lane (when monitoring is on; either may be on without the other). Costs the
+/// request a few references (and, on the one-record fast path, a copy of the row); never throws into it: a failure is
+/// logged and its records counted as dropped by the log.
 /// </summary>
-internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring shadows, ILogger<AnswerLog> logger)
+internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring shadows, MonitoringLane monitoring, ILogger<AnswerLog> logger)
 {
     /// <summary>
     /// Logs what <c>/predict</c> answered, each part of a batch split across variants with its own model; call before
@@ -29,7 +31,7 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
             return;
         }
 
-        if (result.Count == 0 || !log.IsEnabled)
+        if (result.Count == 0 || !(log.IsEnabled || monitoring.IsEnabled))
         {
             return;
         }
@@ -53,7 +55,7 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
     /// <summary>Logs what <c>/upsell</c> answered for <paramref name="input"/> with <paramref name="ids"/>; the records are scored again off the request path.</summary>
     public void Upsold(HttpContext context, Served served, Table input, Guid[] ids, DateTimeOffset time, long started)
     {
-        if (ids.Length == 0 || !log.IsEnabled)
+        if (ids.Length == 0 || !(log.IsEnabled || monitoring.IsEnabled))
         {
             return;
         }
@@ -73,13 +75,30 @@ internal sealed partial class AnswerLog(PredictionLogService log, ShadowScoring 
 
     private void Hand(ScoredAnswer answer)
     {
-        log.TryQueue(answer);
-        shadows.TryQueue(answer);
+        if (log.IsEnabled)
+        {
+            log.TryQueue(answer);
+            shadows.TryQueue(answer);
+        }
+
+        if (monitoring.IsEnabled)
+        {
+            monitoring.TryQueue(answer);
+        }
     }
 
     private void Failed(int count, Exception exception)
     {
-        log.CountDropped(count);
+        if (monitoring.IsEnabled)
+        {
+            monitoring.CountSkipped(count);
+        }
+
+        if (log.IsEnabled)
+        {
+            log.CountDropped(count);
+        }
+
         LogFailure(logger, count, exception.GetType().Name);
     }
 

@@ -159,4 +159,23 @@ public sealed class ServerOptionsValidatorTests
         Assert.Equal(
             ["Gangway:LogQueueSize must be between 1 and 10000000; it is 0.", "Gangway:ShadowQueueSize must be between 1 and 1000000; it is 1000001."], result.Failures!);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_001)]
+    public void Validate_MonitoringQueueSizeOutOfRange_NamesTheRange(int size)
+    {
+        var result = new ServerOptionsValidator(new StoreCatalog()).Validate(null, new ServerOptions { Model = "titanic@champion", MonitoringQueueSize = size });
+
+        Assert.Equal($"Gangway:MonitoringQueueSize must be between 1 and 1000000; it is {size}.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_Defaults_MonitoringOnWithAQueueOfTenThousand()
+    {
+        var options = new ServerOptions { Model = "titanic@champion" };
+
+        Assert.True(new ServerOptionsValidator(new StoreCatalog()).Validate(null, options).Succeeded);
+        Assert.Equal((true, 10_000), (options.Monitoring, options.MonitoringQueueSize));
+    }
 }
