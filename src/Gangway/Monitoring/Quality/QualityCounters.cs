@@ -89,7 +89,11 @@ public sealed class QualityCounters
 
                 counts.Add(new FieldCounts
                 {
-                    Records = field.Records, Missing = field.Missing, OutOfRange = field.OutOfRange, UnknownCategory = field.UnknownCategory, NonFinite = field.NonFinite,
+                    Records = field.Records,
+                    Missing = field.Missing,
+                    OutOfRange = field.OutOfRange,
+                    UnknownCategory = field.UnknownCategory,
+                    NonFinite = field.NonFinite,
                 });
             }
         }
