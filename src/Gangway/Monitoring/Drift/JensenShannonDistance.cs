@@ -5,23 +5,13 @@ namespace Gangway.Monitoring.Drift;
 /// logarithms, so it lies in [0, 1]. Over categories for a categorical column, over the same 10 reference-quantile
 /// bins as PSI for a numeric one (see <see cref="DriftBins"/>). Like scipy's jensenshannon(p, q, base=2). Drift when ≥ 0.1.
 /// </summary>
-internal sealed class JensenShannonDistance : DriftTestBase
+internal sealed class JensenShannonDistance : BinnedDriftTest
 {
     public override string Name => "jensen_shannon";
 
-    public override DriftThresholdKind ThresholdKind => DriftThresholdKind.ValueAtLeast;
-
     public override double DefaultThreshold => 0.1;
 
-    public override bool Supports(DriftColumnKind kind) => true;
-
-    protected override DriftStatistic ComputeNumeric(NumericDistribution reference, NumericDistribution current) =>
-        Of(DriftBins.Numeric(reference, current));
-
-    protected override DriftStatistic ComputeCategorical(CategoryDistribution reference, CategoryDistribution current) =>
-        Of(DriftBins.Categorical(reference, current));
-
-    private DriftStatistic Of((double[] Reference, double[] Current) bins)
+    protected override double Score((double[] Reference, double[] Current) bins)
     {
         var divergence = 0.0;
         for (var i = 0; i < bins.Reference.Length; i++)
@@ -30,6 +20,6 @@ internal sealed class JensenShannonDistance : DriftTestBase
             divergence += (p > 0 ? p * Math.Log2(p / m) : 0) / 2 + (q > 0 ? q * Math.Log2(q / m) : 0) / 2;
         }
 
-        return new DriftStatistic(Name, Math.Clamp(Math.Sqrt(Math.Max(0, divergence)), 0, 1));
+        return Math.Clamp(Math.Sqrt(Math.Max(0, divergence)), 0, 1);
     }
 }

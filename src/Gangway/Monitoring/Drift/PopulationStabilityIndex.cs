@@ -6,25 +6,15 @@ namespace Gangway.Monitoring.Drift;
 /// categories (see <see cref="DriftBins"/>). Drift when ≥ 0.2: by the credit-scoring convention below 0.1 is stable and
 /// 0.25 or more a major shift, so 0.2 flags the upper part of the "moderate" band.
 /// </summary>
-internal sealed class PopulationStabilityIndex : DriftTestBase
+internal sealed class PopulationStabilityIndex : BinnedDriftTest
 {
     private const double Epsilon = 0.0001;
 
     public override string Name => "psi";
 
-    public override DriftThresholdKind ThresholdKind => DriftThresholdKind.ValueAtLeast;
-
     public override double DefaultThreshold => 0.2;
 
-    public override bool Supports(DriftColumnKind kind) => true;
-
-    protected override DriftStatistic ComputeNumeric(NumericDistribution reference, NumericDistribution current) =>
-        Of(DriftBins.Numeric(reference, current));
-
-    protected override DriftStatistic ComputeCategorical(CategoryDistribution reference, CategoryDistribution current) =>
-        Of(DriftBins.Categorical(reference, current));
-
-    private DriftStatistic Of((double[] Reference, double[] Current) bins)
+    protected override double Score((double[] Reference, double[] Current) bins)
     {
         var psi = 0.0;
         for (var i = 0; i < bins.Reference.Length; i++)
@@ -34,6 +24,6 @@ internal sealed class PopulationStabilityIndex : DriftTestBase
             psi += (c - r) * Math.Log(c / r);
         }
 
-        return new DriftStatistic(Name, psi);
+        return psi;
     }
 }
