@@ -30,7 +30,8 @@ public static class DriftMonitor
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentNullException.ThrowIfNull(source);
         var reference = MonitoringReference.Of(bundle);
-        var current = MonitoredTable.NewSketch(bundle);
+        var features = MonitoredTable.Features(bundle);
+        var current = MonitoredTable.NewSketch(features);
         var masking = PersonalDataMask.Of(bundle.Contract);
         var validation = bundle.InputContract() is { } contract ? new ChunkValidation(new Scoring.ContractCheck(contract), masking) : null;
         var chunks = source.ReadChunks(SpecData.ReadOptions(bundle.Schema, includeTarget: false, InvalidRowPolicy.Skip));
@@ -39,12 +40,9 @@ public static class DriftMonitor
         {
             var refused = new List<RowError>();
             var valid = validation?.Apply(chunk, InvalidRowPolicy.Skip, refused) ?? chunk;
-            var result = BadRows.Score(valid.Table, bundle.Model.Transform, findAll: true);
-            var (input, scored) = result.AllScored
-                ? (valid.Table, result.Scored!)
-                : Good(bundle, valid.Table, result);
-            current.Add(MonitoredTable.Of(bundle, input, scored));
-            rejected += chunk.Rejected.Count + refused.Count + result.Failures.Count;
+            var (input, scored) = BatchScorer.ScoreChunk(bundle, valid, InvalidRowPolicy.Skip, refused, masking);
+            current.Add(MonitoredTable.Of(features, input, scored));
+            rejected += chunk.Rejected.Count + refused.Count;
         }
 
         return Compare(bundle, reference, current, rejected);
@@ -67,8 +65,8 @@ public static class DriftMonitor
         ArgumentNullException.ThrowIfNull(bundle);
         ArgumentException.ThrowIfNullOrEmpty(model);
         var reference = MonitoringReference.Of(bundle);
-        var current = MonitoredTable.NewSketch(bundle);
         var columns = MonitoredTable.Features(bundle);
+        var current = MonitoredTable.NewSketch(columns);
         var chunk = new List<PredictionRecord>(LogChunkSize);
         await foreach (var record in log.ReadAsync(new PredictionQuery(model, since, Variant: variant), cancellationToken).ConfigureAwait(false))
         {
@@ -102,11 +100,5 @@ public static class DriftMonitor
         ArgumentNullException.ThrowIfNull(bundle);
         var spec = ModelSpecReader.Parse(bundle.SpecText, $"{bundle.Name} (spec stored in the bundle)", contract: bundle.Contract);
         return spec.Monitoring?.Drift ?? new DriftOptions();
-    }
-
-    private static (Table Input, Table Scored) Good(ModelBundle bundle, Table table, BadRowsResult<Table> result)
-    {
-        var good = table.Take(result.GoodRows(table));
-        return (good, bundle.Model.Transform(good));
     }
 }

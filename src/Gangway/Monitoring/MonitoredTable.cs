@@ -22,8 +22,6 @@ internal static class MonitoredTable
         (PredictionColumns.Prediction, ColumnType.Text),
         (PredictionColumns.Probability, ColumnType.Numeric)]);
 
-    public static TableSketch NewSketch(ModelBundle bundle) => NewSketch(Features(bundle));
-
     /// <summary>The monitored columns of <paramref name="input"/> and its <paramref name="scored"/> output, row for row; a column the input lacks is left out (the sketch counts it missing).</summary>
     public static Table Of(IReadOnlyList<InputColumn> features, Table input, Table scored)
     {
@@ -40,8 +38,6 @@ internal static class MonitoredTable
 
         return new Table(columns);
     }
-
-    public static Table Of(ModelBundle bundle, Table input, Table scored) => Of(Features(bundle), input, scored);
 
     /// <summary>The columns compared: the monitored ones the reference has (an old bundle's reference has no outputs).</summary>
     public static IReadOnlyList<string> Columns(ModelBundle bundle, IColumnDistributions reference)

@@ -94,8 +94,8 @@ public static class BatchScorer
         return new BatchScoringResult(scored, rejected, validation?.Warnings ?? 0);
     }
 
-    // The rows scored, as read and as the model's output.
-    private static (Table Input, Table Scored) ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected, PersonalDataMask masking)
+    // The rows scored, as read and as the model's output; also how offline drift scores a file's chunks.
+    internal static (Table Input, Table Scored) ScoreChunk(ModelBundle bundle, CsvChunk chunk, InvalidRowPolicy policy, List<RowError> rejected, PersonalDataMask masking)
     {
         var result = BadRows.Score(chunk.Table, bundle.Model.Transform, findAll: policy != InvalidRowPolicy.Fail);
         if (result.AllScored)
